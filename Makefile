@@ -1,0 +1,53 @@
+# Two commands on a fresh Debian machine:
+#   make build   system packages, .venv, the package, then the sample talk into output/
+#   make test    the same plus the test needs, then the test suite
+VENV   ?= .venv
+PYTHON ?= python3
+PY     := $(VENV)/bin/python
+DECKGEN := $(VENV)/bin/deckgen
+TALK   ?= content/autour-de-docker
+
+# Debian packages the renderers need at run time (graphviz for graph layout, the theme's fonts
+# and their metric-compatible faces, cairo for PNG diagrams).
+SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 libcairo2
+# What the tests need on top (gettext's msgfmt checks the catalogs, poppler reads PDFs).
+SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils
+
+.PHONY: build test check system-build system-test bench clean help
+
+help:
+	@echo "make build   install what is missing and build the sample talk into output/"
+	@echo "make test    install the test needs and run the test suite"
+	@echo "make bench   run the benchmarks in bench/"
+
+system-build:
+	@scripts/ensure-system-packages $(SYSTEM_BUILD)
+
+system-test:
+	@scripts/ensure-system-packages $(SYSTEM_TEST)
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+build: system-build $(VENV)/.installed
+	$(DECKGEN) check $(TALK)
+
+
+check: $(VENV)/.installed
+	$(DECKGEN) check $(TALK)
+
+test: system-test $(VENV)/.installed-test
+	$(PY) -m pytest -q
+
+bench: system-build $(VENV)/.installed
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf output/*/ .pytest_cache

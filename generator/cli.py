@@ -1,0 +1,146 @@
+"""The `deckgen` command line: click commands wired to the library; no logic of their own.
+
+Heavy libraries are imported inside the commands that use them, so `deckgen --help` and
+`deckgen check` start quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.errors import ContentError, ExitCode, MissingToolError, RenderError
+
+CONTENT_DIR = Path("content")
+
+
+def _talk_dirs(given: tuple[str, ...]) -> list[Path]:
+    if given:
+        return [Path(p) for p in given]
+    if not CONTENT_DIR.is_dir():
+        raise click.UsageError("no TALK_DIR given and no content/ folder here")
+    found = sorted(p.parent for p in CONTENT_DIR.glob("*/talk.yaml"))
+    if not found:
+        raise click.UsageError("no talk found under content/ (create one with: deckgen new <talk-id>)")
+    return found
+
+
+def _print_diagnostics(exc_or_list, sources=None) -> None:
+    from generator.errors import format_report
+
+    if isinstance(exc_or_list, ContentError):
+        text = exc_or_list.report()
+    else:
+        text = format_report(exc_or_list, sources or {})
+    if text:
+        click.echo(text, err=True)
+
+
+class _Main(click.Group):
+    """The group that turns known failures into messages and exit codes instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context):
+        debug = bool(ctx.params.get("debug"))
+        try:
+            return super().invoke(ctx)
+        except ContentError as exc:
+            _print_diagnostics(exc)
+            errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+            click.echo(f"{errors} error{'s' if errors != 1 else ''}; nothing was written", err=True)
+            ctx.exit(ExitCode.CONTENT)
+        except MissingToolError as exc:
+            click.echo(f"error: {exc.tool} is not installed\n  hint: install it with: {exc.install}", err=True)
+            ctx.exit(ExitCode.MISSING_TOOL)
+        except RenderError as exc:
+            if debug:
+                raise
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(ExitCode.RENDER)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if debug:
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
+                       "  hint: run again with --debug for the traceback, and report it", err=True)
+            ctx.exit(ExitCode.RENDER)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.version_option(package_name="deckgen", prog_name="deckgen")
+def main(debug: bool) -> None:
+    """Slides, diagrams and handouts from one structured talk, in every language it is translated into."""
+
+
+@main.command()
+@click.argument("talk_dirs", nargs=-1, type=click.Path(file_okay=True, dir_okay=True))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(talk_dirs: tuple[str, ...], strict: bool) -> None:
+    """Validate talks and report their contents; writes nothing.
+
+    Without TALK_DIR, every talk under content/ is checked.
+    """
+    from generator.content.talk import load_talk
+    from generator.report import summary_line
+
+    failed = False
+    for talk_dir in _talk_dirs(talk_dirs):
+        try:
+            loaded = load_talk(talk_dir)
+        except ContentError as exc:
+            _print_diagnostics(exc)
+            errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+            click.echo(f"{exc.diagnostics[0].path}: {errors} error{'s' if errors != 1 else ''}", err=True)
+            failed = True
+            continue
+        if loaded.warnings:
+            _print_diagnostics(loaded.warnings, loaded.sources)
+            if strict:
+                failed = True
+        click.echo(summary_line(loaded))
+    if failed:
+        sys.exit(ExitCode.CONTENT)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema of talk.yaml, for editors that complete and validate it."""
+    from generator.content.json_schema import talk_json_schema
+
+    text = talk_json_schema()
+    if output:
+        from generator.files import write_text_atomic
+
+        write_text_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("talk_id")
+@click.option("--dir", "base", default=str(CONTENT_DIR), show_default=True,
+              type=click.Path(file_okay=False), help="Folder that holds the talks.")
+@click.option("--lang", default="en", show_default=True, help="Language the talk is written in.")
+@click.option("--title", default=None, help="The talk's title.")
+def new(talk_id: str, base: str, lang: str, title: str | None) -> None:
+    """Create a new talk from a working skeleton: BASE/TALK_ID/talk.yaml."""
+    from generator.content.skeleton import create_talk
+
+    try:
+        path = create_talk(Path(base), talk_id, lang=lang, title=title)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="TALK_ID") from None
+    except FileExistsError as exc:
+        raise click.UsageError(f"{exc.filename} already exists; choose another id or remove it") from None
+    click.echo(f"created {path}\nnext: deckgen check {path.parent}")
+
+
+def run() -> None:
+    main(prog_name="deckgen")

@@ -1,0 +1,95 @@
+"""A new talk from a working skeleton: one of each common slide kind, ready to edit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.files import write_text_atomic
+from generator.model.talk import ID_PATTERN, LANG_PATTERN
+
+SKELETON = """\
+# {title}: the content of one talk. Check it with: deckgen check {folder}
+# Every slide, stack, layer, comparison row and graph has an id (lower-case, digits, '-')
+# that never changes when the text is edited: translations are keyed on it.
+id: {talk_id}
+title: {title}
+subtitle: A subtitle that says what the audience will take home
+author: Your Name
+lang: {lang}
+translations: []          # for example [fr, de]; each gets locales/<lang>.po
+theme: default
+
+legend:
+  hardware: Hardware
+  os: Operating system
+  runtime: Runtime
+  app: Application
+
+stacks:                   # layered architectures, layers listed bottom to top
+  - id: platform
+    title: Our platform
+    columns: [Web, Worker]
+    layers:
+      - id: infrastructure
+        label: Infrastructure
+        kind: hardware
+        detail: A laptop, a server or a cloud instance
+      - id: host-os
+        label: Host operating system
+        kind: os
+      - id: runtime
+        label: Runtime
+        kind: runtime
+      - id: apps
+        label: "{{column}}"
+        kind: app
+        per_column: true
+
+slides:
+  - id: title
+    kind: title
+    notes: Welcome everyone and say who you are.
+  - id: main-idea
+    kind: statement
+    text: One sentence the audience should remember.
+    notes: Pause after this one.
+  - id: platform
+    kind: stack
+    stack: platform
+    build: bottom-up
+    notes: Walk through the layers from the bottom up.
+  - id: points
+    kind: bullets
+    title: Three points
+    bullets:
+      - The first point
+      - The second point
+      - text: The third point
+        bullets: [with a detail]
+    notes: Keep each point to one line.
+  - id: thanks
+    kind: closing
+    text: Thank you!
+    notes: Take questions.
+"""
+
+
+def _skeleton(talk_id: str, lang: str, title: str) -> str:
+    return SKELETON.format(talk_id=talk_id, lang=lang, title=title, folder=f"content/{talk_id}")
+
+
+def create_talk(base: Path, talk_id: str, *, lang: str = "en", title: str | None = None) -> Path:
+    """Write `base/talk_id/talk.yaml`; refuses an invalid id or an existing talk."""
+    if not re.match(ID_PATTERN, talk_id) or len(talk_id) > 64:
+        raise ValueError(f"'{talk_id}' is not a valid talk id: use lower-case letters, digits and '-'")
+    if not re.match(LANG_PATTERN, lang):
+        raise ValueError(f"'{lang}' is not a BCP 47 language tag such as en, fr or pt-BR")
+    title = title or talk_id.replace("-", " ").capitalize()
+    if any(ch in title for ch in ":#{}[]&*!|>'\"%@`"):
+        title = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    path = base / talk_id / "talk.yaml"
+    if path.exists():
+        raise FileExistsError(0, "exists", str(path))
+    write_text_atomic(path, _skeleton(talk_id, lang, title))
+    return path

@@ -1,0 +1,266 @@
+"""The frozen Talk model: the schema of `talk.yaml` (version 1) and the value every renderer reads.
+
+Field names are the content's own words. Text fields accept only text (`StrictStr`), flags only
+`true`/`false` (`StrictBool`), so YAML 1.1 surprises (`no`, `yes`, `on`) never pass silently.
+The JSON Schema that editors use comes from these classes (`deckgen schema`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, field_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+Id = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20000)]
+LangTag = Annotated[StrictStr, StringConstraints(pattern=LANG_PATTERN, max_length=35)]
+
+SLIDE_KINDS = ("title", "section", "statement", "bullets", "stack", "stacks", "comparison",
+               "graph", "image", "closing")
+BUILD_MODES = ("none", "bottom-up")
+
+
+class Node(BaseModel):
+    """Common configuration: immutable, no unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --- stacks ---------------------------------------------------------------------------------
+
+class Layer(Node):
+    """One band of a layered architecture; `per_column` layers are drawn once in every column."""
+
+    id: Id
+    label: Text = Field(description="Text in the box; in a per_column layer `{column}` is the column's name.")
+    kind: Id = Field(description="Theme colour key: hardware, os, virtualization, runtime, libraries, app…")
+    detail: Optional[Text] = Field(None, description="A line of examples shown under the label.")
+    per_column: StrictBool = False
+    badge: Optional[Text] = Field(None, description="A short figure pinned to the box, such as '700 Mo'.")
+
+
+class Stack(Node):
+    """A layered architecture, layers listed bottom to top."""
+
+    id: Id
+    title: Text
+    columns: tuple[Text, ...] = Field((), description="Names of the side-by-side columns at the top.")
+    layers: tuple[Layer, ...] = Field(min_length=1)
+    description: Optional[Text] = Field(None, description="One sentence for the diagram's alt text.")
+
+
+# --- comparisons ----------------------------------------------------------------------------
+
+class ComparisonRow(Node):
+    """One aspect compared across the subjects, one value per subject."""
+
+    id: Id
+    aspect: Text
+    values: dict[StrictStr, Text]
+    favours: Optional[Id] = Field(None, description="The subject this row favours; emphasised.")
+
+
+class Comparison(Node):
+    """A table comparing stacks aspect by aspect."""
+
+    id: Id
+    title: Text
+    subjects: tuple[Id, ...] = Field(min_length=2, description="Stack ids, one column each.")
+    rows: tuple[ComparisonRow, ...] = Field(min_length=1)
+
+
+# --- graphs ---------------------------------------------------------------------------------
+
+class GraphNode(Node):
+    """A box of a node-and-edge diagram, with an optional icon."""
+
+    id: Id
+    label: Text
+    icon: Optional[Id] = Field(None, description="An icon name such as docker, linux, postgresql.")
+
+
+class GraphEdge(Node):
+    """An arrow between two nodes of a graph."""
+
+    source: Id = Field(alias="from")
+    target: Id = Field(alias="to")
+    label: Optional[Text] = None
+
+
+class Graph(Node):
+    """A node-and-edge diagram laid out by graphviz."""
+
+    id: Id
+    title: Text
+    direction: Literal["LR", "TB", "RL", "BT"] = "LR"
+    nodes: tuple[GraphNode, ...] = Field(min_length=1)
+    edges: tuple[GraphEdge, ...] = ()
+    description: Optional[Text] = Field(None, description="One sentence for the diagram's alt text.")
+
+
+# --- slides ---------------------------------------------------------------------------------
+
+class BulletGroup(Node):
+    """A bullet with sub-bullets one level down."""
+
+    text: Text
+    bullets: tuple[Text, ...] = Field(min_length=1)
+
+
+Bullet = Union[Text, BulletGroup]
+
+
+class Link(Node):
+    """A link shown on a closing slide."""
+
+    label: Text
+    url: Annotated[StrictStr, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+
+
+class SlideBase(Node):
+    """Fields every slide may carry."""
+
+    id: Id
+    title: Optional[Text] = None
+    notes: Optional[Text] = Field(None, description="Speaker notes, in light Markdown.")
+    layout: Optional[Text] = Field(None, description="A layout name of the PPTX template.")
+    handout: StrictBool = Field(True, description="false leaves the slide out of handouts.")
+
+
+class TitleSlide(SlideBase):
+    """The opening slide: the talk's title, subtitle, author and event."""
+
+    kind: Literal["title"]
+    subtitle: Optional[Text] = None
+
+
+class SectionSlide(SlideBase):
+    """A divider that opens a part of the talk."""
+
+    kind: Literal["section"]
+    title: Text
+    subtitle: Optional[Text] = None
+
+
+class StatementSlide(SlideBase):
+    """One sentence, large, alone on the slide."""
+
+    kind: Literal["statement"]
+    text: Text
+
+
+class BulletsSlide(SlideBase):
+    """A title and a list of points."""
+
+    kind: Literal["bullets"]
+    title: Text
+    bullets: tuple[Bullet, ...] = Field(min_length=1)
+
+
+class StackSlide(SlideBase):
+    """One layered architecture diagram."""
+
+    kind: Literal["stack"]
+    stack: Id
+    build: Literal["none", "bottom-up"] = "none"
+    highlight: tuple[Id, ...] = Field((), description="Layer ids to emphasise.")
+
+
+class StacksSlide(SlideBase):
+    """Two or more stacks side by side, bottoms aligned."""
+
+    kind: Literal["stacks"]
+    stacks: tuple[Id, ...] = Field(min_length=2)
+    build: Literal["none", "bottom-up"] = "none"
+    highlight: tuple[Id, ...] = Field((), description="Layer ids to emphasise.")
+
+
+class ComparisonSlide(SlideBase):
+    """A comparison rendered as a table."""
+
+    kind: Literal["comparison"]
+    comparison: Id
+
+
+class GraphSlide(SlideBase):
+    """A node-and-edge diagram."""
+
+    kind: Literal["graph"]
+    graph: Id
+
+
+class ImageSlide(SlideBase):
+    """A picture from the talk's folder, with its alt text."""
+
+    kind: Literal["image"]
+    src: Annotated[StrictStr, StringConstraints(min_length=1)]
+    alt: Text
+    caption: Optional[Text] = None
+
+    @field_validator("src")
+    @classmethod
+    def _relative(cls, value: str) -> str:
+        if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or ".." in value.split("/"):
+            raise ValueError("must be a path inside the talk's folder, such as images/diagram.png")
+        return value
+
+
+class ClosingSlide(SlideBase):
+    """The last slide: thanks, a message, links."""
+
+    kind: Literal["closing"]
+    text: Optional[Text] = None
+    links: tuple[Link, ...] = ()
+
+
+Slide = Annotated[
+    Union[TitleSlide, SectionSlide, StatementSlide, BulletsSlide, StackSlide, StacksSlide,
+          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide],
+    Field(discriminator="kind"),
+]
+
+
+# --- the talk -------------------------------------------------------------------------------
+
+class Talk(Node):
+    """A whole talk: metadata, the diagrams and tables it shows, and its slides in order."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True,
+        json_schema_extra={"title": "deckgen talk.yaml (version 1)"},
+    )
+
+    id: Id
+    title: Text
+    subtitle: Optional[Text] = None
+    author: Optional[Text] = None
+    event: Optional[Text] = None
+    date: Optional[Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]] = Field(
+        None, description="The day of the talk, YYYY-MM-DD.")
+    lang: LangTag = Field(description="The language the text is written in (BCP 47), such as fr.")
+    translations: tuple[LangTag, ...] = Field((), description="Each has locales/<lang>.po.")
+    theme: Id = "default"
+    template: Optional[Text] = Field(None, description="A PPTX/POTX template, relative to the talk.")
+    legend: dict[StrictStr, Text] = Field(
+        {}, description="Names of the layer kinds shown in diagram legends, such as os: Système.")
+    stacks: tuple[Stack, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    graphs: tuple[Graph, ...] = ()
+    slides: tuple[Slide, ...] = Field(min_length=1)
+
+    def stack(self, stack_id: str) -> Stack:
+        return next(s for s in self.stacks if s.id == stack_id)
+
+    def comparison(self, comparison_id: str) -> Comparison:
+        return next(c for c in self.comparisons if c.id == comparison_id)
+
+    def graph(self, graph_id: str) -> Graph:
+        return next(g for g in self.graphs if g.id == graph_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return (self.lang, *self.translations)

@@ -1,0 +1,157 @@
+"""Themes: `templates/<theme>/theme.yaml` read into colours, fonts and sizes, font files found."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from generator.errors import ContentError, Diagnostic
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+# Where font files are looked for, after the theme's own `fonts/` folder.
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/crosextra",
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    os.path.expanduser("~/.local/share/fonts"),
+    os.path.expanduser("~/.fonts"),
+)
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """The colours of one layer kind."""
+
+    fill: str
+    stroke: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """A font as the outputs name it, and the metric-compatible files that measure it."""
+
+    family: str
+    fallbacks: tuple[str, ...]
+    regular: str
+    bold: str
+    italic: str | None = None
+
+    def css_stack(self) -> str:
+        names = [self.family, *self.fallbacks]
+        generic = {"sans-serif", "serif", "monospace"}
+        return ", ".join(n if n in generic else f"'{n}'" for n in names)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours, fonts, sizes and layer-kind styles shared by every renderer."""
+
+    name: str
+    directory: Path
+    body: FontFace
+    heading: FontFace
+    colors: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, float] = field(default_factory=dict)
+    kinds: dict[str, KindStyle] = field(default_factory=dict)
+
+    def font_path(self, file_name: str) -> Path:
+        """The file of a font face, from the theme folder or the system font folders."""
+        return find_font_file(file_name, self.directory)
+
+
+class MissingFontError(Exception):
+    """A theme font file cannot be found on this machine."""
+
+    def __init__(self, file_name: str):
+        self.file_name = file_name
+        super().__init__(f"font file '{file_name}' not found")
+
+
+def find_font_file(file_name: str, theme_dir: Path | None = None) -> Path:
+    """The path of a font file, searched in the theme's `fonts/` then the system font folders."""
+    candidates = []
+    if theme_dir is not None:
+        candidates.append(theme_dir / "fonts")
+    candidates.extend(Path(d) for d in FONT_DIRS)
+    for directory in candidates:
+        direct = directory / file_name
+        if direct.is_file():
+            return direct
+    for directory in candidates[1:]:
+        if directory.is_dir():
+            for found in sorted(directory.rglob(file_name)):
+                return found
+    raise MissingFontError(file_name)
+
+
+def theme_dirs(talk_dir: Path | None = None) -> list[Path]:
+    """The folders a theme name is looked up in: the talk's project, then the built-in themes."""
+    dirs = []
+    if talk_dir is not None:
+        project_templates = talk_dir.resolve().parent.parent / "templates"
+        if project_templates.is_dir():
+            dirs.append(project_templates)
+    if TEMPLATES_DIR not in dirs:
+        dirs.append(TEMPLATES_DIR)
+    return dirs
+
+
+def available_themes(talk_dir: Path | None = None) -> list[str]:
+    names = set()
+    for base in theme_dirs(talk_dir):
+        names.update(p.parent.name for p in base.glob("*/theme.yaml"))
+    return sorted(names)
+
+
+def _face(data: dict) -> FontFace:
+    return FontFace(
+        family=str(data["family"]),
+        fallbacks=tuple(str(f) for f in data.get("fallbacks", ())),
+        regular=str(data["regular"]),
+        bold=str(data.get("bold", data["regular"])),
+        italic=str(data["italic"]) if data.get("italic") else None,
+    )
+
+
+@lru_cache(maxsize=16)
+def _load_theme_file(path: Path) -> Theme:
+    from generator.content.loader import load_file
+
+    doc = load_file(str(path))
+    data = doc.data
+    try:
+        fonts = data["fonts"]
+        return Theme(
+            name=str(data.get("name", path.parent.name)),
+            directory=path.parent,
+            body=_face(fonts["body"]),
+            heading=_face(fonts.get("heading", fonts["body"])),
+            colors={str(k): str(v) for k, v in data.get("colors", {}).items()},
+            sizes={str(k): float(v) for k, v in data.get("sizes", {}).items()},
+            kinds={str(k): KindStyle(str(v["fill"]), str(v["stroke"]), str(v["text"]))
+                   for k, v in data.get("kinds", {}).items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ContentError([Diagnostic(
+            str(path), f"theme file is malformed: {exc!r}", "theme.invalid", None,
+            "compare it with templates/default/theme.yaml",
+        )]) from None
+
+
+def load_theme(name: str, talk_dir: Path | None = None) -> Theme:
+    """The theme called `name`; raises ContentError when no such theme exists."""
+    for base in theme_dirs(talk_dir):
+        path = base / name / "theme.yaml"
+        if path.is_file():
+            return _load_theme_file(path.resolve())
+    raise ContentError([Diagnostic(
+        "theme", f"theme '{name}' not found", "theme.unknown", None,
+        f"available themes: {', '.join(available_themes(talk_dir)) or 'none'}",
+    )])

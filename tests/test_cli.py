@@ -1,0 +1,110 @@
+"""The command line: check, schema, new, exit codes, and a quick start-up."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import ROOT, SAMPLE_TALK
+
+RENDERING_LIBRARIES = ("pptx", "weasyprint", "graphviz", "diagrams", "PIL", "cairosvg")
+
+
+def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_reports_the_sample_talks_counts():
+    proc = run("check", "content/autour-de-docker")
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"ok: \d+ slides, 2 stacks, 11 layers, 1 comparison, 1 graph, 2 languages \(fr \(source\), en\)",
+                     proc.stdout)
+
+
+def test_check_without_a_folder_checks_every_talk_under_content():
+    proc = run("check")
+    assert proc.returncode == 0, proc.stderr
+    assert "content/autour-de-docker/talk.yaml: ok" in proc.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "content/autour-de-docker"], ["schema"]])
+def test_start_up_imports_no_rendering_library(args):
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "generator", *args],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "generator" in imported  # the probe itself works
+    assert not imported & set(RENDERING_LIBRARIES)
+
+
+def test_schema_validates_the_sample_talk_and_rejects_a_broken_one():
+    import jsonschema
+
+    from generator.content.loader import load_file
+
+    proc = run("schema")
+    assert proc.returncode == 0
+    schema = json.loads(proc.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = load_file(str(SAMPLE_TALK / "talk.yaml")).data
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    broken = dict(data, slides=[dict(data["slides"][0], kind="comparisn")])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+    broken = dict(data, tittle="x")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_schema_output_is_stable():
+    assert run("schema").stdout == run("schema").stdout
+
+
+def test_new_creates_a_talk_that_passes_check(tmp_path):
+    proc = run("new", "my-first-talk", "--title", "Kubernetes: the basics", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "content" / "my-first-talk" / "talk.yaml").is_file()
+    checked = run("check", "content/my-first-talk", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr == ""
+    assert "5 slides" in checked.stdout
+
+
+def test_new_refuses_a_bad_id_and_an_existing_talk(tmp_path):
+    assert run("new", "My Talk", cwd=tmp_path).returncode == 2
+    assert run("new", "talk", cwd=tmp_path).returncode == 0
+    again = run("new", "talk", cwd=tmp_path)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+
+def test_an_unknown_command_is_a_usage_error():
+    result = CliRunner().invoke(main, ["chek"])
+    assert result.exit_code == 2
+
+
+def test_python_dash_m_is_the_same_program():
+    deckgen = ROOT / ".venv" / "bin" / "deckgen"
+    if not deckgen.exists():
+        pytest.skip("the console script is installed by make")
+    installed = subprocess.run([str(deckgen), "--help"], capture_output=True, text=True)
+    assert run("--help").stdout == installed.stdout
+
+
+def test_strict_turns_warnings_into_errors(tmp_path):
+    talk = tmp_path / "content" / "t"
+    talk.mkdir(parents=True)
+    (talk / "talk.yaml").write_text(
+        "id: t\ntitle: T\nlang: en\nstacks:\n  - id: s\n    title: S\n    layers:\n"
+        "      - {id: a, label: A, kind: os}\nslides:\n  - {id: title, kind: title}\n", encoding="utf-8")
+    relaxed = run("check", "content/t", cwd=tmp_path)
+    assert relaxed.returncode == 0
+    assert "warning: stack 's' is not shown on any slide [ref.unused]" in relaxed.stderr
+    assert run("check", "--strict", "content/t", cwd=tmp_path).returncode == 1
