@@ -142,5 +142,79 @@ def new(talk_id: str, base: str, lang: str, title: str | None) -> None:
     click.echo(f"created {path}\nnext: deckgen check {path.parent}")
 
 
+@main.group()
+def i18n() -> None:
+    """Translations: extract strings into PO catalogs, report their status."""
+
+
+@i18n.command("update")
+@click.argument("talk_dirs", nargs=-1, type=click.Path(file_okay=True, dir_okay=True))
+@click.option("--add", "add", multiple=True, metavar="LANG", help="Start a catalog for a new language.")
+def i18n_update(talk_dirs: tuple[str, ...], add: tuple[str, ...]) -> None:
+    """Extract every translatable string and merge it into locales/<lang>.po.
+
+    An edited source string turns its translation fuzzy (stale) with the previous source kept;
+    a removed one becomes obsolete; a new one is added empty.
+    """
+    import re
+
+    from generator.content.talk import load_talk
+    from generator.i18n.update import add_language_to_talk, update_catalogs
+    from generator.model.talk import LANG_PATTERN
+
+    for lang in add:
+        if not re.match(LANG_PATTERN, lang):
+            raise click.BadParameter(f"'{lang}' is not a BCP 47 language tag such as de or pt-BR", param_hint="--add")
+    for talk_dir in _talk_dirs(talk_dirs):
+        loaded = load_talk(talk_dir)
+        languages = list(dict.fromkeys([*loaded.talk.translations, *add]))
+        new = [lang for lang in add if lang not in loaded.talk.translations and lang != loaded.talk.lang]
+        if loaded.talk.lang in add:
+            raise click.BadParameter(f"'{loaded.talk.lang}' is the language the talk is written in",
+                                     param_hint="--add")
+        for path, state in update_catalogs(loaded, languages):
+            click.echo(f"{path}: {state}")
+        for lang in new:
+            if add_language_to_talk(loaded, lang):
+                click.echo(f"{loaded.path}: added '{lang}' to translations")
+            else:
+                click.echo(f"{loaded.path}: add '{lang}' to 'translations:' to build it", err=True)
+
+
+@i18n.command("status")
+@click.argument("talk_dirs", nargs=-1, type=click.Path(file_okay=True, dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output, for CI.")
+@click.option("--strict", is_flag=True, help="Exit 1 unless every string is translated and fresh.")
+def i18n_status(talk_dirs: tuple[str, ...], as_json: bool, strict: bool) -> None:
+    """Per language: total, translated, stale (fuzzy), missing and obsolete messages."""
+    import json
+
+    from generator.content.talk import display_path, load_talk
+    from generator.i18n.catalog import catalog_path, load_translations
+    from generator.i18n.status import format_status, language_status
+
+    report = {}
+    incomplete = False
+    for talk_dir in _talk_dirs(talk_dirs):
+        loaded = load_talk(talk_dir)
+        statuses = []
+        for lang in loaded.talk.translations:
+            path = catalog_path(loaded.directory, lang)
+            status = language_status(loaded.talk, load_translations(path, lang, display_path(path)))
+            statuses.append(status)
+            incomplete |= not status.complete
+        report[loaded.talk.id] = [s.as_dict() for s in statuses]
+        if not as_json:
+            click.echo(f"{loaded.talk.id} ({loaded.talk.lang} source)")
+            for status in statuses:
+                click.echo("  " + format_status(status).replace("\n", "\n  "))
+            if not statuses:
+                click.echo("  no translations: add some with deckgen i18n update --add <lang>")
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    if strict and incomplete:
+        sys.exit(ExitCode.CONTENT)
+
+
 def run() -> None:
     main(prog_name="deckgen")

@@ -1,0 +1,70 @@
+"""A talk in one language: its strings from that language's catalog, typeset for the language.
+
+A missing or stale (fuzzy) string falls back to the source text and is reported as a warning
+(`--strict` makes it an error). The pseudo-locale `qps` is made on the fly from the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.talk import LoadedTalk, display_path
+from generator.errors import Diagnostic, Position
+from generator.i18n.catalog import Translations, catalog_path, load_translations
+from generator.i18n.messages import set_at, talk_data, talk_entries
+from generator.i18n.pseudo import PSEUDO_LANG, pseudo_translate
+from generator.i18n.typography import typeset
+from generator.model.talk import Talk
+
+
+@dataclass
+class LocalizedTalk:
+    """A talk with the strings of one language, and the fallbacks it needed."""
+
+    talk: Talk
+    lang: str
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = None) -> LocalizedTalk:
+    """The talk in `lang` (the source language, a translation, or `qps`)."""
+    source = loaded.talk
+    data = talk_data(source)
+    warnings: list[Diagnostic] = []
+    if lang == source.lang:
+        for entry in talk_entries(data):
+            set_at(data, entry.path, typeset(entry.text, lang))
+    elif lang == PSEUDO_LANG:
+        for entry in talk_entries(data):
+            set_at(data, entry.path, pseudo_translate(entry.text))
+    else:
+        if translations is None:
+            path = catalog_path(loaded.directory, lang)
+            translations = load_translations(path, lang, display_path(path))
+        for entry in talk_entries(data):
+            found = translations.get(entry.context, entry.text)
+            if found is not None and found.string and not found.fuzzy:
+                set_at(data, entry.path, typeset(found.string, lang))
+                continue
+            set_at(data, entry.path, typeset(entry.text, source.lang))
+            warnings.append(_fallback_warning(loaded, translations, entry, found))
+    data["lang"] = lang
+    data["translations"] = []
+    return LocalizedTalk(Talk.model_validate(data), lang, warnings)
+
+
+def _fallback_warning(loaded: LoadedTalk, translations: Translations, entry, found) -> Diagnostic:
+    if found is not None and found.fuzzy:
+        message = f"stale translation of {entry.context} into {translations.lang}; using the source text"
+        code, hint = "i18n.fuzzy", "the source changed: review the translation and remove its fuzzy flag"
+        return Diagnostic(translations.path or "", message, code, Position(found.line, 1) if found.line else None,
+                          hint, "warning")
+    if found is not None:
+        message = f"no translation of {entry.context} into {translations.lang}; using the source text"
+        return Diagnostic(translations.path or "", message, "i18n.missing",
+                          Position(found.line, 1) if found.line else None,
+                          f"translate it in {Path(translations.path or '').name}", "warning")
+    message = f"{entry.context} is not in the {translations.lang} catalog; using the source text"
+    return Diagnostic(translations.path or "", message, "i18n.missing", None,
+                      f"run: deckgen i18n update {display_path(loaded.directory)}", "warning")
