@@ -38,6 +38,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 
 build: system-build $(VENV)/.installed
 	$(DECKGEN) check $(TALK)
+	$(DECKGEN) build $(TALK)
 
 
 check: $(VENV)/.installed

@@ -108,6 +108,43 @@ def check(talk_dirs: tuple[str, ...], strict: bool) -> None:
         sys.exit(ExitCode.CONTENT)
 
 
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+@main.command()
+@click.argument("talk_dirs", nargs=-1, type=click.Path(file_okay=True, dir_okay=True))
+@click.option("--lang", "langs", metavar="LANGS", help="Languages to build, comma-separated (default: all; qps: pseudo).")
+@click.option("--format", "formats", metavar="FORMATS", help="Formats to build, comma-separated (default: all).")
+@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Output folder.")
+@click.option("--template", type=click.Path(dir_okay=False, exists=True),
+              help="A PPTX or POTX template to use instead of the theme's.")
+@click.option("--strict", is_flag=True, help="Treat warnings (stale translations, text that does not fit) as errors.")
+def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
+          strict: bool) -> None:
+    """Build talks into output/<talk>/<lang>/.
+
+    Without TALK_DIR, every talk under content/ is built, in every language and format.
+    """
+    from generator.build import FORMATS, build as run_build
+    from generator.errors import format_report
+
+    chosen = _split(formats) or list(FORMATS)
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"unknown format '{unknown[0]}'; available: {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    result = run_build([Path(p) for p in _talk_dirs(talk_dirs)], langs=_split(langs) or None, formats=chosen,
+                       out=Path(out), template=Path(template) if template else None, strict=strict,
+                       progress=lambda line: click.echo(line))
+    if result.warnings:
+        click.echo(format_report(result.warnings, result.sources), err=True)
+    click.echo(f"{len(result.written)} files in {out}/"
+               + (f"; {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}"
+                  if result.warnings else ""))
+
+
 @main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to a file.")
 def schema(output: str | None) -> None:

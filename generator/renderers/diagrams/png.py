@@ -1,0 +1,57 @@
+"""A diagram's SVG rasterised to PNG by cairosvg, its text set in the font the layout measured.
+
+cairosvg asks fontconfig for the first family of a `font-family` list only. The SVG names the
+audience's font first (Calibri); here the family of the measuring font file (Carlito) is put in
+front, and fontconfig is asked beforehand whether it knows that family, so the picture is never
+drawn in a substitute with other metrics. cairosvg needs the system library libcairo2.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+
+from PIL import ImageFont
+
+from generator.theme import MissingFontError, Theme
+
+_FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
+
+
+def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None = None) -> bytes:
+    """PNG bytes of an SVG diagram at `scale` pixels per point, on `background` (transparent if None)."""
+    import cairosvg  # the only place cairosvg (and libcairo2) is needed
+
+    regular = theme.font_path(theme.body.regular)
+    family = font_family_of(str(regular))
+    require_fontconfig_family(family, regular.name)
+    svg = with_font_first(svg, family)
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale, background_color=background)
+
+
+@lru_cache(maxsize=8)
+def font_family_of(path: str) -> str:
+    """The family name written inside a font file, such as 'Carlito'."""
+    return ImageFont.truetype(path, 12).getname()[0]
+
+
+def with_font_first(svg: str, family: str) -> str:
+    """The SVG with `family` put in front of every font-family list."""
+    def prepend(match: re.Match) -> str:
+        rest = match.group(1)
+        return f'font-family="\'{family}\', {rest}"' if rest else f'font-family="\'{family}\'"'
+    return _FONT_FAMILY.sub(prepend, svg)
+
+
+@lru_cache(maxsize=8)
+def require_fontconfig_family(family: str, file_name: str) -> None:
+    """Fail with MissingFontError when fontconfig would draw `family` with another font."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return
+    found = subprocess.run([fc_match, "-f", "%{family}", family], capture_output=True, text=True,
+                           check=False).stdout
+    if family.lower() not in (name.strip().lower() for name in found.split(",")):
+        raise MissingFontError(file_name)
