@@ -10,8 +10,9 @@ TALK   ?= content/autour-de-docker
 # Debian packages the renderers need at run time (graphviz for graph layout, the theme's fonts
 # and their metric-compatible faces, cairo for PNG diagrams).
 SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 libcairo2
-# What the tests need on top (gettext's msgfmt checks the catalogs, poppler reads PDFs).
-SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils
+# What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs,
+# LibreOffice opens the PPTX decks as a real client would.
+SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils libreoffice-impress
 
 .PHONY: build test check system-build system-test bench clean help
 

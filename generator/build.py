@@ -23,6 +23,7 @@ from generator.theme import Theme, load_theme
 # Format name -> "module:function"; each renderer is imported only when its format is built.
 RENDERERS: dict[str, str] = {
     "diagrams": "generator.renderers.diagrams.build:render_diagrams",
+    "pptx": "generator.renderers.pptx.deck:render_pptx",
 }
 FORMATS = tuple(RENDERERS)
 

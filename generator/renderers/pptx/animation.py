@@ -1,0 +1,82 @@
+"""Click-by-click builds in PowerPoint: an appear effect per step in the slide's timing tree."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from lxml import etree
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+
+
+def _effect(ids: list[int], shape_id: int, first: bool) -> str:
+    node_type = "clickEffect"
+    outer, inner, effect, behaviour = ids[0], ids[1], ids[2], ids[3]
+    return (
+        f'<p:par><p:cTn id="{outer}" fill="hold"><p:stCondLst><p:cond delay="indefinite"/></p:stCondLst>'
+        f'<p:childTnLst><p:par><p:cTn id="{inner}" fill="hold"><p:stCondLst><p:cond delay="0"/></p:stCondLst>'
+        f'<p:childTnLst>'
+    ) if first else "", (
+        f'<p:par><p:cTn id="{effect}" presetID="1" presetClass="entr" presetSubtype="0" fill="hold" '
+        f'nodeType="{node_type if first else "withEffect"}"><p:stCondLst><p:cond delay="0"/></p:stCondLst>'
+        f'<p:childTnLst><p:set><p:cBhvr><p:cTn id="{behaviour}" dur="1" fill="hold"><p:stCondLst>'
+        f'<p:cond delay="0"/></p:stCondLst></p:cTn><p:tgtEl><p:spTgt spid="{shape_id}"/></p:tgtEl>'
+        f'<p:attrNameLst><p:attrName>style.visibility</p:attrName></p:attrNameLst></p:cBhvr>'
+        f'<p:to><p:strVal val="visible"/></p:to></p:set></p:childTnLst></p:cTn></p:par>'
+    )
+
+
+def timing_xml(steps: Sequence[Sequence[int]]) -> str:
+    """The `<p:timing>` of a slide whose shapes appear step by step, one click per step."""
+    counter = iter(range(3, 10_000))
+    clicks = []
+    for shape_ids in steps:
+        if not shape_ids:
+            continue
+        opening = ""
+        effects = []
+        for position, shape_id in enumerate(shape_ids):
+            ids = [next(counter), next(counter)] if position == 0 else [0, 0]
+            ids += [next(counter), next(counter)]
+            head, body = _effect(ids, shape_id, position == 0)
+            opening = opening or head
+            effects.append(body)
+        clicks.append(opening + "".join(effects) + "</p:childTnLst></p:cTn></p:par></p:childTnLst></p:cTn></p:par>")
+    return (
+        f'<p:timing xmlns:p="{P}"><p:tnLst><p:par><p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot">'
+        f'<p:childTnLst><p:seq concurrent="1" nextAc="seek"><p:cTn id="2" dur="indefinite" nodeType="mainSeq">'
+        f'<p:childTnLst>{"".join(clicks)}</p:childTnLst></p:cTn>'
+        f'<p:prevCondLst><p:cond evt="onPrev" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:prevCondLst>'
+        f'<p:nextCondLst><p:cond evt="onNext" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:nextCondLst>'
+        f'</p:seq></p:childTnLst></p:cTn></p:par></p:tnLst></p:timing>'
+    )
+
+
+def add_build(slide, steps: Sequence[Sequence[int]]) -> None:
+    """Make the shapes of each step appear on one click, in order."""
+    if not any(steps):
+        return
+    timing = etree.fromstring(timing_xml(steps))
+    sld = slide._element
+    existing = sld.find(f"{{{P}}}timing")
+    if existing is not None:
+        sld.remove(existing)
+    # p:timing goes after cSld, clrMapOvr and transition, before extLst.
+    anchor = None
+    for name in ("transition", "clrMapOvr", "cSld"):
+        anchor = sld.find(f"{{{P}}}{name}")
+        if anchor is not None:
+            break
+    anchor.addnext(timing)
+
+
+def click_steps(slide_xml) -> list[list[int]]:
+    """The shape ids that appear at each click, read back from a slide's XML (for tests and checks)."""
+    ns = {"p": P}
+    sequence = slide_xml.find(".//p:cTn[@nodeType='mainSeq']/p:childTnLst", ns)
+    if sequence is None:
+        return []
+    steps = []
+    for click in sequence.findall("p:par", ns):
+        steps.append([int(t.get("spid")) for t in click.iter(f"{{{P}}}spTgt")])
+    return steps

@@ -1,0 +1,92 @@
+"""Font sizes for slide text computed with real font metrics, never left to autofit flags.
+
+Pure functions over rectangles in points: a placeholder's box, the text, the theme's preferred
+and minimum sizes. PowerPoint's autofit is only a flag it applies after an edit, so every size
+in the deck is chosen here, and a text that cannot fit at the minimum is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from generator.layout.measure import TextMeasure, candidate_sizes
+
+INSET_X = 7.2    # PowerPoint's default text insets: 0.1 in left and right
+INSET_Y = 3.6    # and 0.05 in top and bottom
+BULLET_INDENT = (24.0, 48.0)   # left margin of bullet text, per level (points)
+SPACE_BEFORE = 0.45            # space before a paragraph, as a fraction of the font size
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle in points, origin at the slide's top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class TextFit:
+    """The size chosen for a text frame and whether everything fits at that size."""
+
+    size: float
+    fits: bool
+    lines: int
+
+
+@lru_cache(maxsize=16)
+def _line_factor(font_file: str) -> float:
+    """Single line spacing in ems: the larger of the Windows metrics and hhea with its line gap,
+    which is what PowerPoint and LibreOffice lay lines out with."""
+    import logging
+
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools").setLevel(logging.ERROR)   # it warns about old 'created' dates
+    font = TTFont(font_file, lazy=True)
+    units = font["head"].unitsPerEm
+    hhea, os2 = font["hhea"], font["OS/2"]
+    return max(os2.usWinAscent + os2.usWinDescent, hhea.ascent - hhea.descent + hhea.lineGap) / units
+
+
+def line_pitch(measure: TextMeasure, size: float) -> float:
+    """PowerPoint's single line spacing for the measured font at `size` points."""
+    return _line_factor(measure.regular) * size
+
+
+def paragraphs_height(measure: TextMeasure, paragraphs: Sequence[tuple[int, str, bool]], width: float,
+                      size: float, space_before: float = SPACE_BEFORE) -> tuple[float, int, bool]:
+    """Height of (level, text, bold) paragraphs wrapped to a width; line count; whether a word broke."""
+    total, lines, broken = 0.0, 0, False
+    for index, (level, text, bold) in enumerate(paragraphs):
+        indent = BULLET_INDENT[min(level, len(BULLET_INDENT) - 1)] if level >= 0 else 0.0
+        sub = size * (0.85 if level > 0 else 1.0)
+        wrapped = measure.wrap(text, width - indent, sub, bold)
+        broken |= wrapped.broken
+        count = max(1, len(wrapped.lines))
+        lines += count
+        total += count * line_pitch(measure, sub) + (space_before * sub if index else 0.0)
+    return total, lines, broken
+
+
+def fit_paragraphs(measure: TextMeasure, paragraphs: Sequence[tuple[int, str, bool]], rect: Rect,
+                   max_size: float, min_size: float, space_before: float = SPACE_BEFORE) -> TextFit:
+    """The largest size at which all paragraphs fit the rectangle's text area."""
+    width, height = rect.w - 2 * INSET_X, rect.h - 2 * INSET_Y
+    for size in candidate_sizes(max_size, min_size):
+        total, lines, broken = paragraphs_height(measure, paragraphs, width, size, space_before)
+        if total <= height and not broken:
+            return TextFit(size, True, lines)
+    total, lines, _ = paragraphs_height(measure, paragraphs, width, min_size, space_before)
+    return TextFit(min_size, total <= height, lines)
+
+
+def fit_text(measure: TextMeasure, text: str, rect: Rect, max_size: float, min_size: float,
+             bold: bool = False) -> TextFit:
+    """The largest size at which one text (its own lines kept) fits the rectangle."""
+    paragraphs = [(-1, line, bold) for line in text.split("\n")]
+    return fit_paragraphs(measure, paragraphs, rect, max_size, min_size, space_before=0.0)

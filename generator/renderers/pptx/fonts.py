@@ -1,0 +1,65 @@
+"""The fonts a PPTX template writes its text in, and metric-compatible files to measure them with."""
+
+from __future__ import annotations
+
+import re
+
+from generator.errors import Diagnostic
+from generator.layout.measure import TextMeasure
+from generator.theme import MissingFontError, Theme, find_font_file
+
+# Font families Office templates use, and free files with the same advance widths.
+METRIC_COMPATIBLE: dict[str, tuple[str, str]] = {
+    "calibri": ("Carlito-Regular.ttf", "Carlito-Bold.ttf"),
+    "carlito": ("Carlito-Regular.ttf", "Carlito-Bold.ttf"),
+    "arial": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    "helvetica": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    "liberation sans": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    "times new roman": ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
+    "liberation serif": ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
+    "courier new": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
+    "dejavu sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+}
+
+
+def _theme_fonts(prs) -> dict[str, str]:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    xml = prs.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8", "replace")
+    found = {}
+    for role, code in (("major", "+mj-lt"), ("minor", "+mn-lt")):
+        match = re.search(rf'<a:{role}Font>\s*<a:latin typeface="([^"]*)"', xml)
+        if match and match.group(1):
+            found[code] = match.group(1)
+    return found
+
+
+def template_font(prs, style: str) -> str | None:
+    """The family of a master text style ('titleStyle' or 'bodyStyle'), theme fonts resolved."""
+    from pptx.oxml.ns import qn
+
+    element = prs.slide_master.element.find(f".//{qn('p:' + style)}")
+    if element is None:
+        return None
+    latin = element.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}")
+    family = latin.get("typeface") if latin is not None else "+mj-lt" if style == "titleStyle" else "+mn-lt"
+    if family.startswith("+"):
+        family = _theme_fonts(prs).get(family[:3] + "-lt", "")
+    return family or None
+
+
+def measure_for_template(prs, theme: Theme, template_name: str) -> tuple[TextMeasure, list[Diagnostic]]:
+    """A measurer for the text the template styles: its body font, or the theme's when unknown."""
+    family = template_font(prs, "bodyStyle")
+    if family is None or family.lower() == theme.body.family.lower():
+        return TextMeasure.for_theme(theme), []
+    files = METRIC_COMPATIBLE.get(family.lower())
+    if files is not None:
+        try:
+            return TextMeasure(find_font_file(files[0]), find_font_file(files[1])), []
+        except MissingFontError:
+            pass
+    return TextMeasure.for_theme(theme), [Diagnostic(
+        template_name, f"no metric-compatible font file for the template's font '{family}'; "
+        f"text sizes are measured with {theme.body.family} and may be off", "pptx.font", None,
+        "install the font (or one with the same metrics) where deckgen runs", "warning")]

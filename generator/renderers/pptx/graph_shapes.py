@@ -1,0 +1,147 @@
+"""Graph diagrams as native PowerPoint shapes: nodes, icons, arrows and labels from the dot layout.
+
+The same laid-out `GraphDiagram` the SVG is drawn from, scaled into the slide's free area and
+grouped under one alt text, so the speaker can move a box or fix a label in PowerPoint.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Emu, Pt
+
+from generator.renderers.diagrams.graph_model import GraphDiagram, Label, Point
+from generator.renderers.diagrams.graph_style import graph_style
+from generator.renderers.pptx.fit import Rect
+from generator.renderers.pptx.shapes import _rgb, close_group, emu, new_group, set_alt_text
+
+CURVE_STEPS = 10   # straight segments per Bézier curve of an edge
+ASCENT = 0.952     # Carlito/Calibri ascent in ems, to place a text box from a baseline
+
+
+def _bezier(p0: Point, p1: Point, p2: Point, p3: Point) -> list[tuple[float, float]]:
+    points = []
+    for i in range(1, CURVE_STEPS + 1):
+        t = i / CURVE_STEPS
+        u = 1 - t
+        points.append((u ** 3 * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t ** 3 * p3.x,
+                       u ** 3 * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t ** 3 * p3.y))
+    return points
+
+
+def flatten(spline: tuple[Point, ...]) -> list[tuple[float, float]]:
+    """A spline (start point, then Bézier control points in threes) as a polyline."""
+    points = [(spline[0].x, spline[0].y)]
+    rest = spline[1:]
+    for i in range(0, len(rest) - len(rest) % 3, 3):
+        points.extend(_bezier(spline[i], rest[i], rest[i + 1], rest[i + 2]))
+    return points
+
+
+class _Placer:
+    """Diagram points to slide EMUs: scaled to fit the area and centred in it."""
+
+    def __init__(self, diagram: GraphDiagram, area: Rect):
+        self.scale = min(area.w / diagram.width, area.h / diagram.height, 1.0)
+        self.x0 = area.x + (area.w - diagram.width * self.scale) / 2
+        self.y0 = area.y + (area.h - diagram.height * self.scale) / 2
+
+    def x(self, value: float) -> Emu:
+        return emu(self.x0 + value * self.scale)
+
+    def y(self, value: float) -> Emu:
+        return emu(self.y0 + value * self.scale)
+
+    def d(self, value: float) -> Emu:
+        return emu(value * self.scale)
+
+
+def _label_box(shapes, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
+    size = label.size * place.scale
+    top = label.lines[0].y - label.size * ASCENT
+    pitch = (label.lines[1].y - label.lines[0].y) if len(label.lines) > 1 else label.size * 1.15
+    height = pitch * len(label.lines) + label.size * 0.3
+    box = shapes.add_textbox(place.x(left), place.y(top), place.d(right - left), place.d(height))
+    box.name = name
+    frame = box.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.CENTER
+    paragraph.line_spacing = Pt(pitch * place.scale)
+    for index, line in enumerate(label.lines):
+        if index:
+            paragraph.add_line_break()
+        run = paragraph.add_run()
+        run.text = line.text
+        run.font.size = Pt(round(size * 2) / 2)
+        run.font.bold = label.bold
+        run.font.name = font
+        run.font.color.rgb = _rgb(color)
+    return box
+
+
+def _freeform(shapes, points: list[tuple[float, float]], place: _Placer, *, closed: bool):
+    builder = shapes.build_freeform(place.x(points[0][0]), place.y(points[0][1]), scale=1.0)
+    builder.add_line_segments([(place.x(x), place.y(y)) for x, y in points[1:]], close=closed)
+    return builder.convert_to_shape()
+
+
+def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tuple[object, float]:
+    """Draw a laid-out graph in the area as one group of native shapes; returns it and the scale."""
+    from generator.renderers.diagrams.icons import icon_png
+
+    style = graph_style(theme)
+    place = _Placer(diagram, area)
+    group, shapes = new_group(slide, f"graph {diagram.id}")
+    for edge in diagram.edges:
+        line = _freeform(shapes, flatten(edge.spline), place, closed=False)
+        line.name = f"{diagram.id}--{edge.id}"
+        line.fill.background()
+        line.line.color.rgb = _rgb(style.edge)
+        line.line.width = Pt(style.edge_stroke_width * place.scale)
+        head = _freeform(shapes, [(p.x, p.y) for p in edge.arrow], place, closed=True)
+        head.name = f"{diagram.id}--{edge.id}__arrow"
+        head.fill.solid()
+        head.fill.fore_color.rgb = _rgb(style.edge)
+        head.line.fill.background()
+    for node in diagram.nodes:
+        box = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, place.x(node.x), place.y(node.y),
+                               place.d(node.w), place.d(node.h))
+        box.name = f"{diagram.id}--{node.id}"
+        box.adjustments[0] = min(0.5, style.corner_radius / min(node.w, node.h))
+        box.fill.solid()
+        box.fill.fore_color.rgb = _rgb(style.node_fill)
+        box.line.color.rgb = _rgb(style.node_stroke)
+        box.line.width = Pt(style.node_stroke_width * place.scale)
+        box.shadow.inherit = False
+        if node.icon is not None and node.icon_box is not None:
+            icon = node.icon_box
+            picture = shapes.add_picture(io.BytesIO(icon_png(node.icon)), place.x(icon.x), place.y(icon.y),
+                                         place.d(icon.w), place.d(icon.h))
+            picture.name = f"{diagram.id}--{node.id}__icon"
+            set_alt_text(picture, node.icon)
+        centre = node.label.lines[0].x
+        half = min(centre - node.x, node.x + node.w - centre)
+        _label_box(shapes, node.label, centre - half, centre + half, place, style.text, font,
+                   f"{diagram.id}--{node.id}__label")
+    for edge in diagram.edges:
+        if edge.label is None:
+            continue
+        label = edge.label
+        back = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, place.x(label.x), place.y(label.y),
+                                place.d(label.w), place.d(label.h))
+        back.name = f"{diagram.id}--{edge.id}__label-back"
+        back.fill.solid()
+        back.fill.fore_color.rgb = _rgb(style.background)
+        back.line.fill.background()
+        back.shadow.inherit = False
+        _label_box(shapes, label.label, label.x, label.x + label.w, place, style.edge_text, font,
+                   f"{diagram.id}--{edge.id}__label")
+    close_group(group)
+    set_alt_text(group, diagram.description, diagram.title)
+    return group, place.scale

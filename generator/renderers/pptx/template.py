@@ -1,0 +1,127 @@
+"""Slide layouts looked up by name in a PPTX or POTX template, with a fallback and a warning."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import Diagnostic, RenderError
+
+_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+# The layout each slide role asks for first, then the names other templates use for it
+# (PowerPoint's, LibreOffice Impress's), before falling back on placeholders.
+LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("Title Slide", "Title slide", "Titelfolie", "Diapositive de titre"),
+    "section": ("Section Header", "Section Title", "Abschnittsüberschrift", "En-tête de section"),
+    "content": ("Title and Content", "Title, Content", "Titel und Inhalt", "Titre et contenu"),
+    "title-only": ("Title Only", "Title, Only", "Nur Titel", "Titre seul"),
+    "blank": ("Blank", "Leer", "Vide"),
+}
+# What a role needs from a layout when no name matches.
+_NEEDS = {"title": {"title", "subtitle"}, "section": {"title", "subtitle"}, "content": {"title", "body"},
+          "title-only": {"title"}, "blank": set()}
+
+
+def open_template(path: Path):
+    """A python-pptx Presentation from a .pptx or .potx file, with its own slides removed."""
+    from pptx import Presentation
+
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".potx" or _is_template_package(data):
+            data = _as_presentation(data)
+        prs = Presentation(io.BytesIO(data))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise RenderError(f"cannot open template {path}: {exc}") from None
+    _remove_slides(prs)
+    return prs
+
+
+def _is_template_package(data: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return _TEMPLATE_MAIN in package.read("[Content_Types].xml")
+
+
+def _as_presentation(data: bytes) -> bytes:
+    """A .potx package relabelled as a presentation (python-pptx opens only those)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_MAIN, _PRESENTATION_MAIN)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _remove_slides(prs) -> None:
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+
+
+def _placeholder_kinds(layout) -> set[str]:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    kinds = set()
+    for placeholder in layout.placeholders:
+        kind = placeholder.placeholder_format.type
+        if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+            kinds.add("title")
+        elif kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
+            kinds.add("body")
+        elif kind == PP_PLACEHOLDER.SUBTITLE:
+            kinds.add("subtitle")
+    return kinds
+
+
+@dataclass
+class Layouts:
+    """The template's layouts, found by name for each slide role, and what was missing."""
+
+    prs: object
+    template_name: str
+    warnings: list[Diagnostic] = field(default_factory=list)
+    _cache: dict[str, object] = field(default_factory=dict)
+
+    def by_name(self, name: str):
+        wanted = name.strip().lower()
+        for layout in self.prs.slide_layouts:
+            if layout.name.strip().lower() == wanted:
+                return layout
+        return None
+
+    def for_role(self, role: str, asked: str | None = None):
+        """The layout a slide of this role uses: the one it names, else the role's, else a fallback."""
+        key = f"{role}|{asked}"
+        if key in self._cache:
+            return self._cache[key]
+        layout = self.by_name(asked) if asked else None
+        if asked and layout is None:
+            self._warn(f"template {self.template_name} has no layout named '{asked}'", asked)
+        if layout is None:
+            for name in LAYOUT_NAMES[role]:
+                layout = self.by_name(name)
+                if layout is not None:
+                    break
+        if layout is None:
+            needs = _NEEDS[role]
+            layout = next((l for l in self.prs.slide_layouts if needs <= _placeholder_kinds(l)), None) \
+                or next((l for l in self.prs.slide_layouts if "title" in _placeholder_kinds(l)), None) \
+                or self.prs.slide_layouts[0]
+            self._warn(f"template {self.template_name} has no '{LAYOUT_NAMES[role][0]}' layout; "
+                       f"using '{layout.name}'", LAYOUT_NAMES[role][0])
+        self._cache[key] = layout
+        return layout
+
+    def _warn(self, message: str, name: str) -> None:
+        if any(w.message == message for w in self.warnings):
+            return
+        names = ", ".join(f"'{l.name}'" for l in self.prs.slide_layouts)
+        self.warnings.append(Diagnostic(self.template_name, message, "pptx.layout", None,
+                                        f"its layouts are: {names}", "warning"))

@@ -1,0 +1,75 @@
+"""Text runs in PowerPoint: light Markdown to bold and italic runs, every run tagged with its language."""
+
+from __future__ import annotations
+
+import re
+
+from pptx.oxml.ns import qn
+
+_INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
+
+# PowerPoint's proofing tools expect a region; BCP 47 tags without one get the usual one.
+_REGIONS = {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT",
+            "nl": "nl-NL", "qps": "qps-ploc"}
+
+
+def office_lang(lang: str) -> str:
+    """The language tag PowerPoint's spell-checker and screen readers know: fr → fr-FR."""
+    return lang if "-" in lang else _REGIONS.get(lang, lang)
+
+
+def inline_pieces(text: str) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) pieces of one line of light Markdown."""
+    pieces = []
+    for part in _INLINE.split(text):
+        if not part:
+            continue
+        if part.startswith("**") and part.endswith("**") and len(part) > 4:
+            pieces.append((part[2:-2], True, False))
+        elif part.startswith("`") and part.endswith("`"):
+            pieces.append((part[1:-1], False, False))
+        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
+            pieces.append((part[1:-1], False, True))
+        else:
+            pieces.append((part, False, False))
+    return pieces
+
+
+def tag_language(element, lang: str) -> None:
+    """Set `lang` on every run, paragraph-end and default run property under an element."""
+    tag = office_lang(lang)
+    for name in ("a:rPr", "a:endParaRPr", "a:defRPr"):
+        for props in element.iter(qn(name)):
+            props.set("lang", tag)
+    for run in element.iter(qn("a:r")):
+        if run.find(qn("a:rPr")) is None:
+            props = run.makeelement(qn("a:rPr"), {"lang": tag})
+            run.insert(0, props)
+
+
+def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
+                    color: str | None = None, markdown: bool = True) -> None:
+    """Fill a paragraph with runs from one line of (light Markdown) text."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    pieces = inline_pieces(text) if markdown else [(text, False, False)]
+    for piece, strong, emphasis in pieces or [("", False, False)]:
+        run = paragraph.add_run()
+        run.text = piece
+        font = run.font
+        if size is not None:
+            font.size = Pt(size)
+        if strong or bold:
+            font.bold = True
+        elif bold is False:
+            font.bold = False
+        if emphasis:
+            font.italic = True
+        if color:
+            font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
+
+
+def plain(text: str) -> str:
+    """Light Markdown without its markers, as it reads aloud."""
+    return "".join(piece for piece, _, _ in inline_pieces(text))

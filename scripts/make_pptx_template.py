@@ -1,0 +1,161 @@
+"""Make the default theme's PPTX template (templates/default/template.pptx), 16:9.
+
+Starts from python-pptx's built-in Office template (4:3), widens the slide and every
+placeholder to 16:9, sets the theme's colours and fonts, left-aligns titles and adds a thin
+accent band at the top of the master. Run it again after changing this script:
+
+    .venv/bin/python scripts/make_pptx_template.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.renderers.pptx.package import reproducible_bytes  # noqa: E402
+from generator.theme import load_theme  # noqa: E402
+
+WIDE = 12192000   # 13.333 in
+HIGH = 6858000    # 7.5 in
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+
+def _hex(color: str) -> str:
+    return color.lstrip("#").upper()
+
+
+def widen(shapes, factor: float) -> None:
+    """Stretch placeholders that have a position of their own; the others follow the master."""
+    for shape in shapes:
+        if shape.is_placeholder and shape._element.spPr.find(qn("a:xfrm")) is not None:
+            left, top, width, height = shape.left, shape.top, shape.width, shape.height
+            shape.left, shape.width = Emu(round(left * factor)), Emu(round(width * factor))
+            shape.top, shape.height = Emu(top), Emu(height)
+
+
+def set_theme(prs, theme) -> None:
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    xml = part.blob.decode("utf-8")
+    c = theme.colors
+    scheme = {"dk2": c["text"], "lt2": "#F3F4F6", "accent1": c["accent"], "accent2": c["highlight"],
+              "accent3": "#22C55E", "accent4": "#A78BFA", "accent5": "#14B8A6", "accent6": "#F59E0B",
+              "hlink": c["accent"], "folHlink": "#6D28D9"}
+    for name, value in scheme.items():
+        xml = re.sub(rf"<a:{name}>.*?</a:{name}>", f'<a:{name}><a:srgbClr val="{_hex(value)}"/></a:{name}>', xml)
+    xml = xml.replace('<a:clrScheme name="Office">', '<a:clrScheme name="deckgen">')
+    xml = re.sub(r'(<a:majorFont><a:latin typeface=")[^"]*', rf"\g<1>{theme.heading.family}", xml)
+    xml = re.sub(r'(<a:minorFont><a:latin typeface=")[^"]*', rf"\g<1>{theme.body.family}", xml)
+    part._blob = xml.encode("utf-8")
+
+
+def style_master(prs, theme) -> None:
+    master = prs.slide_master
+    title_style = master.element.find(".//p:titleStyle/a:lvl1pPr", NS)
+    title_style.set("algn", "l")
+    props = title_style.find("a:defRPr", NS)
+    props.set("sz", str(int(theme.sizes.get("title", 36) * 100)))
+    props.set("b", "1")
+    fill = props.find("a:solidFill/a:schemeClr", NS)
+    fill.set("val", "tx2")
+    for level in master.element.findall(".//p:bodyStyle/*", NS):
+        rpr = level.find("a:defRPr", NS)
+        if rpr is not None and level.tag.endswith("lvl1pPr"):
+            rpr.set("sz", str(int(theme.sizes.get("body", 24) * 100)))
+    for shape in master.placeholders:
+        kind = shape.placeholder_format.type
+        if kind == 1:  # title
+            shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(304800), Emu(WIDE - 2 * 609600), Emu(990600)
+        elif kind == 2:  # body
+            shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(1447800), Emu(WIDE - 2 * 609600), Emu(4724400)
+    band = etree.SubElement(master.element.find(".//p:spTree", NS), f"{{{NS['p']}}}sp")
+    band.append(etree.fromstring(
+        f'<p:nvSpPr xmlns:p="{NS["p"]}"><p:cNvPr id="90" name="Accent band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'))
+    band.append(etree.fromstring(
+        f'<p:spPr xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><a:xfrm><a:off x="0" y="0"/><a:ext cx="{WIDE}" cy="{int(Pt(6))}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
+        f'<a:ln><a:noFill/></a:ln></p:spPr>'))
+    # Keep the band behind everything: move it to the front of the tree (drawn first).
+    tree = band.getparent()
+    tree.remove(band)
+    tree.insert(2, band)
+
+
+def style_title_slide(prs, theme) -> None:
+    """Title and subtitle left-aligned on one edge, the title standing on the subtitle."""
+    layout = next(l for l in prs.slide_layouts if l.name == "Title Slide")
+    for shape in layout.placeholders:
+        kind = shape.placeholder_format.type
+        if kind == 3:  # centred title
+            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(1828800), Emu(WIDE - 2 * 914400), Emu(1752600)
+            body = shape._element.find(".//a:bodyPr", NS)
+            body.set("anchor", "b")
+        elif kind == 4:  # subtitle
+            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(3733800), Emu(WIDE - 2 * 914400), Emu(1371600)
+            level = shape._element.find(".//a:lstStyle/a:lvl1pPr", NS)
+            level.set("algn", "l")
+            level.set("marL", "0")
+            level.set("indent", "0")
+            color = level.find(".//a:schemeClr", NS)
+            if color is not None:
+                for child in list(color):
+                    color.remove(child)
+                color.set("val", "tx2")
+
+
+def style_section_header(prs) -> None:
+    """Section title large and in its own case, the subtitle under it, both on the left edge."""
+    layout = next(l for l in prs.slide_layouts if l.name == "Section Header")
+    for shape in layout.placeholders:
+        kind = shape.placeholder_format.type
+        if kind == 1:
+            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(2057400), Emu(WIDE - 2 * 914400), Emu(1371600)
+            shape._element.find(".//a:bodyPr", NS).set("anchor", "b")
+            for props in shape._element.iter(f"{{{NS['a']}}}defRPr"):
+                props.attrib.pop("cap", None)
+                props.set("sz", "4400")
+                props.set("b", "1")
+        elif kind == 2:
+            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(3505200), Emu(WIDE - 2 * 914400), Emu(1066800)
+            shape._element.find(".//a:bodyPr", NS).set("anchor", "t")
+
+
+def make(path: Path) -> None:
+    theme = load_theme("default")
+    prs = Presentation()
+    factor = WIDE / prs.slide_width
+    prs.slide_width, prs.slide_height = Emu(WIDE), Emu(HIGH)
+    widen(prs.slide_master.placeholders, factor)
+    for layout in prs.slide_layouts:
+        widen(layout.placeholders, factor)
+    set_theme(prs, theme)
+    style_master(prs, theme)
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            if shape.placeholder_format.type in (1,) and layout.name in ("Title and Content", "Title Only", "Two Content",
+                                                                           "Comparison", "Title and Vertical Text"):
+                shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(304800), Emu(WIDE - 2 * 609600), Emu(990600)
+            if shape.placeholder_format.type == 7 and layout.name == "Title and Content":
+                shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(1447800), Emu(WIDE - 2 * 609600), Emu(4724400)
+    style_title_slide(prs, theme)
+    style_section_header(prs)
+    props = prs.core_properties
+    props.title = "deckgen default template"
+    props.author = "deckgen"
+    path.write_bytes(reproducible_bytes(prs))
+
+
+if __name__ == "__main__":
+    target = ROOT / "templates" / "default" / "template.pptx"
+    make(target)
+    print(f"wrote {target.relative_to(ROOT)}")
