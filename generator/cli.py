@@ -80,13 +80,19 @@ def main(debug: bool) -> None:
 
 @main.command()
 @click.argument("talk_dirs", nargs=-1, type=click.Path(file_okay=True, dir_okay=True))
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(talk_dirs: tuple[str, ...], strict: bool) -> None:
-    """Validate talks and report their contents; writes nothing.
+@click.option("--lang", "langs", metavar="LANGS",
+              help="Languages to measure, comma-separated (default: all of the talk's; qps: pseudo).")
+@click.option("--strict", is_flag=True, help="Treat warnings (stale translations, text that does not fit) as errors.")
+def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
+    """Validate talks; report their contents, translation status and text that does not fit.
 
-    Without TALK_DIR, every talk under content/ is checked.
+    Writes nothing. Without TALK_DIR, every talk under content/ is checked.
     """
-    from generator.content.talk import load_talk
+    from generator.content.talk import display_path, load_talk
+    from generator.fit_report import fit_report
+    from generator.i18n.catalog import catalog_path, load_translations
+    from generator.i18n.pseudo import PSEUDO_LANG
+    from generator.i18n.status import language_status
     from generator.report import summary_line
 
     failed = False
@@ -99,11 +105,29 @@ def check(talk_dirs: tuple[str, ...], strict: bool) -> None:
             click.echo(f"{exc.diagnostics[0].path}: {errors} error{'s' if errors != 1 else ''}", err=True)
             failed = True
             continue
-        if loaded.warnings:
-            _print_diagnostics(loaded.warnings, loaded.sources)
-            if strict:
-                failed = True
+        talk = loaded.talk
+        languages = _split(langs) or list(talk.languages)
+        unknown = [lang for lang in languages if lang not in talk.languages and lang != PSEUDO_LANG]
+        if unknown:
+            raise click.BadParameter(f"the talk has no language '{unknown[0]}' "
+                                     f"(it has {', '.join(talk.languages)}; qps is the pseudo-locale)",
+                                     param_hint="--lang")
+        statuses = []
+        for lang in talk.translations:
+            path = catalog_path(loaded.directory, lang)
+            statuses.append(language_status(talk, load_translations(path, lang, display_path(path))))
+        misfits = fit_report(loaded, languages)
+        warnings = loaded.warnings + misfits
+        if warnings:
+            _print_diagnostics(warnings, loaded.sources)
         click.echo(summary_line(loaded))
+        for status in statuses:
+            state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"
+            click.echo(f"  translation {status.lang}: {status.translated}/{status.total} ({state})")
+        fit = "every text fits" if not misfits else f"{len(misfits)} text{'s' if len(misfits) != 1 else ''} do not fit"
+        click.echo(f"  text fit ({', '.join(languages)}): {fit}")
+        if strict and (warnings or not all(s.complete for s in statuses)):
+            failed = True
     if failed:
         sys.exit(ExitCode.CONTENT)
 

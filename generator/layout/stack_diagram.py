@@ -94,14 +94,18 @@ def layout_stacks(stacks: Sequence[Stack], theme: Theme, *, width: float = SLIDE
 
 def layout_slide(talk: Talk, slide: StackSlide | StacksSlide, theme: Theme, *,
                  width: float = SLIDE_DIAGRAM_AREA[0], height: float = SLIDE_DIAGRAM_AREA[1],
-                 lang: Optional[str] = None, measure: Optional[TextMeasure] = None) -> Diagram:
+                 lang: Optional[str] = None, measure: Optional[TextMeasure] = None,
+                 titles: Optional[bool] = None) -> Diagram:
     """The diagram of a `stack` or `stacks` slide, named after the slide; alt text in `lang`
-    (the talk's language unless given)."""
+    (the talk's language unless given). A single stack on a slide without a title of its own
+    leaves its title out (`titles=None`): the slide's title already names it."""
     ids = (slide.stack,) if isinstance(slide, StackSlide) else slide.stacks
+    if titles is None:
+        titles = not (isinstance(slide, StackSlide) and not slide.title)
     return layout_stacks(
         [talk.stack(stack_id) for stack_id in ids], theme, width=width, height=height,
         legend=talk.legend, highlight=slide.highlight, build=slide.build, lang=lang or talk.lang,
-        diagram_id=slide.id, measure=measure,
+        diagram_id=slide.id, measure=measure, titles=titles,
     )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.build import Rendered, RenderJob
 from generator.errors import Diagnostic
-from generator.layout import TextMeasure, layout_slide, layout_stacks
+from generator.layout import TextMeasure, layout_slide
 from generator.model import talk as model
 from generator.renderers.pptx.notes import write_notes
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
@@ -37,16 +37,6 @@ def byline(talk: model.Talk, lang: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def slide_diagram(talk: model.Talk, content, theme, width: float, height: float, measure=None):
-    """The diagram of a stack or stacks slide in an area of the slide, as the deck draws it."""
-    if isinstance(content, model.StackSlide) and not content.title:
-        # The slide's title already names the stack: the diagram does not repeat it.
-        return layout_stacks([talk.stack(content.stack)], theme, width=width, height=height,
-                             legend=talk.legend, highlight=content.highlight, build=content.build,
-                             lang=talk.lang, diagram_id=content.id, titles=False, measure=measure)
-    return layout_slide(talk, content, theme, width=width, height=height, measure=measure)
-
-
 def misfit_warnings(job: RenderJob, misfits) -> list[Diagnostic]:
     """Texts that do not fit their frame, placed at their slide in talk.yaml."""
     found = []
@@ -71,7 +61,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     text_measure, font_warnings = measure_for_template(prs, job.theme, template.name)
 
     def diagram(content, width: float, height: float):
-        return slide_diagram(talk, content, job.theme, width, height, measure)
+        return layout_slide(talk, content, job.theme, width=width, height=height, measure=measure)
 
     ctx = SlideContext(talk, job.theme, text_measure, slide_w, slide_h, diagram,
                        lambda src: str(job.loaded.directory / src), byline=byline(talk, job.lang))

@@ -12,9 +12,15 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.layout.measure import TextMeasure, candidate_sizes
+from generator.model.talk import Comparison, Talk
 
 INSET_X = 7.2    # PowerPoint's default text insets: 0.1 in left and right
 INSET_Y = 3.6    # and 0.05 in top and bottom
+# Where the default template (templates/default/template.pptx) puts things, in points; used by
+# `deckgen check`, which measures without opening any template. A test keeps them in step.
+DEFAULT_TITLE = (48.0, 24.0, 864.0, 78.0)
+DEFAULT_BODY = (48.0, 114.0, 864.0, 372.0)
+SLIDE_SIZE = (960.0, 540.0)
 BULLET_INDENT = (24.0, 48.0)   # left margin of bullet text, per level (points)
 SPACE_BEFORE = 0.45            # space before a paragraph, as a fraction of the font size
 
@@ -90,3 +96,45 @@ def fit_text(measure: TextMeasure, text: str, rect: Rect, max_size: float, min_s
     """The largest size at which one text (its own lines kept) fits the rectangle."""
     paragraphs = [(-1, line, bold) for line in text.split("\n")]
     return fit_paragraphs(measure, paragraphs, rect, max_size, min_size, space_before=0.0)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+CELL_X = 7.2
+CELL_Y = 4.0
+FIRST_COLUMN = 0.26   # share of the width for the aspect column
+
+
+def table_cells(talk: Talk, comparison: Comparison) -> list[list[str]]:
+    """The table as rows of cell texts, header first."""
+    header = [""] + [talk.stack(s).title for s in comparison.subjects]
+    rows = [[row.aspect] + [row.values.get(s, "") for s in comparison.subjects] for row in comparison.rows]
+    return [header, *rows]
+
+
+def column_widths(total: float, columns: int) -> list[float]:
+    first = total * FIRST_COLUMN
+    rest = (total - first) / (columns - 1)
+    return [first] + [rest] * (columns - 1)
+
+
+def row_heights(measure: TextMeasure, cells: list[list[str]], widths: list[float], size: float) -> list[float]:
+    heights = []
+    for r, row in enumerate(cells):
+        lines = 1
+        for c, text in enumerate(row):
+            bold = r == 0 or c == 0
+            lines = max(lines, len(measure.wrap(text, widths[c] - 2 * CELL_X, size, bold).lines))
+        heights.append(lines * line_pitch(measure, size) + 2 * CELL_Y)
+    return heights
+
+
+def fit_table(measure: TextMeasure, cells: list[list[str]], area: Rect, max_size: float,
+              min_size: float) -> tuple[TextFit, list[float], list[float]]:
+    widths = column_widths(area.w, len(cells[0]))
+    for size in candidate_sizes(max_size, min_size):
+        heights = row_heights(measure, cells, widths, size)
+        if sum(heights) <= area.h:
+            return TextFit(size, True, len(cells)), widths, heights
+    heights = row_heights(measure, cells, widths, min_size)
+    return TextFit(min_size, sum(heights) <= area.h, len(cells)), widths, heights

@@ -7,53 +7,13 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from generator.layout.measure import TextMeasure, candidate_sizes
+from generator.layout.measure import TextMeasure
 from generator.model.talk import Comparison, Talk
-from generator.renderers.pptx.fit import Rect, TextFit, line_pitch
+from generator.renderers.pptx.fit import CELL_X, CELL_Y, Rect, TextFit, fit_table, table_cells
 from generator.theme import Theme
-
-CELL_X = 7.2
-CELL_Y = 4.0
-FIRST_COLUMN = 0.26   # share of the width for the aspect column
-
 
 def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
-
-
-def table_cells(talk: Talk, comparison: Comparison) -> list[list[str]]:
-    """The table as rows of cell texts, header first."""
-    header = [""] + [talk.stack(s).title for s in comparison.subjects]
-    rows = [[row.aspect] + [row.values.get(s, "") for s in comparison.subjects] for row in comparison.rows]
-    return [header, *rows]
-
-
-def column_widths(total: float, columns: int) -> list[float]:
-    first = total * FIRST_COLUMN
-    rest = (total - first) / (columns - 1)
-    return [first] + [rest] * (columns - 1)
-
-
-def row_heights(measure: TextMeasure, cells: list[list[str]], widths: list[float], size: float) -> list[float]:
-    heights = []
-    for r, row in enumerate(cells):
-        lines = 1
-        for c, text in enumerate(row):
-            bold = r == 0 or c == 0
-            lines = max(lines, len(measure.wrap(text, widths[c] - 2 * CELL_X, size, bold).lines))
-        heights.append(lines * line_pitch(measure, size) + 2 * CELL_Y)
-    return heights
-
-
-def fit_table(measure: TextMeasure, cells: list[list[str]], area: Rect, max_size: float,
-              min_size: float) -> tuple[TextFit, list[float], list[float]]:
-    widths = column_widths(area.w, len(cells[0]))
-    for size in candidate_sizes(max_size, min_size):
-        heights = row_heights(measure, cells, widths, size)
-        if sum(heights) <= area.h:
-            return TextFit(size, True, len(cells)), widths, heights
-    heights = row_heights(measure, cells, widths, min_size)
-    return TextFit(min_size, sum(heights) <= area.h, len(cells)), widths, heights
 
 
 def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | None, align) -> None:

@@ -17,7 +17,7 @@ from generator.content.talk import load_talk
 from generator.i18n.localize import localize
 from generator.model import talk as model
 from generator.renderers.pptx.animation import click_steps
-from generator.renderers.pptx.deck import slide_diagram
+from generator.layout import layout_slide
 from generator.renderers.pptx.notes import note_paragraphs
 from generator.renderers.pptx.table import table_cells
 from generator.renderers.pptx.text import plain
@@ -102,7 +102,7 @@ def it_draws_stacks_as_native_grouped_shapes_one_per_layout_box(decks, talks):
         assert not [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
         names = [leaf.name for group in groups for leaf in leaves(group)]
-        diagram = slide_diagram(talk, content, theme, 864, 380)
+        diagram = layout_slide(talk, content, theme, width=864, height=380)
         assert sorted(names) == sorted(box.id for box in diagram.boxes)
         for group in groups:
             descr = group._element.xpath("./p:nvGrpSpPr/p:cNvPr")[0].get("descr")
