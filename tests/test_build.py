@@ -87,3 +87,21 @@ def test_strict_fails_on_a_stale_translation_and_writes_nothing(tmp_path):
 def test_an_unknown_language_or_format_is_refused(tmp_path):
     assert build(str(SAMPLE_TALK), "--lang", "de", "--out", str(tmp_path)).exit_code == 1
     assert build(str(SAMPLE_TALK), "--format", "pdf", "--out", str(tmp_path)).exit_code == 2
+
+
+def test_a_missing_system_library_exits_3_with_the_command_that_installs_it(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_cairo(name, *args, **kwargs):
+        if name == "cairosvg":
+            raise OSError("no library called \"cairo-2\" was found")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(__import__("sys").modules, "cairosvg", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_cairo)
+    result = build(str(SAMPLE_TALK), "--format", "diagrams", "--lang", "fr", "--out", str(tmp_path))
+    assert result.exit_code == 3
+    assert "apt-get install libcairo2" in result.stderr
+    assert not any(tmp_path.iterdir())

@@ -22,7 +22,12 @@ _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
 
 def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None = None) -> bytes:
     """PNG bytes of an SVG diagram at `scale` pixels per point, on `background` (transparent if None)."""
-    import cairosvg  # the only place cairosvg (and libcairo2) is needed
+    try:
+        import cairosvg  # the only place cairosvg (and libcairo2) is needed
+    except OSError:  # cairocffi cannot find the system library
+        from generator.errors import MissingToolError
+
+        raise MissingToolError("the cairo library (libcairo2)", "sudo apt-get install libcairo2") from None
 
     regular = theme.font_path(theme.body.regular)
     family = font_family_of(str(regular))
