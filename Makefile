@@ -11,8 +11,9 @@ TALK   ?= content/autour-de-docker
 # and their metric-compatible faces, cairo for PNG diagrams).
 SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 libcairo2
 # What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs,
-# LibreOffice opens the PPTX decks as a real client would.
-SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils libreoffice-impress
+# Chromium runs the HTML deck (driven by Playwright, never downloaded), LibreOffice opens
+# the PPTX decks as a real client would.
+SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils chromium libreoffice-impress
 
 .PHONY: build test check system-build system-test bench clean help
 

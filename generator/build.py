@@ -24,6 +24,7 @@ from generator.theme import Theme, load_theme
 RENDERERS: dict[str, str] = {
     "diagrams": "generator.renderers.diagrams.build:render_diagrams",
     "pptx": "generator.renderers.pptx.deck:render_pptx",
+    "html": "generator.renderers.html.deck:render_html",
 }
 FORMATS = tuple(RENDERERS)
 

@@ -279,3 +279,26 @@ def i18n_status(talk_dirs: tuple[str, ...], as_json: bool, strict: bool) -> None
 
 def run() -> None:
     main(prog_name="deckgen")
+
+
+@main.command()
+@click.argument("talk_dir", required=False, type=click.Path(file_okay=True, dir_okay=True))
+@click.option("--lang", help="The language to preview (default: the talk's own).")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: any free port).")
+def watch(talk_dir: str | None, lang: str | None, port: int) -> None:
+    """Serve the HTML deck on 127.0.0.1 and rebuild it when the talk, a catalog or a template changes.
+
+    The open page reloads on the same slide after each rebuild; a content error shows over the
+    page and here, and the server keeps running. Nothing is written to output/.
+    """
+    from generator.renderers.html.live_watch import serve_and_watch
+
+    dirs = _talk_dirs((talk_dir,) if talk_dir else ())
+    if len(dirs) > 1:
+        raise click.UsageError("watch previews one talk: give its TALK_DIR")
+    try:
+        serve_and_watch(dirs[0], lang=lang, port=port, echo=click.echo)
+    except OSError as exc:
+        raise click.UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}; "
+                               "choose another port with --port") from None

@@ -1,0 +1,5 @@
+"""The self-contained HTML deck: a pure plan of every slide, then one HTML file emitted with jinja2.
+
+`deck.render_html` is the `--format html` renderer; `live_*` modules serve the deck with live
+reload for `deckgen watch`.
+"""

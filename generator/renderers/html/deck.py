@@ -1,0 +1,89 @@
+"""`--format html`: the talk as one self-contained HTML file that presents itself.
+
+Plan (pure: texts, sizes, diagram boxes), then emit: the SVG of each picture, the slides
+through jinja2, fonts subset to the characters on the slides, one stylesheet and one script
+allowed by a Content-Security-Policy that forbids every request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.build import Rendered, RenderJob
+from generator.errors import Diagnostic
+from generator.layout import TextMeasure
+from generator.renderers.html.byline import byline
+from generator.renderers.html.csp import content_security_policy
+from generator.renderers.html.drawings import slide_drawing
+from generator.renderers.html.markdown import plain
+from generator.renderers.html.plan import DeckPlan, plan_deck
+from generator.renderers.html.strings import ui_strings
+from generator.renderers.html.stylesheet import stylesheet
+from generator.renderers.html.templates import environment, read_asset
+
+KIND_TEMPLATES = {
+    "title": "kinds/title.html.j2", "section": "kinds/section.html.j2", "closing": "kinds/closing.html.j2",
+    "statement": "kinds/statement.html.j2", "bullets": "kinds/bullets.html.j2",
+    "stack": "kinds/diagram.html.j2", "stacks": "kinds/diagram.html.j2", "graph": "kinds/diagram.html.j2",
+    "comparison": "kinds/comparison.html.j2", "image": "kinds/image.html.j2",
+}
+LIVE_EVENTS = "/__deckgen/events"
+
+
+@dataclass(frozen=True)
+class Live:
+    """What the page needs in watch mode: the server's event stream and the build it shows."""
+
+    version: int
+    events: str = LIVE_EVENTS
+
+
+def render_html(job: RenderJob) -> Rendered:
+    """The deck `<talk>-<lang>.html`."""
+    html, warnings = render_deck(job)
+    return Rendered(files={f"{job.talk.id}-{job.lang}.html": html.encode("utf-8")}, warnings=warnings)
+
+
+def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Diagnostic]]:
+    """The HTML text of the deck and its warnings; with `live`, the page also follows the watch server."""
+    talk, theme = job.talk, job.theme
+    measure = TextMeasure.for_theme(theme)
+    plan = plan_deck(talk, theme, measure, lang=job.lang, byline=byline(talk, job.lang))
+    drawings = {slide.number: slide_drawing(slide, theme, job.lang, job.loaded.directory)
+                for slide in plan.slides}
+    strings = ui_strings(job.lang)
+    env = environment(theme)
+    slides = env.get_template("slides.html.j2").render(
+        plan=plan, drawings=drawings, strings=strings, kind_templates=KIND_TEMPLATES)
+    css = stylesheet(theme, plan, frozenset(slides) | frozenset("".join(strings.values())), live=live is not None)
+    noscript_css = read_asset(theme, "noscript.css")
+    scripts = [read_asset(theme, "deck.js")] + ([read_asset(theme, "live.js")] if live else [])
+    for tag, text in [("script", s) for s in scripts] + [("style", noscript_css)]:
+        if f"</{tag}" in text.lower():
+            raise ValueError(f"an inline {tag} of the deck must not contain '</{tag}'")
+    data = {"deck": f"{talk.id}-{job.lang}", "lang": job.lang, "total": len(plan.slides), "strings": strings,
+            "live": {"events": live.events, "version": live.version} if live else None}
+    page = env.get_template("deck.html.j2").render(
+        lang=job.lang, title=plain(talk.title), strings=strings, data=data,
+        csp=content_security_policy(scripts, [css, noscript_css], live=live is not None),
+        css=Markup(css), noscript_css=Markup(noscript_css), scripts=[Markup(s) for s in scripts],
+        slides=Markup(slides))
+    return page, warnings_of(job, plan)
+
+
+def warnings_of(job: RenderJob, plan: DeckPlan) -> list[Diagnostic]:
+    """Texts that do not fit and links that were refused, placed at their slide in talk.yaml."""
+    index = {slide.id: i for i, slide in enumerate(job.loaded.talk.slides)}
+    found = []
+    for misfit in plan.misfits:
+        where = job.loaded.document.where(("slides", index.get(misfit.slide_id, 0)))
+        found.append(Diagnostic(
+            job.loaded.path, f"{misfit.field} of slide '{misfit.slide_id}' does not fit the HTML slide at the "
+            f"minimum size in {job.lang}: '{misfit.text[:60]}'", "fit.overflow", where,
+            "shorten the text or split the slide", "warning"))
+    for url in plan.refused_links:
+        found.append(Diagnostic(job.loaded.path, f"link '{url[:60]}' left out of the HTML deck: only http, https, "
+                                "mailto and relative links are kept", "html.link", None, None, "warning"))
+    return found

@@ -1,0 +1,67 @@
+"""The pictures of the deck, ready to inline: stack and graph SVG, images as `data:` URLs.
+
+Graph layout runs graphviz; its SVG is kept per graph, theme and language for the life of the
+process, so a live rebuild after a text edit elsewhere does not lay the graph out again.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.errors import RenderError
+from generator.renderers.html.plan import SlidePlan
+from generator.renderers.html.svg_inline import inline_svg
+from generator.theme import Theme
+
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp", ".svg": "image/svg+xml", ".avif": "image/avif"}
+
+
+def slide_drawing(slide: SlidePlan, theme: Theme, lang: str, talk_dir: Path):
+    """The inline SVG (Markup) or image `data:` URL (str) of a slide, or None when it has no picture."""
+    prefix = f"s{slide.number}-"
+    if slide.diagram is not None:
+        from generator.renderers.diagrams.stack_svg import emit_stack_svg
+
+        return Markup(inline_svg(emit_stack_svg(slide.diagram, theme), prefix, "diagram stack-diagram"))
+    if slide.graph is not None:
+        svg = _graph_svg(slide.graph.model_dump_json(by_alias=True), theme, lang)
+        return Markup(inline_svg(svg, prefix, "diagram graph-diagram"))
+    if slide.picture is not None:
+        return image_data_url(talk_dir, slide.picture.src)
+    return None
+
+
+_graph_cache: dict[tuple[str, str, str], str] = {}
+
+
+def _graph_svg(graph_json: str, theme: Theme, lang: str) -> str:
+    key = (graph_json, repr(theme), lang)
+    if key not in _graph_cache:
+        from generator.model.talk import Graph
+        from generator.renderers.diagrams.graph import render_graph_svg
+
+        if len(_graph_cache) > 64:
+            _graph_cache.clear()
+        _graph_cache[key] = render_graph_svg(Graph.model_validate_json(graph_json), theme, lang)
+    return _graph_cache[key]
+
+
+def image_data_url(talk_dir: Path, src: str) -> str:
+    """A picture of the talk's folder as a `data:` URL; it must stay inside the folder."""
+    base = talk_dir.resolve()
+    path = (base / src).resolve()
+    if base not in path.parents or not path.is_file():
+        raise RenderError(f"image '{src}' not found in {talk_dir}")
+    return _data_url(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _data_url(path: str, mtime_ns: int) -> str:
+    kind = IMAGE_TYPES.get(Path(path).suffix.lower()) or mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(Path(path).read_bytes()).decode('ascii')}"

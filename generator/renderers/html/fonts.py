@@ -1,0 +1,85 @@
+"""The theme's font files, cut down to the characters the deck shows and embedded as `@font-face`.
+
+Faces are registered under the family name the theme writes into the outputs (Calibri), so
+the audience sees the metric-compatible face the text was measured with (Carlito) whatever
+is installed. Subsets are WOFF2, base64 in the stylesheet; the same characters give the same
+bytes (no timestamp is recalculated), and each subset is made once per process.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.theme import Theme
+
+# In watch mode every face keeps these too, so an edit that brings a new letter rarely needs a new subset.
+LIVE_CHARACTERS = frozenset(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2000, 0x2070),
+                                             *range(0x20A0, 0x20C0), *range(0x2190, 0x2200)))
+
+# Always kept: printable ASCII (numbers, the timer, the error overlay) and common typography.
+BASE_CHARACTERS = frozenset(chr(c) for c in range(0x20, 0x7F)) | frozenset(
+    "\u00a0\u202f\u2009\u2013\u2014\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u2022\u00b7\u00d7\u2192\u2190\u2713")
+
+
+@dataclass(frozen=True)
+class Face:
+    """One `@font-face`: the family and style it answers to, and the file that draws it."""
+
+    family: str
+    weight: int
+    style: str
+    file: Path
+
+
+def theme_faces(theme: Theme) -> tuple[Face, ...]:
+    """The faces of the body font (regular, bold, italic), then the heading font's if it is another family."""
+    faces = [Face(theme.body.family, 400, "normal", theme.font_path(theme.body.regular)),
+             Face(theme.body.family, 700, "normal", theme.font_path(theme.body.bold))]
+    if theme.body.italic:
+        faces.append(Face(theme.body.family, 400, "italic", theme.font_path(theme.body.italic)))
+    if theme.heading.family != theme.body.family:
+        faces.append(Face(theme.heading.family, 700, "normal", theme.font_path(theme.heading.bold)))
+    return tuple(faces)
+
+
+def font_face_css(faces: tuple[Face, ...], characters: frozenset[str]) -> str:
+    """`@font-face` rules with the subset of each face as a base64 WOFF2 data URL."""
+    wanted = "".join(sorted(characters | BASE_CHARACTERS))
+    rules = []
+    for face in faces:
+        data = subset_woff2(str(face.file), face.file.stat().st_mtime_ns, wanted)
+        encoded = base64.b64encode(data).decode("ascii")
+        rules.append(
+            f"@font-face {{ font-family: '{face.family}'; font-weight: {face.weight}; "
+            f"font-style: {face.style}; font-display: block; "
+            f"src: url(data:font/woff2;base64,{encoded}) format('woff2'); }}")
+    return "\n".join(rules) + "\n"
+
+
+@lru_cache(maxsize=64)
+def subset_woff2(path: str, mtime_ns: int, characters: str) -> bytes:
+    """The font at `path` reduced to `characters`, as WOFF2 bytes (hinting dropped)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    # Carlito's creation date predates 1970 in its own epoch: fontTools says so, harmlessly.
+    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]   # names, copyright and licence kept
+    options.notdef_outline = True
+    font = TTFont(path, recalcTimestamp=False, lazy=None)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out, reorderTables=True)
+    return out.getvalue()

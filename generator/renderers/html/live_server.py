@@ -1,0 +1,86 @@
+"""The HTTP side of `deckgen watch`: the deck at `/`, its build events as Server-Sent Events.
+
+Bound to 127.0.0.1 only. `/__deckgen/events` streams `{"version", "error"}` as JSON whenever a
+rebuild succeeds or fails; the page reloads on a new version and shows the error otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from generator.renderers.html.deck import LIVE_EVENTS
+from generator.renderers.html.live_build import LiveDeck
+
+HOST = "127.0.0.1"
+KEEPALIVE = 15.0   # seconds between comments that keep an idle event stream open
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    deck: LiveDeck
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser closing a connection early is no news; anything else is printed."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        """Quiet: the terminal shows builds, not requests."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        path = urlsplit(self.path).path
+        if path == LIVE_EVENTS:
+            self._events()
+        elif path == "/" or path.endswith(".html"):
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.server.deck.page())
+        else:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n")
+
+    def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "keep-alive")
+        self.end_headers()
+        self.close_connection = True
+        seen = None
+        try:
+            while True:
+                state = self.server.deck.wait_for_change(seen, KEEPALIVE)
+                if state.key == seen:
+                    self.wfile.write(b": keep-alive\n\n")
+                else:
+                    seen = state.key
+                    message = json.dumps({"version": state.version, "error": state.error}, ensure_ascii=False)
+                    self.wfile.write(f"data: {message}\n\n".encode("utf-8"))
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return
+
+
+def start_server(deck: LiveDeck, port: int) -> _Server:
+    """Serve `deck` on 127.0.0.1:`port` (0: any free port) from a background thread."""
+    server = _Server((HOST, port), _Handler)
+    server.deck = deck
+    threading.Thread(target=server.serve_forever, name="deckgen-watch-http", daemon=True).start()
+    return server

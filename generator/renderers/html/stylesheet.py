@@ -1,0 +1,54 @@
+"""The deck's one stylesheet: embedded fonts, the theme as custom properties, the slide geometry,
+the fitted sizes, then the static rules of `deck.css`."""
+
+from __future__ import annotations
+
+import re
+
+from generator.renderers.html import geometry as g
+from generator.renderers.html.fonts import LIVE_CHARACTERS, font_face_css, theme_faces
+from generator.renderers.html.plan import DeckPlan
+from generator.renderers.html.templates import read_asset
+from generator.renderers.html.theme_css import custom_properties, size_classes
+from generator.theme import Theme
+
+_RECTS = {
+    "band": g.BAND, "title": g.TITLE, "body": g.BODY, "footer": g.FOOTER,
+    "title-slide-title": g.TITLE_SLIDE_TITLE, "title-slide-subtitle": g.TITLE_SLIDE_SUBTITLE,
+    "statement": g.STATEMENT, "section-title": g.SECTION_TITLE, "section-text": g.SECTION_TEXT,
+}
+
+
+_COMMENT = re.compile(r"/\*.*?\*/\n?", re.S)
+
+
+def _n(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def geometry_properties() -> str:
+    """`--title-x: 48px; …` for every place of `geometry`, and the text metrics the fitting assumed."""
+    lines = [f"  --slide-w: {_n(g.SLIDE_W)}px;", f"  --slide-h: {_n(g.SLIDE_H)}px;",
+             f"  --line-height: {_n(g.LINE_HEIGHT)};", f"  --bullet-gap: {_n(g.BULLET_GAP)}em;",
+             f"  --bullet-indent: {_n(g.BULLET_INDENT[0])}px;",
+             f"  --sub-bullet-indent: {_n(g.BULLET_INDENT[1] - g.BULLET_INDENT[0])}px;",
+             f"  --cell-pad-x: {_n(g.CELL_PAD_X)}px;", f"  --cell-pad-y: {_n(g.CELL_PAD_Y)}px;",
+             f"  --first-column: {_n(g.FIRST_COLUMN * 100)}%;"]
+    for name, rect in _RECTS.items():
+        for part, value in (("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h)):
+            lines.append(f"  --{name}-{part}: {_n(value)}px;")
+    return ":root {\n" + "\n".join(lines) + "\n}\n"
+
+
+def stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
+    """The whole CSS of the deck; fonts subset to `characters` (and a wide Latin range when `live`)."""
+    css = "\n".join([
+        font_face_css(theme_faces(theme), characters | LIVE_CHARACTERS if live else characters),
+        custom_properties(theme),
+        geometry_properties(),
+        size_classes(plan.sizes()),
+        _COMMENT.sub("", read_asset(theme, "deck.css")),
+    ])
+    if "</" in css:
+        raise ValueError("the stylesheet must not contain '</'")
+    return css

@@ -1,0 +1,32 @@
+"""Link targets let into the HTML deck: http, https, mailto and relative URLs, nothing else."""
+
+from __future__ import annotations
+
+import re
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# Browsers drop these before reading a scheme (`java\tscript:` is `javascript:`).
+_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def safe_url(url: str) -> str | None:
+    """The URL when a browser would read it as http, https, mailto or relative; None otherwise.
+
+    Protocol-relative (`//host/…`) and backslash forms reach the network or confuse parsers, so
+    they are refused like any other scheme.
+    """
+    if not isinstance(url, str) or not url.strip():
+        return None
+    cleaned = _IGNORED.sub("", url)
+    if "\\" in cleaned or cleaned.startswith("//"):
+        return None
+    match = _SCHEME.match(cleaned)
+    if match is None:
+        return url.strip()
+    if match.group(1).lower() not in ALLOWED_SCHEMES:
+        return None
+    if match.group(1).lower() in ("http", "https") and not cleaned[match.end():].startswith("//"):
+        return None
+    return url.strip()

@@ -1,0 +1,441 @@
+/* The deck presents itself: keys, swipes and the URL move through slides and build steps; O or
+   Escape shows the overview; S opens the speaker view, a second window of this same file kept
+   in step with this one both ways (postMessage between the two windows, which works for
+   file:// and http:// pages alike). No request is ever made. */
+(function () {
+  "use strict";
+
+  const root = document.documentElement;
+  const data = JSON.parse(document.getElementById("deck-data").textContent);
+  const S = data.strings;
+  const viewport = document.getElementById("viewport");
+  const stage = document.getElementById("stage");
+  const progressBar = document.getElementById("progress-bar");
+  const announcer = document.getElementById("announcer");
+  const slots = Array.from(stage.querySelectorAll(".slot"));
+  const slides = slots.map((slot) => slot.querySelector(".slide"));
+  const total = slides.length;
+  const speaker = new URLSearchParams(location.search).has("speaker");
+  const SLIDE_W = 960;
+  const SLIDE_H = 540;
+
+  const state = { index: 0, step: 1 };
+  let overview = false;
+  let peer = null;          // the other window: the speaker view, or the audience's deck
+  let shownIndex = -1;
+  let ui = null;            // the speaker view's own elements
+
+  const stepsOf = (index) => Math.max(1, parseInt(slides[index].getAttribute("data-steps") || "1", 10));
+  const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+  const headingOf = (index) => {
+    const heading = slides[index].querySelector("h1, h2");
+    return heading ? heading.textContent.trim() : "";
+  };
+  const slideLabel = (index) => S.slide.replace("{n}", String(index + 1)).replace("{total}", String(total));
+
+  function indexFromHash() {
+    const match = /^#\/(\d+)$/.exec(location.hash);
+    return match ? clamp(parseInt(match[1], 10) - 1, 0, total - 1) : null;
+  }
+
+  function applySteps(slide, step) {
+    slide.querySelectorAll("[data-step]").forEach((group) => {
+      group.classList.toggle("future", parseInt(group.getAttribute("data-step"), 10) > step);
+    });
+  }
+
+  function fitStage(box, target) {
+    const scale = Math.min(box.clientWidth / SLIDE_W, box.clientHeight / SLIDE_H);
+    target.style.setProperty("--scale", String(scale > 0 ? scale : 1));
+  }
+
+  function layoutOverview() {
+    const width = viewport.clientWidth - 32;
+    const columns = clamp(Math.floor((width + 16) / 276), 1, 5);
+    const thumbW = Math.floor((width - (columns - 1) * 16) / columns);
+    const scale = thumbW / SLIDE_W;
+    root.style.setProperty("--columns", String(columns));
+    root.style.setProperty("--thumb-w", thumbW + "px");
+    root.style.setProperty("--thumb-h", Math.floor(SLIDE_H * scale) + "px");
+    root.style.setProperty("--thumb-scale", String(scale));
+    return columns;
+  }
+
+  function fit() {
+    if (overview) layoutOverview();
+    fitStage(viewport, stage);
+    if (ui) fitStage(ui.next, ui.nextStage);
+  }
+
+  function announce(text) {
+    announcer.textContent = text;
+  }
+
+  const helpBox = document.getElementById("help-box");
+  let helpTimer = null;
+  // The keys help (toggled by ? or H), or a message shown for a few seconds.
+  function showHelp(text, seconds) {
+    clearTimeout(helpTimer);
+    if (!text && !helpBox.hidden) {
+      helpBox.hidden = true;
+      return;
+    }
+    helpBox.textContent = text || S.help;
+    helpBox.hidden = false;
+    if (seconds) helpTimer = setTimeout(() => { helpBox.hidden = true; }, seconds * 1000);
+  }
+
+  function render(fromPeer) {
+    const changed = shownIndex !== state.index;
+    const slide = slides[state.index];
+    if (changed) {
+      // Steps are set before the slide shows, without fading what was left built last time.
+      slide.classList.add("instant");
+      applySteps(slide, state.step);
+      void slide.offsetWidth;
+      slide.classList.remove("instant");
+    } else {
+      applySteps(slide, state.step);
+    }
+    slides.forEach((each, i) => {
+      const current = i === state.index;
+      each.classList.toggle("current", current);
+      slots[i].classList.toggle("selected", current);
+      each.inert = overview || !current;
+    });
+    stage.setAttribute("data-current-slide", String(state.index + 1));
+    stage.setAttribute("data-current-step", String(state.step));
+    progressBar.style.width = ((state.index + 1) / total) * 100 + "%";
+    const hash = "#/" + (state.index + 1);
+    if (location.hash !== hash) history.replaceState(null, "", hash);
+    if (changed) announce(slideLabel(state.index) + " : " + headingOf(state.index));
+    shownIndex = state.index;
+    if (ui) updateSpeaker();
+    if (!fromPeer) send({ type: "go", index: state.index, step: state.step });
+  }
+
+  function go(index, step, fromPeer) {
+    state.index = clamp(index, 0, total - 1);
+    state.step = clamp(step, 1, stepsOf(state.index));
+    render(fromPeer);
+    if (overview) slots[state.index].scrollIntoView({ block: "nearest" });
+  }
+
+  function next() {
+    if (state.step < stepsOf(state.index)) go(state.index, state.step + 1);
+    else if (state.index < total - 1) go(state.index + 1, 1);
+  }
+
+  function prev() {
+    if (state.step > 1) go(state.index, state.step - 1);
+    else if (state.index > 0) go(state.index - 1, stepsOf(state.index - 1));
+  }
+
+  // --- overview ---------------------------------------------------------------------------
+
+  function setOverview(on) {
+    overview = on;
+    root.classList.toggle("overview", on);
+    slots.forEach((slot, i) => {
+      if (on) {
+        slot.tabIndex = 0;
+        slot.setAttribute("role", "button");
+        slot.setAttribute("aria-label", slideLabel(i) + " : " + headingOf(i));
+      } else {
+        slot.removeAttribute("tabindex");
+        slot.removeAttribute("role");
+        slot.removeAttribute("aria-label");
+      }
+    });
+    stage.setAttribute("aria-label", on ? S.overview : S.deck);
+    fit();
+    render(true);
+    if (on) {
+      slots[state.index].focus({ preventScroll: true });
+      slots[state.index].scrollIntoView({ block: "center" });
+    } else {
+      viewport.scrollTop = 0;
+    }
+  }
+
+  stage.addEventListener("click", (event) => {
+    if (!overview) return;
+    const slot = event.target.closest(".slot");
+    if (!slot) return;
+    event.preventDefault();
+    go(parseInt(slot.getAttribute("data-index"), 10), 1);
+    setOverview(false);
+  });
+
+  function overviewKey(event) {
+    const columns = parseInt(getComputedStyle(root).getPropertyValue("--columns"), 10) || 1;
+    const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+    if (event.key in moves) {
+      go(state.index + moves[event.key], 1);
+      slots[state.index].focus({ preventScroll: true });
+    } else if (event.key === "Home" || event.key === "End") {
+      go(event.key === "Home" ? 0 : total - 1, 1);
+      slots[state.index].focus({ preventScroll: true });
+    } else if (event.key === "Enter" || event.key === " " || event.key === "Escape" ||
+               event.key.toLowerCase() === "o") {
+      const focused = document.activeElement && document.activeElement.closest
+        ? document.activeElement.closest(".slot") : null;
+      if (focused && (event.key === "Enter" || event.key === " ")) {
+        go(parseInt(focused.getAttribute("data-index"), 10), 1);
+      }
+      setOverview(false);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  // --- keys and swipes --------------------------------------------------------------------
+
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (target && target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
+    let handled = true;
+    if (overview) {
+      handled = overviewKey(event);
+    } else {
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      switch (key) {
+        case "ArrowRight": case "ArrowDown": case "PageDown": case "n":
+          next(); break;
+        case "ArrowLeft": case "ArrowUp": case "PageUp": case "p": case "Backspace":
+          prev(); break;
+        case " ":
+          if (event.shiftKey) prev(); else next();
+          break;
+        case "Home": go(0, 1); break;
+        case "End": go(total - 1, 1); break;
+        case "o": case "Escape":
+          if (!speaker) setOverview(true); else handled = false;
+          break;
+        case "s":
+          if (!speaker) openSpeaker(); else handled = false;
+          break;
+        case "f":
+          toggleFullscreen(); break;
+        case "?": case "h":
+          showHelp(); break;
+        default:
+          handled = false;
+      }
+    }
+    if (handled) event.preventDefault();
+  });
+
+  function toggleFullscreen() {
+    if (document.fullscreenElement) {
+      document.exitFullscreen().catch(() => {});
+    } else if (root.requestFullscreen) {
+      root.requestFullscreen().catch(() => {});
+    }
+  }
+
+  let touch = null;
+  viewport.addEventListener("touchstart", (event) => {
+    touch = event.touches.length === 1 ? { x: event.touches[0].clientX, y: event.touches[0].clientY } : null;
+  }, { passive: true });
+  viewport.addEventListener("touchend", (event) => {
+    if (!touch || overview || event.changedTouches.length !== 1) return;
+    const dx = event.changedTouches[0].clientX - touch.x;
+    const dy = event.changedTouches[0].clientY - touch.y;
+    touch = null;
+    if (Math.abs(dx) > 40 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
+      if (dx < 0) next(); else prev();
+    }
+  }, { passive: true });
+
+  window.addEventListener("hashchange", () => {
+    const index = indexFromHash();
+    if (index !== null && index !== state.index) go(index, 1);
+  });
+  window.addEventListener("resize", fit);
+
+  // --- the two windows in step ------------------------------------------------------------
+
+  function send(message) {
+    if (!peer || peer.closed) return;
+    message.deckgen = data.deck;
+    try {
+      peer.postMessage(message, "*");
+    } catch (error) {
+      peer = null;
+    }
+  }
+
+  window.addEventListener("message", (event) => {
+    const message = event.data;
+    if (!message || typeof message !== "object" || message.deckgen !== data.deck) return;
+    if (speaker && event.source !== window.opener) return;
+    if (!speaker) {
+      if (message.type === "hello") {
+        peer = event.source;
+        if (message.fresh) send({ type: "go", index: state.index, step: state.step });
+        return;
+      }
+      if (event.source !== peer) return;
+    }
+    if (message.type === "go" && typeof message.index === "number" && typeof message.step === "number") {
+      go(message.index, message.step, true);
+    }
+  });
+
+  function openSpeaker() {
+    const url = location.href.split("#")[0].split("?")[0] + "?speaker#/" + (state.index + 1);
+    const opened = window.open(url, "deckgen-speaker-" + data.deck, "popup,width=1280,height=800");
+    if (opened) {
+      peer = opened;
+    } else {
+      announce(S.popup_blocked);
+      showHelp(S.popup_blocked, 6);
+    }
+  }
+
+  // --- the speaker view -------------------------------------------------------------------
+
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
+  function buildSpeakerView() {
+    root.classList.add("speaker");
+    document.title = S.speaker + " · " + document.title;
+    const box = element("div", "speaker-ui");
+    const currentLabel = element("p", "speaker-label current-label");
+    const nextLabel = element("p", "speaker-label next-label", S.next);
+    const next = element("div", "next-viewport");
+    next.setAttribute("aria-hidden", "true");
+    const nextStage = element("div", "stage");
+    next.append(nextStage);
+    const clocks = element("div", "clocks");
+    const timerBox = element("div", "timer");
+    const timer = element("span", "value", "0:00");
+    timer.id = "speaker-timer";
+    const pause = element("button", "", S.pause);
+    pause.type = "button";
+    const reset = element("button", "", S.reset);
+    reset.type = "button";
+    const buttons = element("div", "buttons");
+    buttons.append(pause, reset);
+    timerBox.append(timer, element("span", "label", S.timer), buttons);
+    const clockBox = element("div", "clock");
+    const clock = element("span", "value", "");
+    clock.id = "speaker-clock";
+    clockBox.append(clock, element("span", "label", S.clock));
+    clocks.append(timerBox, clockBox);
+    const notes = element("section", "speaker-notes");
+    notes.id = "speaker-notes";
+    notes.setAttribute("aria-label", S.notes);
+    notes.setAttribute("aria-live", "polite");
+    box.append(currentLabel, nextLabel, next, clocks, notes);
+    document.body.append(box);
+    ui = { currentLabel, nextLabel, next, nextStage, notes, timer, clock };
+
+    let started = Date.now();
+    let pausedAt = null;
+    const format = (seconds) => {
+      const h = Math.floor(seconds / 3600);
+      const m = Math.floor((seconds % 3600) / 60);
+      const s = seconds % 60;
+      const mm = h ? String(m).padStart(2, "0") : String(m);
+      return (h ? h + ":" : "") + mm + ":" + String(s).padStart(2, "0");
+    };
+    let clockFormat;
+    try {
+      clockFormat = new Intl.DateTimeFormat(data.lang, { hour: "2-digit", minute: "2-digit" });
+    } catch (error) {
+      clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+    }
+    const tick = () => {
+      const now = Date.now();
+      timer.textContent = format(Math.floor(((pausedAt || now) - started) / 1000));
+      clock.textContent = clockFormat.format(new Date(now));
+    };
+    pause.addEventListener("click", () => {
+      if (pausedAt) {
+        started += Date.now() - pausedAt;
+        pausedAt = null;
+        pause.textContent = S.pause;
+      } else {
+        pausedAt = Date.now();
+        pause.textContent = S.resume;
+      }
+      tick();
+    });
+    reset.addEventListener("click", () => {
+      started = Date.now();
+      if (pausedAt) pausedAt = started;
+      tick();
+    });
+    tick();
+    setInterval(tick, 1000);
+
+    const hello = (fresh) => {
+      if (window.opener && !window.opener.closed) {
+        peer = window.opener;
+        send({ type: "hello", fresh });
+      }
+    };
+    hello(true);
+    // A reloaded audience window forgets this one: saying hello again lets it find us.
+    setInterval(() => hello(false), 1000);
+  }
+
+  function updateSpeaker() {
+    ui.currentLabel.textContent = slideLabel(state.index);
+    let index = state.index;
+    let step = state.step + 1;
+    if (step > stepsOf(index)) {
+      index += 1;
+      step = 1;
+    }
+    ui.nextStage.replaceChildren();
+    if (index < total) {
+      const copy = slides[index].cloneNode(true);
+      copy.querySelectorAll("[id]").forEach((node) => node.removeAttribute("id"));
+      copy.removeAttribute("id");
+      copy.removeAttribute("aria-labelledby");
+      copy.classList.add("current", "instant");
+      copy.inert = true;
+      applySteps(copy, step);
+      ui.nextStage.append(copy);
+      ui.nextLabel.textContent = index === state.index ? S.next_step : S.next;
+    } else {
+      ui.nextStage.append(element("p", "next-end", S.end));
+      ui.nextLabel.textContent = S.next;
+    }
+    const source = slides[state.index].querySelector(".notes");
+    const paragraphs = source ? Array.from(source.children).map((node) => node.cloneNode(true)) : [];
+    if (paragraphs.length) ui.notes.replaceChildren(...paragraphs);
+    else ui.notes.replaceChildren(element("p", "empty", S.no_notes));
+    ui.notes.scrollTop = 0;
+    fitStage(ui.next, ui.nextStage);
+  }
+
+  // --- start ------------------------------------------------------------------------------
+
+  if (speaker) buildSpeakerView();
+  let start = indexFromHash() || 0;
+  let step = 1;
+  try {
+    const key = "deckgen-restore:" + data.deck;
+    const saved = JSON.parse(sessionStorage.getItem(key) || "null");
+    sessionStorage.removeItem(key);
+    if (saved && saved.index === start && typeof saved.step === "number") step = saved.step;
+  } catch (error) {
+    /* no session storage: start at the slide's first step */
+  }
+  fit();
+  state.index = start;
+  state.step = clamp(step, 1, stepsOf(start));
+  render(true);
+})();

@@ -1,0 +1,41 @@
+"""The in-process rebuild behind `deckgen watch`: the last good deck kept, errors as text."""
+
+from __future__ import annotations
+
+import shutil
+
+from generator.renderers.html.live_build import LiveDeck
+from tests.conftest import SAMPLE_TALK
+
+
+def it_serves_an_error_page_until_the_talk_builds_then_keeps_the_last_good_deck(tmp_path):
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    source = talk / "talk.yaml"
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace("kind: statement", "kind: <statment>", 1), encoding="utf-8")
+
+    deck = LiveDeck(talk)
+    ok, text = deck.rebuild()
+    assert not ok and "unknown slide kind '<statment>'" in text and "shows once they are fixed" in text
+    page = deck.page().decode()
+    assert deck.state.version == 0 and "&lt;statment&gt;" in page and "<statment>" not in page
+    assert "EventSource" in page
+
+    source.write_text(good, encoding="utf-8")
+    ok, text = deck.rebuild()
+    assert ok and "rebuilt fr (build 1)" in text
+    first = deck.page()
+    assert b'"version": 1' in first and deck.state.error is None
+
+    source.write_text(good.replace("stack: vm\n", "stack: vms\n", 1), encoding="utf-8")
+    ok, text = deck.rebuild()
+    assert not ok and "[ref.unknown]" in text and "still showing the last good build" in text
+    assert deck.page() == first and deck.state.version == 1 and deck.state.error == text
+    seen = deck.state.key
+    assert deck.wait_for_change(seen, timeout=0.01).key == seen
+
+    source.write_text(good.replace("Autour de Docker\n", "Autour de Podman\n", 1), encoding="utf-8")
+    ok, _ = deck.rebuild()
+    assert ok and deck.state.version == 2 and b"Autour de Podman" in deck.page()
+    assert deck.wait_for_change(seen, timeout=0.01).key == (2, None)

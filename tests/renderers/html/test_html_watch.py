@@ -1,0 +1,121 @@
+"""`deckgen watch`: a running server rebuilds on an edit of talk.yaml, the open page reloads on the
+same slide and step, and a content error shows over the page without stopping the server."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLE_TALK
+
+STATEMENT = "text: Un conteneur Docker n'est pas une machine virtuelle."
+
+
+class Watcher:
+    """`deckgen watch` in a subprocess, its output read line by line as it comes."""
+
+    def __init__(self, talk_dir):
+        pytest.importorskip("watchfiles", reason="watchfiles is not installed (pip install '.[test]')")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "watch", str(talk_dir), "--port", "0"], cwd=ROOT, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, pattern: str, timeout: float = 30.0) -> re.Match:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.1)
+            except queue.Empty:
+                assert self.process.poll() is None, "deckgen watch stopped:\n" + "\n".join(self.seen)
+                continue
+            self.seen.append(line)
+            found = re.search(pattern, line)
+            if found:
+                return found
+        raise AssertionError(f"no line matching {pattern!r} in:\n" + "\n".join(self.seen))
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture
+def watcher(tmp_path):
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    running = Watcher(talk)
+    running.talk = talk
+    yield running
+    running.stop()
+
+
+def it_reloads_the_open_page_with_the_new_text_on_the_same_slide_and_step(watcher, browser):
+    url = watcher.wait_for(r"serving .* at (http://127\.0\.0\.1:\d+/)").group(1)
+    events = urllib.request.urlopen(url + "__deckgen/events", timeout=10)
+    assert events.headers["Content-Type"].startswith("text/event-stream")
+    assert events.readline().decode() == 'data: {"version": 1, "error": null}\n'
+    events.close()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url + "#/6")
+    page.wait_for_selector(".slide.current")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    stage = page.locator("#stage")
+    assert (stage.get_attribute("data-current-slide"), stage.get_attribute("data-current-step")) == ("6", "3")
+
+    source = watcher.talk / "talk.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert STATEMENT in text
+    with page.expect_event("load", timeout=15000):
+        started = time.monotonic()
+        source.write_text(text.replace(STATEMENT, "text: Un conteneur n'est toujours pas une VM."), encoding="utf-8")
+    took = time.monotonic() - started
+    print(f"edit to reloaded page: {took:.2f} s")
+    watcher.wait_for(r"rebuilt fr \(build 2\) in")
+    page.wait_for_selector(".slide.current")
+    assert "toujours pas une VM" in page.locator("#slide-2 h2").text_content()
+    assert (stage.get_attribute("data-current-slide"), stage.get_attribute("data-current-step")) == ("6", "3")
+    assert page.url.endswith("#/6")
+    assert took < 5.0
+
+    # A content error: shown over the page and in the terminal; the server keeps running.
+    source.write_text(text.replace("kind: statement", "kind: statment", 1), encoding="utf-8")
+    overlay = page.wait_for_selector(".live-overlay pre", timeout=15000)
+    assert "unknown slide kind 'statment'" in overlay.inner_text() and "[schema.kind]" in overlay.inner_text()
+    watcher.wait_for(r"error: unknown slide kind 'statment'")
+    assert watcher.process.poll() is None
+    page.reload()
+    page.wait_for_selector(".live-overlay pre", timeout=15000)
+    assert "toujours pas une VM" in page.locator("#slide-2 h2").text_content()   # the last good build
+
+    # Fixed: the page reloads with the new build and the overlay is gone.
+    with page.expect_event("load", timeout=15000):
+        source.write_text(text, encoding="utf-8")
+    page.wait_for_selector(".slide.current")
+    assert page.locator(".live-overlay").count() == 0
+    assert "n’est pas une machine virtuelle" in page.locator("#slide-2 h2").text_content().replace("'", "’")
+    assert errors == []
+    page.close()
