@@ -183,6 +183,10 @@ def _diagnostic(error: dict, doc: Document, path_name: str) -> Diagnostic | None
         need = ctx.get("min_length", 1)
         return Diagnostic(path_name, f"{where} needs at least {need} item{'s' if need > 1 else ''}",
                           "schema.value", at(path), "add the missing items")
+    if kind == "literal_error" and loc and loc[-1] == "[key]":
+        expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return Diagnostic(path_name, f"unknown key '{value}' in {_describe_where(data, path[:-1])}",
+                          "schema.unknown-key", at(path, key=True), did_you_mean(str(value), expected))
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         shown = f"'{value}'" if isinstance(value, str) else kind_of(value)

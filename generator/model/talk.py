@@ -245,6 +245,9 @@ class Talk(Node):
     translations: tuple[LangTag, ...] = Field((), description="Each has locales/<lang>.po.")
     theme: Id = "default"
     template: Optional[Text] = Field(None, description="A PPTX/POTX template, relative to the talk.")
+    layouts: dict[Literal[SLIDE_KINDS], Text] = Field(  # type: ignore[valid-type]
+        {}, description="The template layout each kind of slide uses, such as bullets: Two Content; "
+                        "a slide's own `layout` wins.")
     legend: dict[StrictStr, Text] = Field(
         {}, description="Names of the layer kinds shown in diagram legends, such as os: Système.")
     stacks: tuple[Stack, ...] = ()

@@ -66,7 +66,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     ctx = SlideContext(talk, job.theme, text_measure, slide_w, slide_h, diagram,
                        lambda src: str(job.loaded.directory / src), byline=byline(talk, job.lang))
     for number, content in enumerate(talk.slides, start=1):
-        layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout)
+        layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
         slide = prs.slides.add_slide(layout)
         pin_placeholders(slide)
         EMITTERS[content.kind](ctx, slide, content)

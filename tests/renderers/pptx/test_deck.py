@@ -267,3 +267,19 @@ def it_reports_text_that_cannot_fit(tmp_path):
                                        "--out", str(tmp_path / "strict")])
     assert strict.exit_code == 1
     assert not (tmp_path / "strict").exists()
+
+
+def it_uses_the_layouts_a_talk_names_for_a_kind_of_slide(tmp_path):
+    import shutil
+
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    path = talk / "talk.yaml"
+    path.write_text(path.read_text("utf-8").replace("theme: default\n", "theme: default\nlayouts: {statement: Blank}\n"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(talk), "--format", "pptx", "--lang", "fr", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.stderr
+    prs = Presentation(str(tmp_path / "o" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"))
+    statements = [s for s in prs.slides if s.slide_layout.name == "Blank"]
+    assert len(statements) == 3
+    assert any("n'est pas une machine" in shape.text_frame.text for shape in statements[0].shapes if shape.has_text_frame)
