@@ -8,8 +8,10 @@ DECKGEN := $(VENV)/bin/deckgen
 TALK   ?= content/autour-de-docker
 
 # Debian packages the renderers need at run time (graphviz for graph layout, the theme's fonts
-# and their metric-compatible faces, cairo for PNG diagrams).
-SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 libcairo2
+# and their metric-compatible faces, cairo for PNG diagrams, Pango and HarfBuzz for WeasyPrint's
+# PDF handouts).
+SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 libcairo2 \
+                libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs,
 # Chromium runs the HTML deck (driven by Playwright, never downloaded), LibreOffice opens
 # the PPTX decks as a real client would.

@@ -25,6 +25,7 @@ RENDERERS: dict[str, str] = {
     "diagrams": "generator.renderers.diagrams.build:render_diagrams",
     "pptx": "generator.renderers.pptx.deck:render_pptx",
     "html": "generator.renderers.html.deck:render_html",
+    "handout": "generator.renderers.handout.build:render_handouts",
 }
 FORMATS = tuple(RENDERERS)
 
@@ -38,6 +39,9 @@ class RenderJob:
     theme: Theme
     lang: str
     template: Path | None = None
+    handouts: tuple[str, ...] | None = None   # handout layouts (notes, lines, grid); None: all
+    per_page: int | None = None               # slides per page of the grid handout; None: 6
+    paper: str | None = None                  # a4 or letter; None: a4
 
     @property
     def talk(self):
@@ -85,7 +89,8 @@ def languages_of(loaded: LoadedTalk, asked: list[str] | None) -> list[str]:
 
 def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str], out: Path,
           template: Path | None = None, strict: bool = False,
-          progress: Callable[[str], None] | None = None) -> BuildResult:
+          progress: Callable[[str], None] | None = None, handouts: tuple[str, ...] | None = None,
+          per_page: int | None = None, paper: str | None = None) -> BuildResult:
     """Render every asked output in memory, then write them all; raises before writing on errors."""
     result = BuildResult()
     pending: dict[Path, bytes] = {}
@@ -101,7 +106,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             started = time.perf_counter()
             localized = localize(loaded, lang)
             result.warnings.extend(localized.warnings)
-            job = RenderJob(loaded, localized, theme, lang, talk_template)
+            job = RenderJob(loaded, localized, theme, lang, talk_template, handouts, per_page, paper)
             count = 0
             for fmt in formats:
                 rendered = renderer(fmt)(job)

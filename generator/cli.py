@@ -145,23 +145,36 @@ def _split(value: str | None) -> list[str]:
 @click.option("--template", type=click.Path(dir_okay=False, exists=True),
               help="A PPTX or POTX template to use instead of the theme's.")
 @click.option("--strict", is_flag=True, help="Treat warnings (stale translations, text that does not fit) as errors.")
+@click.option("--handout", "handouts", metavar="LAYOUTS",
+              help="Handout layouts, comma-separated: notes, lines, grid (default: all).")
+@click.option("--per-page", type=click.Choice(["1", "2", "4", "6", "9"]), default="6", show_default=True,
+              help="Slides per page of the grid handout.")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
+              help="Paper size of the handouts.")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
-          strict: bool) -> None:
+          strict: bool, handouts: str | None, per_page: str, paper: str) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format.
     """
     from generator.build import FORMATS, build as run_build
     from generator.errors import format_report
+    from generator.renderers.handout.options import LAYOUTS
 
     chosen = _split(formats) or list(FORMATS)
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise click.BadParameter(f"unknown format '{unknown[0]}'; available: {', '.join(FORMATS)}",
                                  param_hint="--format")
+    layouts = _split(handouts)
+    unknown = [name for name in layouts if name not in LAYOUTS]
+    if unknown:
+        raise click.BadParameter(f"unknown handout layout '{unknown[0]}'; available: {', '.join(LAYOUTS)}",
+                                 param_hint="--handout")
     result = run_build([Path(p) for p in _talk_dirs(talk_dirs)], langs=_split(langs) or None, formats=chosen,
                        out=Path(out), template=Path(template) if template else None, strict=strict,
-                       progress=lambda line: click.echo(line))
+                       progress=lambda line: click.echo(line), handouts=tuple(layouts) or None,
+                       per_page=int(per_page), paper=paper.lower())
     if result.warnings:
         click.echo(format_report(result.warnings, result.sources), err=True)
     click.echo(f"{len(result.written)} files in {out}/"

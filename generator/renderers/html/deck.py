@@ -13,22 +13,13 @@ from markupsafe import Markup
 
 from generator.build import Rendered, RenderJob
 from generator.errors import Diagnostic
-from generator.layout import TextMeasure
-from generator.renderers.html.byline import byline
 from generator.renderers.html.csp import content_security_policy
-from generator.renderers.html.drawings import slide_drawing
 from generator.renderers.html.markdown import plain
-from generator.renderers.html.plan import DeckPlan, plan_deck
-from generator.renderers.html.strings import ui_strings
+from generator.renderers.html.parts import deck_parts
+from generator.renderers.html.plan import DeckPlan
 from generator.renderers.html.stylesheet import stylesheet
 from generator.renderers.html.templates import environment, read_asset
 
-KIND_TEMPLATES = {
-    "title": "kinds/title.html.j2", "section": "kinds/section.html.j2", "closing": "kinds/closing.html.j2",
-    "statement": "kinds/statement.html.j2", "bullets": "kinds/bullets.html.j2",
-    "stack": "kinds/diagram.html.j2", "stacks": "kinds/diagram.html.j2", "graph": "kinds/diagram.html.j2",
-    "comparison": "kinds/comparison.html.j2", "image": "kinds/image.html.j2",
-}
 LIVE_EVENTS = "/__deckgen/events"
 
 
@@ -49,15 +40,11 @@ def render_html(job: RenderJob) -> Rendered:
 def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Diagnostic]]:
     """The HTML text of the deck and its warnings; with `live`, the page also follows the watch server."""
     talk, theme = job.talk, job.theme
-    measure = TextMeasure.for_theme(theme)
-    plan = plan_deck(talk, theme, measure, lang=job.lang, byline=byline(talk, job.lang))
-    drawings = {slide.number: slide_drawing(slide, theme, job.lang, job.loaded.directory)
-                for slide in plan.slides}
-    strings = ui_strings(job.lang)
+    parts = deck_parts(job)
+    plan, strings = parts.plan, parts.strings
     env = environment(theme)
-    slides = env.get_template("slides.html.j2").render(
-        plan=plan, drawings=drawings, strings=strings, kind_templates=KIND_TEMPLATES)
-    css = stylesheet(theme, plan, frozenset(slides) | frozenset("".join(strings.values())), live=live is not None)
+    slides = env.get_template("slides.html.j2").render(sections=parts.sections)
+    css = stylesheet(theme, plan, parts.characters(), live=live is not None)
     noscript_css = read_asset(theme, "noscript.css")
     scripts = [read_asset(theme, "deck.js")] + ([read_asset(theme, "live.js")] if live else [])
     for tag, text in [("script", s) for s in scripts] + [("style", noscript_css)]:

@@ -1,5 +1,6 @@
 """The deck's one stylesheet: embedded fonts, the theme as custom properties, the slide geometry,
-the fitted sizes, then the static rules of `deck.css`."""
+the fitted sizes, then the static rules of `slide.css` (how a slide is drawn) and `deck.css` (the
+stage, overview, speaker view and print around it). The handouts take the same sheet without `deck.css`."""
 
 from __future__ import annotations
 
@@ -40,15 +41,20 @@ def geometry_properties() -> str:
     return ":root {\n" + "\n".join(lines) + "\n}\n"
 
 
-def stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
-    """The whole CSS of the deck; fonts subset to `characters` (and a wide Latin range when `live`)."""
-    css = "\n".join([
+def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
+    """The CSS that draws slides wherever they sit; fonts subset to `characters` (wide Latin when `live`)."""
+    return "\n".join([
         font_face_css(theme_faces(theme), characters | LIVE_CHARACTERS if live else characters),
         custom_properties(theme),
         geometry_properties(),
         size_classes(plan.sizes()),
-        _COMMENT.sub("", read_asset(theme, "deck.css")),
+        _COMMENT.sub("", read_asset(theme, "slide.css")),
     ])
+
+
+def stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
+    """The whole CSS of the deck: the slides' rules, then the deck's own."""
+    css = "\n".join([slide_stylesheet(theme, plan, characters, live), _COMMENT.sub("", read_asset(theme, "deck.css"))])
     if "</" in css:
         raise ValueError("the stylesheet must not contain '</'")
     return css

@@ -173,9 +173,10 @@ def it_embeds_the_theme_fonts_cut_to_the_characters_on_the_slides(fr):
 def it_takes_colours_from_the_theme_as_custom_properties(fr):
     css = "".join(fr.raw["style"])
     assert "--color-accent: #1D63ED;" in css and "--kind-os-fill: #DBEAFE;" in css
-    static = (ROOT / "templates" / "default" / "html" / "deck.css").read_text()
-    assert not re.search(r"#[0-9A-Fa-f]{3,6}\b", static), "deck.css names a colour of its own"
-    assert "Calibri" not in static and "Carlito" not in static
+    for name in ("slide.css", "deck.css"):
+        static = (ROOT / "templates" / "default" / "html" / name).read_text()
+        assert not re.search(r"#[0-9A-Fa-f]{3,6}\b", static), f"{name} names a colour of its own"
+        assert "Calibri" not in static and "Carlito" not in static
 
 
 def it_stays_small(sample_html):

@@ -1,0 +1,89 @@
+"""The handout's HTML printed to PDF by WeasyPrint, confined, quiet, tagged and reproducible.
+
+Every URL goes through `ConfinedFetcher`; WeasyPrint's log is gathered instead of printed; the
+PDF is tagged (structure and language for screen readers); its dates come from the document's
+`dcterms` metadata (the build time), and `SOURCE_DATE_EPOCH` is set to the same fixed default as
+the PPTX's while WeasyPrint runs if the caller left it unset, so the same HTML gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from generator.renderers.pptx.package import DEFAULT_EPOCH
+
+# The Debian packages WeasyPrint loads at import (the Makefile's SYSTEM_BUILD lists them too).
+SYSTEM_LIBRARIES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
+
+
+@dataclass
+class Printed:
+    """The PDF bytes, the URLs the fetcher refused, and what WeasyPrint warned about."""
+
+    pdf: bytes
+    refused: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def source_date_epoch():
+    """SOURCE_DATE_EPOCH set to the default build instant for the duration, unless already set."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        yield
+        return
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(DEFAULT_EPOCH)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+class _Gather(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def gathered_log():
+    """WeasyPrint's warnings collected into a list rather than printed on stderr."""
+    logger = logging.getLogger("weasyprint")
+    handler, propagate = _Gather(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def print_pdf(html: str, *, base: Path, folders: Iterable[Path]) -> Printed:
+    """The PDF of `html`; relative URLs resolve in `base`, and only files under `folders` may be read."""
+    try:
+        from weasyprint import HTML  # the only place WeasyPrint (and Pango) is needed
+
+        from generator.renderers.handout.fetcher import ConfinedFetcher
+    except OSError:  # cffi cannot find Pango or HarfBuzz
+        from generator.errors import MissingToolError
+
+        raise MissingToolError("the Pango library WeasyPrint draws text with (libpango-1.0-0)",
+                               f"sudo apt-get install {' '.join(SYSTEM_LIBRARIES)}") from None
+
+    fetcher = ConfinedFetcher(folders)
+    with source_date_epoch(), gathered_log() as messages:
+        document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher, media_type="print")
+        pdf = document.write_pdf(pdf_tags=True)
+    return Printed(pdf, list(fetcher.refused), list(messages))

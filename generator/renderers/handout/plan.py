@@ -1,0 +1,165 @@
+"""The plan of a handout: which slide goes on which sheet, where, at what scale, with what words.
+
+Pure: the HTML deck's `DeckPlan`, the localized talk, the options and the build time in, a
+`HandoutPlan` of plain values out. Slides marked `handout: false` are left out here; the page
+numbers and footers are left to the printer (CSS counters in the page margins).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Optional
+
+from generator.model import talk as model
+from generator.renderers.handout.paper import PAPERS, SLIDE_RATIO, Box, Paper, content_box, slide_box
+from generator.renderers.handout.words import handout_date, page_of
+from generator.renderers.html.geometry import SLIDE_W
+from generator.renderers.html.markdown import plain
+from generator.renderers.html.plan import DeckPlan
+
+GRID_SHAPES = {1: (1, 1), 2: (1, 2), 4: (2, 2), 6: (2, 3), 9: (3, 3)}   # columns, rows
+GAP = 24.0                  # between slides, and between a slide and its ruled lines
+LINES_PER_PAGE = 3
+LINES_SLIDE_SHARE = 0.5     # of the content width, in the lines layout
+RULE_PITCH = 27.0           # about 7 mm between ruled lines
+NOTES_SLIDE_WIDTH = 576.0   # 6 inches: the slide over its notes
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Ruled lines beside a slide for the audience's notes: left edge, width, the y of each line."""
+
+    x: float
+    w: float
+    ys: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A slide on a sheet: its number in the deck, its box on the content area, its ruled lines."""
+
+    number: int
+    box: Box
+    rules: Optional[Rules] = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printed page of the lines or grid layout."""
+
+    slides: tuple[Placed, ...]
+
+
+@dataclass(frozen=True)
+class NotesPage:
+    """A slide and its speaker notes (light Markdown paragraphs); the notes flow onto further pages."""
+
+    number: int
+    box: Box
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Running:
+    """The running header and footer: the talk's title and author, the date, "page {page} of {pages}"."""
+
+    title: str
+    author: str
+    date: str
+    page_of: str
+
+
+@dataclass(frozen=True)
+class HandoutPlan:
+    """One handout file: its layout, paper, the slides' scale, and its sheets or notes pages."""
+
+    talk_id: str
+    lang: str
+    layout: str
+    paper: Paper
+    content: Box
+    scale: float
+    running: Running
+    sheets: tuple[Sheet, ...] = ()
+    notes_pages: tuple[NotesPage, ...] = ()
+
+    def numbers(self) -> tuple[int, ...]:
+        """The deck numbers of the slides shown, in order."""
+        if self.layout == "notes":
+            return tuple(page.number for page in self.notes_pages)
+        return tuple(placed.number for sheet in self.sheets for placed in sheet.slides)
+
+
+def shown_slides(deck: DeckPlan, talk: model.Talk) -> tuple[int, ...]:
+    """The numbers of the deck's slides a handout shows: all but those marked `handout: false`."""
+    left_out = {slide.id for slide in talk.slides if not slide.handout}
+    return tuple(slide.number for slide in deck.slides if slide.id not in left_out)
+
+
+def running(talk: model.Talk, lang: str, built: _dt.datetime) -> Running:
+    """The running header's and footer's words for a localized talk in `lang`."""
+    return Running(plain(talk.title), plain(talk.author or ""), handout_date(talk.date, lang, built), page_of(lang))
+
+
+def _chunks(numbers: tuple[int, ...], size: int) -> list[tuple[int, ...]]:
+    return [numbers[i:i + size] for i in range(0, len(numbers), size)]
+
+
+def grid_sheets(numbers: tuple[int, ...], area: Box, per_page: int) -> tuple[tuple[Sheet, ...], float]:
+    """Sheets of `per_page` slides in rows and columns, each slide centred in its cell; and the slide width."""
+    columns, rows = GRID_SHAPES[per_page]
+    cell_w = (area.w - (columns - 1) * GAP) / columns
+    cell_h = (area.h - (rows - 1) * GAP) / rows
+    width = min(cell_w, cell_h / SLIDE_RATIO)
+    height = slide_box(0, 0, width).h
+    sheets = []
+    for chunk in _chunks(numbers, per_page):
+        placed = []
+        for index, number in enumerate(chunk):
+            row, column = divmod(index, columns)
+            x = column * (cell_w + GAP) + (cell_w - width) / 2
+            y = row * (cell_h + GAP) + (cell_h - height) / 2
+            placed.append(Placed(number, slide_box(x, y, width)))
+        sheets.append(Sheet(tuple(placed)))
+    return tuple(sheets), width
+
+
+def lines_sheets(numbers: tuple[int, ...], area: Box) -> tuple[tuple[Sheet, ...], float]:
+    """Sheets of three slides down the left, ruled lines beside each; and the slide width."""
+    row_h = (area.h - (LINES_PER_PAGE - 1) * GAP) / LINES_PER_PAGE
+    width = min(area.w * LINES_SLIDE_SHARE, row_h / SLIDE_RATIO)
+    height = slide_box(0, 0, width).h
+    count = max(1, round(height / RULE_PITCH))
+    pitch = height / count
+    sheets = []
+    for chunk in _chunks(numbers, LINES_PER_PAGE):
+        placed = []
+        for row, number in enumerate(chunk):
+            y = row * (row_h + GAP) + (row_h - height) / 2
+            rules = Rules(width + GAP, area.w - width - GAP, tuple(y + pitch * k for k in range(1, count + 1)))
+            placed.append(Placed(number, slide_box(0.0, y, width), rules))
+        sheets.append(Sheet(tuple(placed)))
+    return tuple(sheets), width
+
+
+def plan_handout(deck: DeckPlan, talk: model.Talk, layout: str, *, paper: str = "a4", per_page: int = 6,
+                 built: _dt.datetime) -> HandoutPlan:
+    """The plan of the `layout` handout (notes, lines or grid) of a localized talk's deck."""
+    sheet = PAPERS[paper]
+    area = content_box(sheet)
+    numbers = shown_slides(deck, talk)
+    words = running(talk, deck.lang, built)
+    if layout == "notes":
+        width = min(area.w, NOTES_SLIDE_WIDTH)
+        notes = {slide.number: slide.notes for slide in deck.slides}
+        pages = tuple(NotesPage(n, slide_box((area.w - width) / 2, 0.0, width), notes[n]) for n in numbers)
+        return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, notes_pages=pages)
+    if layout == "lines":
+        sheets, width = lines_sheets(numbers, area)
+    elif layout == "grid":
+        sheets, width = grid_sheets(numbers, area, per_page)
+    else:
+        raise ValueError(f"unknown handout layout '{layout}'")
+    return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, sheets=sheets)
+

@@ -1,0 +1,62 @@
+"""The handout's own words in the deck's language: "page X of Y" and the date in the footer.
+
+A language without an entry reads them in English; `fr-CA` reads `fr`. Dates are Babel's long
+format in the deck's language (the ISO date where Babel knows no such locale, as for `qps`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+PAGE_OF = {
+    "en": "page {page} of {pages}",
+    "fr": "page {page} sur {pages}",
+    "de": "Seite {page} von {pages}",
+    "es": "página {page} de {pages}",
+    "it": "pagina {page} di {pages}",
+    "nl": "pagina {page} van {pages}",
+    "pt": "página {page} de {pages}",
+}
+
+_PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
+
+
+def page_of(lang: str) -> str:
+    """"page {page} of {pages}" in `lang` (BCP 47), English for a language without an entry."""
+    return PAGE_OF.get(lang, PAGE_OF.get(lang.split("-")[0].lower(), PAGE_OF["en"]))
+
+
+def css_string(text: str) -> str:
+    """`text` as a double-quoted CSS string, safe inside an HTML `<style>` element."""
+    escaped = []
+    for char in text:
+        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\{ord(char):x} ")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
+def page_counter_content(words: str) -> str:
+    """The CSS `content` value that prints `words` ("page {page} of {pages}") with the page counters."""
+    parts = []
+    for piece in _PLACEHOLDER.split(words):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts)
+
+
+def handout_date(talk_date: str | None, lang: str, built: _dt.datetime) -> str:
+    """The talk's date (YYYY-MM-DD) if it has one, else the build's, written the way `lang` writes dates."""
+    day = _dt.date.fromisoformat(talk_date) if talk_date else built.date()
+    try:
+        from babel.dates import format_date
+
+        return format_date(day, "long", locale=lang.replace("-", "_"))
+    except Exception:  # noqa: BLE001 - Babel raises several types for locales it does not know (qps)
+        return day.isoformat()

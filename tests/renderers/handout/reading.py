@@ -1,0 +1,80 @@
+"""Helpers of the handout tests: building handouts with the command line, reading PDFs with pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+LONG_NOTE = " ".join(f"mot{i:04d}" for i in range(1, 2001))
+LEFT_OUT = "compare-anyway"      # the slide the edited talk marks `handout: false`
+LONG = "vm-cost"                 # the slide whose note the edited talk makes 2,000 words long
+
+
+def build(talk: Path, out: Path, *args: str) -> Path:
+    """`deckgen build TALK --format handout --out OUT ARGS…`; the output folder of the talk."""
+    result = CliRunner().invoke(main, ["build", str(talk), "--format", "handout", "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out / talk.name
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: PDF extraction breaks lines (and hyphenated words) where it likes."""
+    return "".join(text.split())
+
+
+class Handout:
+    """A handout PDF read with pypdf: its pages' text, metadata, language, fonts and raster images."""
+
+    def __init__(self, path: Path):
+        from pypdf import PdfReader
+
+        self.path = path
+        self.reader = PdfReader(path)
+        self.pages = [page.extract_text() or "" for page in self.reader.pages]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    @property
+    def lang(self) -> str:
+        return str(self.reader.trailer["/Root"].get("/Lang"))
+
+    def resources(self, page):
+        """Every resource dictionary of a page, those of its form XObjects (SVG drawings) included."""
+        pending, seen = [page.get("/Resources")], []
+        while pending:
+            resources = pending.pop()
+            if resources is None:
+                continue
+            resources = resources.get_object()
+            seen.append(resources)
+            for xobject in (resources.get("/XObject") or {}).values():
+                xobject = xobject.get_object()
+                if xobject.get("/Subtype") == "/Form":
+                    pending.append(xobject.get("/Resources"))
+        return seen
+
+    def fonts(self) -> set[str]:
+        """The base names of the fonts the pages use, subset tags removed ("Calibri-Bold")."""
+        found = set()
+        for page in self.reader.pages:
+            for resources in self.resources(page):
+                for font in (resources.get("/Font") or {}).values():
+                    found.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+        return found
+
+    def images(self) -> list[tuple[int, int]]:
+        """(width, height) of every raster image the document holds (WeasyPrint shares resources between pages)."""
+        found = {}
+        for page in self.reader.pages:
+            for resources in self.resources(page):
+                for xobject in (resources.get("/XObject") or {}).values():
+                    image = xobject.get_object()
+                    if image.get("/Subtype") == "/Image":
+                        found[xobject.idnum if hasattr(xobject, "idnum") else id(image)] = (
+                            int(image["/Width"]), int(image["/Height"]))
+        return sorted(found.values())
