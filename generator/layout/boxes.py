@@ -17,6 +17,16 @@ Align = Literal["center", "start"]
 
 
 @dataclass(frozen=True)
+class Rect:
+    """A rectangle in points (CSS pixels of a 960 x 540 stage), origin at the top-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
 class TextBlock:
     """One text wrapped into lines at one size and weight, placed in its box.
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.renderers.handout.paper import MARGINS
 from generator.renderers.handout.plan import HandoutPlan
 from generator.renderers.handout.templates import environment, read_asset
-from generator.renderers.html.markdown import plain
+from generator.markdown import plain
 from generator.renderers.html.parts import DeckParts
 from generator.renderers.html.stylesheet import slide_stylesheet
 from generator.renderers.html.theme_css import colors, font_stack

@@ -53,10 +53,6 @@ def page_counter_content(words: str) -> str:
 
 def handout_date(talk_date: str | None, lang: str, built: _dt.datetime) -> str:
     """The talk's date (YYYY-MM-DD) if it has one, else the build's, written the way `lang` writes dates."""
-    day = _dt.date.fromisoformat(talk_date) if talk_date else built.date()
-    try:
-        from babel.dates import format_date
+    from generator.i18n.dates import long_date
 
-        return format_date(day, "long", locale=lang.replace("-", "_"))
-    except Exception:  # noqa: BLE001 - Babel raises several types for locales it does not know (qps)
-        return day.isoformat()
+    return long_date(_dt.date.fromisoformat(talk_date) if talk_date else built.date(), lang)

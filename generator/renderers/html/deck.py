@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.build import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.renderers.html.csp import content_security_policy
-from generator.renderers.html.markdown import plain
+from generator.markdown import plain
 from generator.renderers.html.parts import deck_parts
 from generator.renderers.html.plan import DeckPlan
 from generator.renderers.html.stylesheet import stylesheet

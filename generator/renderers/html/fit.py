@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from generator.layout.measure import TextMeasure, candidate_sizes
+from generator.layout.table import column_widths
 from generator.renderers.html.geometry import (
-    BULLET_GAP, BULLET_INDENT, CELL_PAD_X, CELL_PAD_Y, FIRST_COLUMN, LINE_HEIGHT, SUB_BULLET, Rect,
+    BULLET_GAP, BULLET_INDENT, CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT, SUB_BULLET, Rect,
 )
 
 
@@ -69,11 +70,6 @@ def fit_bullets(measure: TextMeasure, items: Sequence[tuple[int, str]], rect: Re
         if total <= rect.h and not broken:
             return Fitted(size, True)
     return Fitted(min_size, height(min_size)[0] <= rect.h)
-
-
-def column_widths(total: float, columns: int) -> list[float]:
-    first = total * FIRST_COLUMN
-    return [first] + [(total - first) / (columns - 1)] * (columns - 1)
 
 
 def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]], rect: Rect, max_size: float,

@@ -7,7 +7,7 @@ subtitle a little above the middle.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from generator.layout.boxes import Rect  # noqa: F401 - the stage's rectangles are layout Rects
 
 SLIDE_W = 960.0
 SLIDE_H = 540.0
@@ -16,17 +16,6 @@ BULLET_GAP = 0.45            # space before a bullet, in ems of its own size
 SUB_BULLET = 0.85            # a sub-bullet's size relative to its bullet
 BULLET_INDENT = (28.0, 56.0)  # left edge of a bullet's text, per level
 CELL_PAD_X, CELL_PAD_Y = 8.0, 4.0
-FIRST_COLUMN = 0.26          # the aspect column's share of a comparison's width
-
-
-@dataclass(frozen=True)
-class Rect:
-    """A rectangle on the stage."""
-
-    x: float
-    y: float
-    w: float
-    h: float
 
 
 BAND = Rect(0, 0, SLIDE_W, 6)

@@ -125,7 +125,7 @@ def error_page(text: str, version: int, lang: str) -> bytes:
     from generator.renderers.html.csp import content_security_policy
     from generator.renderers.html.deck import LIVE_EVENTS
     from generator.renderers.html.strings import ui_strings
-    from generator.renderers.html.templates import DEFAULT_HTML, _environment
+    from generator.renderers.html.templates import DEFAULT_HTML, environment
     from generator.renderers.html.theme_css import DEFAULT_COLORS
 
     css = (f":root {{ --color-letterbox: {DEFAULT_COLORS['text']}; --color-background: {DEFAULT_COLORS['background']}; }}\n"
@@ -134,7 +134,7 @@ def error_page(text: str, version: int, lang: str) -> bytes:
     script = (DEFAULT_HTML / "live.js").read_text(encoding="utf-8")
     strings = {**ui_strings(lang), "error": ui_strings(lang)["error_first"]}
     data = {"deck": "error", "lang": lang, "strings": strings, "live": {"events": LIVE_EVENTS, "version": version}}
-    html = _environment((DEFAULT_HTML,)).get_template("error.html.j2").render(
+    html = environment().get_template("error.html.j2").render(
         lang=lang, strings=strings, data=data, error=text, css=Markup(css), script=Markup(script),
         csp=content_security_policy([script], [css], live=True))
     return html.encode("utf-8")

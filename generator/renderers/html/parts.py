@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.layout import TextMeasure
-from generator.renderers.html.byline import byline
+from generator.i18n.dates import byline
 from generator.renderers.html.drawings import slide_drawing
 from generator.renderers.html.plan import DeckPlan, plan_deck
 from generator.renderers.html.strings import ui_strings

@@ -12,8 +12,9 @@ from typing import Optional
 from generator.layout import Diagram, TextMeasure, layout_slide, layout_stacks
 from generator.model import talk as model
 from generator.renderers.html import geometry as g
-from generator.renderers.html.fit import Fitted, column_widths, fit_block, fit_bullets, fit_table, sub_size
-from generator.renderers.html.markdown import paragraphs, plain
+from generator.layout.table import column_widths
+from generator.renderers.html.fit import Fitted, fit_block, fit_bullets, fit_table, sub_size
+from generator.markdown import paragraphs, plain
 from generator.renderers.html.urls import safe_url
 from generator.theme import Theme
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from generator.layout.table import FIRST_COLUMN
 from generator.renderers.html import geometry as g
 from generator.renderers.html.fonts import LIVE_CHARACTERS, font_face_css, theme_faces
 from generator.renderers.html.plan import DeckPlan
@@ -34,7 +35,7 @@ def geometry_properties() -> str:
              f"  --bullet-indent: {_n(g.BULLET_INDENT[0])}px;",
              f"  --sub-bullet-indent: {_n(g.BULLET_INDENT[1] - g.BULLET_INDENT[0])}px;",
              f"  --cell-pad-x: {_n(g.CELL_PAD_X)}px;", f"  --cell-pad-y: {_n(g.CELL_PAD_Y)}px;",
-             f"  --first-column: {_n(g.FIRST_COLUMN * 100)}%;"]
+             f"  --first-column: {_n(FIRST_COLUMN * 100)}%;"]
     for name, rect in _RECTS.items():
         for part, value in (("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h)):
             lines.append(f"  --{name}-{part}: {_n(value)}px;")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.build import Rendered, RenderJob
 from generator.errors import Diagnostic
+from generator.i18n.dates import byline
 from generator.layout import TextMeasure, layout_slide
 from generator.model import talk as model
 from generator.renderers.pptx.notes import write_notes
@@ -19,22 +20,6 @@ from generator.renderers.pptx.text import office_lang, tag_language
 
 def template_of(job: RenderJob) -> Path:
     return job.template or (job.theme.directory / "template.pptx")
-
-
-def byline(talk: model.Talk, lang: str) -> str:
-    """Author, event and the localized date of the talk, as the title slide shows them."""
-    parts = [talk.author, talk.event]
-    if talk.date:
-        import datetime
-
-        from babel.dates import format_date
-
-        day = datetime.date.fromisoformat(talk.date)
-        try:
-            parts.append(format_date(day, "long", locale=lang.replace("-", "_")))
-        except Exception:  # noqa: BLE001 - an unknown locale (qps) gets the ISO date
-            parts.append(talk.date)
-    return " · ".join(p for p in parts if p)
 
 
 def misfit_warnings(job: RenderJob, misfits) -> list[Diagnostic]:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from generator.layout.boxes import Rect
 from generator.layout.measure import TextMeasure, candidate_sizes
+from generator.layout.table import column_widths
 from generator.model.talk import Comparison, Talk
 
 INSET_X = 7.2    # PowerPoint's default text insets: 0.1 in left and right
@@ -23,16 +25,6 @@ DEFAULT_BODY = (48.0, 114.0, 864.0, 372.0)
 SLIDE_SIZE = (960.0, 540.0)
 BULLET_INDENT = (24.0, 48.0)   # left margin of bullet text, per level (points)
 SPACE_BEFORE = 0.45            # space before a paragraph, as a fraction of the font size
-
-
-@dataclass(frozen=True)
-class Rect:
-    """A rectangle in points, origin at the slide's top-left corner."""
-
-    x: float
-    y: float
-    w: float
-    h: float
 
 
 @dataclass(frozen=True)
@@ -102,7 +94,6 @@ def fit_text(measure: TextMeasure, text: str, rect: Rect, max_size: float, min_s
 
 CELL_X = 7.2
 CELL_Y = 4.0
-FIRST_COLUMN = 0.26   # share of the width for the aspect column
 
 
 def table_cells(talk: Talk, comparison: Comparison) -> list[list[str]]:
@@ -110,12 +101,6 @@ def table_cells(talk: Talk, comparison: Comparison) -> list[list[str]]:
     header = [""] + [talk.stack(s).title for s in comparison.subjects]
     rows = [[row.aspect] + [row.values.get(s, "") for s in comparison.subjects] for row in comparison.rows]
     return [header, *rows]
-
-
-def column_widths(total: float, columns: int) -> list[float]:
-    first = total * FIRST_COLUMN
-    rest = (total - first) / (columns - 1)
-    return [first] + [rest] * (columns - 1)
 
 
 def row_heights(measure: TextMeasure, cells: list[list[str]], widths: list[float], size: float) -> list[float]:

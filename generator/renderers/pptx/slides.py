@@ -17,7 +17,8 @@ from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.fit import BULLET_INDENT, SPACE_BEFORE, Rect, TextFit, fit_paragraphs, fit_text
 from generator.renderers.pptx.shapes import EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
-from generator.renderers.pptx.text import plain, write_paragraph
+from generator.markdown import plain
+from generator.renderers.pptx.text import write_paragraph
 from generator.theme import Theme
 
 ROLE_OF_KIND = {

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from pptx.oxml.ns import qn
 
-_INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|`[^`]+`)")
+from generator.markdown import inline_pieces
 
 # PowerPoint's proofing tools expect a region; BCP 47 tags without one get the usual one.
 _REGIONS = {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT",
@@ -16,23 +14,6 @@ _REGIONS = {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "i
 def office_lang(lang: str) -> str:
     """The language tag PowerPoint's spell-checker and screen readers know: fr → fr-FR."""
     return lang if "-" in lang else _REGIONS.get(lang, lang)
-
-
-def inline_pieces(text: str) -> list[tuple[str, bool, bool]]:
-    """(text, bold, italic) pieces of one line of light Markdown."""
-    pieces = []
-    for part in _INLINE.split(text):
-        if not part:
-            continue
-        if part.startswith("**") and part.endswith("**") and len(part) > 4:
-            pieces.append((part[2:-2], True, False))
-        elif part.startswith("`") and part.endswith("`"):
-            pieces.append((part[1:-1], False, False))
-        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
-            pieces.append((part[1:-1], False, True))
-        else:
-            pieces.append((part, False, False))
-    return pieces
 
 
 def tag_language(element, lang: str) -> None:
@@ -53,8 +34,9 @@ def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bo
     from pptx.dml.color import RGBColor
     from pptx.util import Pt
 
-    pieces = inline_pieces(text) if markdown else [(text, False, False)]
-    for piece, strong, emphasis in pieces or [("", False, False)]:
+    pieces = inline_pieces(text) if markdown else [(text, "")]
+    for piece, style in pieces or [("", "")]:
+        strong, emphasis = style == "strong", style == "em"
         run = paragraph.add_run()
         run.text = piece
         font = run.font
@@ -68,8 +50,3 @@ def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bo
             font.italic = True
         if color:
             font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
-
-
-def plain(text: str) -> str:
-    """Light Markdown without its markers, as it reads aloud."""
-    return "".join(piece for piece, _, _ in inline_pieces(text))

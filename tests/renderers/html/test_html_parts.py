@@ -7,7 +7,7 @@ import io
 import pytest
 
 from generator.renderers.html.contrast import contrast_ratio
-from generator.renderers.html.markdown import plain, to_html
+from generator.markdown import plain, to_html
 from generator.renderers.html.svg_inline import inline_svg
 from generator.renderers.html.urls import safe_url
 

@@ -18,9 +18,9 @@ from generator.i18n.localize import localize
 from generator.model import talk as model
 from generator.renderers.pptx.animation import click_steps
 from generator.layout import layout_slide
-from generator.renderers.pptx.notes import note_paragraphs
+from generator.markdown import paragraphs
 from generator.renderers.pptx.table import table_cells
-from generator.renderers.pptx.text import plain
+from generator.markdown import plain
 from generator.theme import load_theme
 from tests.conftest import SAMPLE_TALK
 
@@ -90,7 +90,7 @@ def it_puts_the_speaker_notes_of_every_slide_in_its_notes_page(decks, talks, lan
     for slide, content in zip(deck(decks, lang).slides, talks[lang].slides):
         assert slide.has_notes_slide, content.id
         shown = slide.notes_slide.notes_text_frame.text.split("\n")
-        assert shown == [plain(line) for line in note_paragraphs(content.notes)]
+        assert shown == [plain(line) for line in paragraphs(content.notes)]
 
 
 def it_draws_stacks_as_native_grouped_shapes_one_per_layout_box(decks, talks):
