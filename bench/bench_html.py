@@ -34,7 +34,7 @@ def warm_pass(talk: Path, lang: str) -> tuple[float, float, float, int]:
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
     from generator.layout import TextMeasure
-    from generator.renderers.html.byline import byline
+    from generator.i18n.dates import byline
     from generator.renderers.html.deck import render_deck
     from generator.renderers.html.plan import plan_deck
     from generator.theme import load_theme
