@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from PIL import ImageFont
 
@@ -143,6 +144,17 @@ class TextMeasure:
         wrapped = self.wrap(text, box_w, min_size, bold)
         fits = self.fits(wrapped.lines, min_size, bold, box_w, box_h)
         return Fit(min_size, wrapped.lines, fits, wrapped.broken)
+
+
+def largest_fitting(height_at: Callable[[float], tuple[float, bool]], room: float, max_size: float,
+                    min_size: float) -> tuple[float, bool]:
+    """The largest size whose text height (and no cut word) fits `room`; else the minimum, and
+    whether the text fits even there. `height_at(size)` gives (height, a word was cut)."""
+    for size in candidate_sizes(max_size, min_size):
+        height, broken = height_at(size)
+        if height <= room and not broken:
+            return size, True
+    return min_size, height_at(min_size)[0] <= room
 
 
 def candidate_sizes(max_size: float, min_size: float) -> tuple[float, ...]:

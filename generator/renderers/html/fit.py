@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from generator.layout.measure import TextMeasure, candidate_sizes
+from generator.layout.measure import TextMeasure, largest_fitting
 from generator.layout.table import column_widths
 from generator.renderers.html.geometry import (
     BULLET_GAP, BULLET_INDENT, CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT, SUB_BULLET, Rect,
@@ -46,11 +46,7 @@ def fit_block(measure: TextMeasure, texts: Sequence[str], rect: Rect, max_size: 
             total += count * size * LINE_HEIGHT + (gap * size if index else 0.0)
         return total, broken
 
-    for size in candidate_sizes(max_size, min_size):
-        total, broken = height(size)
-        if total <= rect.h and not broken:
-            return Fitted(size, True)
-    return Fitted(min_size, height(min_size)[0] <= rect.h)
+    return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
 
 
 def fit_bullets(measure: TextMeasure, items: Sequence[tuple[int, str]], rect: Rect, max_size: float,
@@ -65,11 +61,7 @@ def fit_bullets(measure: TextMeasure, items: Sequence[tuple[int, str]], rect: Re
             total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
         return total, broken
 
-    for size in candidate_sizes(max_size, min_size):
-        total, broken = height(size)
-        if total <= rect.h and not broken:
-            return Fitted(size, True)
-    return Fitted(min_size, height(min_size)[0] <= rect.h)
+    return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
 
 
 def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]], rect: Rect, max_size: float,
@@ -77,15 +69,12 @@ def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]],
     """The largest size at which a table of (text, bold) cells, header first, fits the rectangle."""
     widths = column_widths(rect.w, len(cells[0]))
 
-    def height(size: float) -> float:
+    def height(size: float) -> tuple[float, bool]:
         total = 0.0
         for row in cells:
             lines = max(_lines(measure, text, widths[c] - 2 * CELL_PAD_X, size, bold)[0]
                         for c, (text, bold) in enumerate(row))
             total += lines * size * LINE_HEIGHT + 2 * CELL_PAD_Y + 1
-        return total
+        return total, False
 
-    for size in candidate_sizes(max_size, min_size):
-        if height(size) <= rect.h:
-            return Fitted(size, True)
-    return Fitted(min_size, height(min_size) <= rect.h)
+    return Fitted(*largest_fitting(height, rect.h, max_size, min_size))

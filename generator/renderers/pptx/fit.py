@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.layout.boxes import Rect
-from generator.layout.measure import TextMeasure, candidate_sizes
+from generator.layout.measure import TextMeasure, largest_fitting
 from generator.layout.table import column_widths
 from generator.model.talk import Comparison, Talk
 
@@ -74,13 +74,14 @@ def paragraphs_height(measure: TextMeasure, paragraphs: Sequence[tuple[int, str,
 def fit_paragraphs(measure: TextMeasure, paragraphs: Sequence[tuple[int, str, bool]], rect: Rect,
                    max_size: float, min_size: float, space_before: float = SPACE_BEFORE) -> TextFit:
     """The largest size at which all paragraphs fit the rectangle's text area."""
-    width, height = rect.w - 2 * INSET_X, rect.h - 2 * INSET_Y
-    for size in candidate_sizes(max_size, min_size):
-        total, lines, broken = paragraphs_height(measure, paragraphs, width, size, space_before)
-        if total <= height and not broken:
-            return TextFit(size, True, lines)
-    total, lines, _ = paragraphs_height(measure, paragraphs, width, min_size, space_before)
-    return TextFit(min_size, total <= height, lines)
+    width = rect.w - 2 * INSET_X
+
+    def height_at(size: float) -> tuple[float, bool]:
+        total, _, broken = paragraphs_height(measure, paragraphs, width, size, space_before)
+        return total, broken
+
+    size, fits = largest_fitting(height_at, rect.h - 2 * INSET_Y, max_size, min_size)
+    return TextFit(size, fits, paragraphs_height(measure, paragraphs, width, size, space_before)[1])
 
 
 def fit_text(measure: TextMeasure, text: str, rect: Rect, max_size: float, min_size: float,
@@ -117,9 +118,6 @@ def row_heights(measure: TextMeasure, cells: list[list[str]], widths: list[float
 def fit_table(measure: TextMeasure, cells: list[list[str]], area: Rect, max_size: float,
               min_size: float) -> tuple[TextFit, list[float], list[float]]:
     widths = column_widths(area.w, len(cells[0]))
-    for size in candidate_sizes(max_size, min_size):
-        heights = row_heights(measure, cells, widths, size)
-        if sum(heights) <= area.h:
-            return TextFit(size, True, len(cells)), widths, heights
-    heights = row_heights(measure, cells, widths, min_size)
-    return TextFit(min_size, sum(heights) <= area.h, len(cells)), widths, heights
+    size, fits = largest_fitting(lambda s: (sum(row_heights(measure, cells, widths, s)), False), area.h,
+                                 max_size, min_size)
+    return TextFit(size, fits, len(cells)), widths, row_heights(measure, cells, widths, size)
