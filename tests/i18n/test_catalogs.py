@@ -118,11 +118,14 @@ def it_marks_exactly_the_edited_message_fuzzy_and_keeps_the_previous_source(talk
 
 
 def it_matches_an_edit_only_within_the_same_field(talk_dir):
-    # "Premier point" edited into text close to another field's string must not steal it.
-    edit(talk_dir, "title: Les points", "title: Les points clés")
+    # The new title reads like the old first bullet, which was edited too: each message must
+    # still inherit what its own field said before, not the closest text in the catalog.
+    edit(talk_dir, "title: Les points", "title: Premier point important")
+    edit(talk_dir, "      - Premier point", "      - Tout premier point")
     update(talk_dir)
-    fuzzy = {m.context: m.string for m in catalog(talk_dir) if m.id and m.fuzzy}
-    assert fuzzy == {"slides/points/title": "The points"}
+    fuzzy = {m.context: (m.string, m.previous_id) for m in catalog(talk_dir) if m.id and m.fuzzy}
+    assert fuzzy == {"slides/points/title": ("The points", ["Les points"]),
+                     "slides/points/bullets": ("First point", ["Premier point"])}
 
 
 def it_leaves_everything_fresh_when_a_bullet_is_inserted_at_the_top(talk_dir):
