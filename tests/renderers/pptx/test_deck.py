@@ -201,6 +201,13 @@ def it_is_16_by_9_and_carries_the_metadata(decks, talks):
 
 
 def it_gives_the_same_bytes_on_every_build(decks, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(decks / "fr" / "autour-de-docker-fr.pptx") as package:
+        stamps = {info.date_time for info in package.infolist()}
+    from generator.renderers.pptx.package import build_time
+
+    assert stamps == {build_time().timetuple()[:6]}  # the build time (SOURCE_DATE_EPOCH), not the save time
     build(tmp_path)
     for lang in ("fr", "en"):
         name = f"autour-de-docker-{lang}.pptx"
