@@ -232,7 +232,7 @@ def i18n_update(talk_dirs: tuple[str, ...], add: tuple[str, ...]) -> None:
     """
     import re
 
-    from generator.content.talk import load_talk
+    from generator.content.talk import display_path, load_talk
     from generator.i18n.update import add_language_to_talk, update_catalogs
     from generator.model.talk import LANG_PATTERN
 
@@ -246,6 +246,9 @@ def i18n_update(talk_dirs: tuple[str, ...], add: tuple[str, ...]) -> None:
         if loaded.talk.lang in add:
             raise click.BadParameter(f"'{loaded.talk.lang}' is the language the talk is written in",
                                      param_hint="--add")
+        if not languages:
+            click.echo(f"{loaded.path}: no translations yet; start one with: deckgen i18n update "
+                       f"{display_path(loaded.directory)} --add <lang>")
         for path, state in update_catalogs(loaded, languages):
             click.echo(f"{path}: {state}")
         for lang in new:

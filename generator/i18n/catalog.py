@@ -73,10 +73,14 @@ def read_catalog(path: Path, display: str | None = None):
         _restore_previous_ids(catalog, path)
         return catalog
     except PoFileError as exc:
+        from generator.errors import SourceText
+
         line = getattr(exc, "lineno", None)
+        source = SourceText.from_text(shown, path.read_bytes().decode("utf-8", "replace"))
         raise ContentError([Diagnostic(shown, f"malformed PO catalog: {exc}", "i18n.po",
                                        Position(line, 1) if line else None,
-                                       "fix it in a PO editor, or check it with: msgfmt -c --check-format")]) from None
+                                       "fix it in a PO editor, or check it with: msgfmt -c --check-format")],
+                           {shown: source}) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError([Diagnostic(shown, f"cannot read catalog: {exc}", "i18n.po")]) from None
 

@@ -59,7 +59,8 @@ def test_every_error_names_file_line_and_column(name, tmp_path, monkeypatch):
         if re.search(r"\[(io\.missing|schema\.empty|yaml\.size)\]$", line):
             assert line.startswith(f"{name}/talk.yaml: error: ")
         else:
-            assert re.match(rf"^{re.escape(name)}/talk\.yaml:\d+:\d+: error: .+ \[[a-z-]+\.[a-z-]+\]$", line), line
+            assert re.match(rf"^{re.escape(name)}/(talk\.yaml|locales/[a-z-]+\.po):\d+:\d+: error: .+ \[[a-z0-9-]+\.[a-z-]+\]$",
+                            line), line
 
 
 def test_the_command_line_never_shows_a_traceback_without_debug(tmp_path):
