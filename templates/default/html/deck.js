@@ -33,9 +33,12 @@
   };
   const slideLabel = (index) => S.slide.replace("{n}", String(index + 1)).replace("{total}", String(total));
 
-  function indexFromHash() {
-    const match = /^#\/(\d+)$/.exec(location.hash);
-    return match ? clamp(parseInt(match[1], 10) - 1, 0, total - 1) : null;
+  // The place in the URL: #/7 is slide 7, #/6/3 its third build step.
+  function placeFromHash() {
+    const match = /^#\/(\d+)(?:\/(\d+))?$/.exec(location.hash);
+    if (!match) return null;
+    const index = clamp(parseInt(match[1], 10) - 1, 0, total - 1);
+    return { index: index, step: clamp(parseInt(match[2] || "1", 10), 1, stepsOf(index)) };
   }
 
   function applySteps(slide, step) {
@@ -106,7 +109,7 @@
     stage.setAttribute("data-current-slide", String(state.index + 1));
     stage.setAttribute("data-current-step", String(state.step));
     progressBar.style.width = ((state.index + 1) / total) * 100 + "%";
-    const hash = "#/" + (state.index + 1);
+    const hash = "#/" + (state.index + 1) + (state.step > 1 ? "/" + state.step : "");
     if (location.hash !== hash) history.replaceState(null, "", hash);
     if (changed) announce(slideLabel(state.index) + " : " + headingOf(state.index));
     shownIndex = state.index;
@@ -252,8 +255,8 @@
   }, { passive: true });
 
   window.addEventListener("hashchange", () => {
-    const index = indexFromHash();
-    if (index !== null && index !== state.index) go(index, 1);
+    const place = placeFromHash();
+    if (place !== null && (place.index !== state.index || place.step !== state.step)) go(place.index, place.step);
   });
   window.addEventListener("resize", fit);
 
@@ -424,8 +427,9 @@
   // --- start ------------------------------------------------------------------------------
 
   if (speaker) buildSpeakerView();
-  let start = indexFromHash() || 0;
-  let step = 1;
+  const place = placeFromHash();
+  let start = place ? place.index : 0;
+  let step = place ? place.step : 1;
   try {
     const key = "deckgen-restore:" + data.deck;
     const saved = JSON.parse(sessionStorage.getItem(key) || "null");

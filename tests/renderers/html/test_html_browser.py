@@ -109,6 +109,20 @@ def it_keeps_the_slide_in_the_url_so_a_link_or_a_reload_opens_it(deck):
     assert deck.where == (19, 1)
 
 
+def it_keeps_the_build_step_in_the_url_too(deck):
+    deck.open("#/6/3")
+    assert deck.where == (6, 3) and set(deck.hidden_steps()) == {4, 5, 6}
+    deck.press("ArrowRight")
+    assert deck.page.url.endswith("#/6/4")
+    deck.page.reload()
+    deck.page.wait_for_selector(".slide.current")
+    assert deck.where == (6, 4)
+    deck.press("ArrowLeft", "ArrowLeft", "ArrowLeft")
+    assert deck.page.url.endswith("#/6")
+    deck.open("#/6/99")
+    assert deck.where == (6, 6)
+
+
 def it_swipes_on_touch_screens(browser, sample_file):
     context = browser.new_context(viewport={"width": 800, "height": 450}, has_touch=True)
     page = context.new_page()

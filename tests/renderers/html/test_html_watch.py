@@ -98,7 +98,7 @@ def it_reloads_the_open_page_with_the_new_text_on_the_same_slide_and_step(watche
     page.wait_for_selector(".slide.current")
     assert "toujours pas une VM" in page.locator("#slide-2 h2").text_content()
     assert (stage.get_attribute("data-current-slide"), stage.get_attribute("data-current-step")) == ("6", "3")
-    assert page.url.endswith("#/6")
+    assert page.url.endswith("#/6/3")
     assert took < 5.0
 
     # A content error: shown over the page and in the terminal; the server keeps running.
