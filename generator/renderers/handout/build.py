@@ -6,6 +6,8 @@ written as HTML with the handout templates and printed by WeasyPrint.
 
 from __future__ import annotations
 
+import os
+
 from generator.build import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.renderers.handout.document import handout_html
@@ -22,10 +24,13 @@ def render_handouts(job: RenderJob) -> Rendered:
     talk, theme = job.talk, job.theme
     parts = deck_parts(job)
     built = build_time()
+    # The footer shows the talk's date, or the build's only when SOURCE_DATE_EPOCH sets one:
+    # the fixed default that keeps bytes reproducible is no date to print.
+    dated = built if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else None
     folders = (job.loaded.directory, theme.directory)
     files, warnings = {}, []
     for layout in options.layouts:
-        plan = plan_handout(parts.plan, talk, layout, paper=options.paper, per_page=options.per_page, built=built)
+        plan = plan_handout(parts.plan, talk, layout, paper=options.paper, per_page=options.per_page, built=dated)
         html = handout_html(plan, parts, theme, subtitle=talk.subtitle, built=built)
         printed = print_pdf(html, base=job.loaded.directory, folders=folders)
         name = file_name(talk.id, job.lang, layout)

@@ -144,7 +144,7 @@ def lines_sheets(numbers: tuple[int, ...], area: Box) -> tuple[tuple[Sheet, ...]
 
 
 def plan_handout(deck: DeckPlan, talk: model.Talk, layout: str, *, paper: str = "a4", per_page: int = 6,
-                 built: _dt.datetime) -> HandoutPlan:
+                 built: _dt.datetime | None) -> HandoutPlan:
     """The plan of the `layout` handout (notes, lines or grid) of a localized talk's deck."""
     sheet = PAPERS[paper]
     area = content_box(sheet)

@@ -51,8 +51,11 @@ def page_counter_content(words: str) -> str:
     return " ".join(parts)
 
 
-def handout_date(talk_date: str | None, lang: str, built: _dt.datetime) -> str:
-    """The talk's date (YYYY-MM-DD) if it has one, else the build's, written the way `lang` writes dates."""
+def handout_date(talk_date: str | None, lang: str, built: _dt.datetime | None) -> str:
+    """The talk's date (YYYY-MM-DD) if it has one, else the build's if one was set, written the way
+    `lang` writes dates; empty when there is neither (never a made-up date on paper)."""
     from generator.i18n.dates import long_date
 
+    if not talk_date and built is None:
+        return ""
     return long_date(_dt.date.fromisoformat(talk_date) if talk_date else built.date(), lang)

@@ -116,6 +116,7 @@ def it_writes_the_talks_date_or_the_build_date_in_the_decks_language():
     assert handout_date("2026-12-10", "de", BUILT) == "10. Dezember 2026"
     assert handout_date(None, "fr", dt.datetime(2023, 11, 14, 22, 13)) == "14 novembre 2023"
     assert handout_date("2026-12-10", "qps", BUILT) == "2026-12-10"
+    assert handout_date(None, "en", None) == ""   # no talk date, no SOURCE_DATE_EPOCH: no date at all
 
 
 def it_puts_the_talks_words_in_the_running_header_and_footer(fr, sample_talk, deck_plans):
