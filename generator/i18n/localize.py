@@ -51,7 +51,22 @@ def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = 
             warnings.append(_fallback_warning(loaded, translations, entry, found))
     data["lang"] = lang
     data["translations"] = []
+    if len(warnings) > MAX_LISTED:
+        warnings = [_summary_warning(loaded, lang, warnings)]
     return LocalizedTalk(Talk.model_validate(data), lang, warnings)
+
+
+MAX_LISTED = 5   # more fallbacks than this are summed up in one warning
+
+
+def _summary_warning(loaded: LoadedTalk, lang: str, warnings: list[Diagnostic]) -> Diagnostic:
+    stale = sum(1 for w in warnings if w.code == "i18n.fuzzy")
+    missing = len(warnings) - stale
+    path = catalog_path(loaded.directory, lang)
+    return Diagnostic(
+        display_path(path), f"{len(warnings)} strings have no fresh translation into {lang} ({missing} missing, "
+        f"{stale} stale); using the source text", "i18n.missing" if missing else "i18n.fuzzy", None,
+        f"deckgen i18n status {display_path(loaded.directory)} lists them", "warning")
 
 
 def _fallback_warning(loaded: LoadedTalk, translations: Translations, entry, found) -> Diagnostic:

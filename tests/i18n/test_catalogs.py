@@ -212,3 +212,10 @@ def it_passes_msgfmt_and_reads_back_the_same_with_babel_and_polib(talk_dir):
                       if not e.obsolete}
         assert babel_view == polib_view
         assert len(babel_view) > 10
+
+
+def it_sums_up_many_fallbacks_in_one_warning(talk_dir):
+    update(talk_dir, "--add", "de")
+    german = localize(load_talk(talk_dir), "de")
+    assert len(german.warnings) == 1
+    assert "14 strings have no fresh translation into de (14 missing, 0 stale)" in german.warnings[0].message
