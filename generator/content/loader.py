@@ -115,13 +115,21 @@ def _position_of_offset(text: str, offset: int) -> Position:
     return Position(line, col)
 
 
+def _too_large(raw: bytes, size: int, path: str) -> ContentError:
+    """The size error, placed where the file goes over the limit."""
+    head = raw[:MAX_BYTES]
+    line = head.count(b"\n") + 1
+    col = len(head[head.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+    return ContentError([Diagnostic(
+        path, f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes, which it reaches here",
+        "yaml.size", Position(line, col), "split long speaker notes or move large data out of talk.yaml",
+    )])
+
+
 def decode_source(raw: bytes, path: str) -> str:
     """UTF-8 text of a content file, or a ContentError that says where the bad byte is."""
     if len(raw) > MAX_BYTES:
-        raise ContentError([Diagnostic(
-            path, f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes", "yaml.size",
-            None, "split long speaker notes or move large data out of talk.yaml",
-        )])
+        raise _too_large(raw, len(raw), path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -339,11 +347,7 @@ def load_file(path: str, display: str | None = None) -> Document:
             if len(raw) > MAX_BYTES:
                 import os
 
-                size = os.fstat(handle.fileno()).st_size
-                raise ContentError([Diagnostic(
-                    shown, f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes", "yaml.size",
-                    None, "split long speaker notes or move large data out of talk.yaml",
-                )])
+                raise _too_large(raw, os.fstat(handle.fileno()).st_size, shown)
     except OSError as exc:
         raise ContentError([Diagnostic(shown, f"cannot read file: {exc.strerror}", "io.read")]) from None
     text = decode_source(raw, shown)

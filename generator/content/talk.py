@@ -10,7 +10,7 @@ from generator.content.loader import Document, load_file
 from generator.content.paths import did_you_mean, kind_of
 from generator.content.references import reference_diagnostics
 from generator.content.schema_errors import schema_diagnostics
-from generator.errors import ContentError, Diagnostic, SourceText
+from generator.errors import ContentError, Diagnostic, Position, SourceText
 from generator.model.talk import Talk
 
 TALK_FILE = "talk.yaml"
@@ -73,7 +73,7 @@ def check_document(doc: Document, path: str, talk_dir: Path) -> tuple[Talk | Non
 
     data = doc.data
     if data is None:
-        return None, [Diagnostic(path, "the file is empty", "schema.empty", None,
+        return None, [Diagnostic(path, "the file is empty", "schema.empty", Position(1, 1),
                                  "start from a working skeleton: deckgen new <talk-id>")]
     if not isinstance(data, dict):
         return None, [Diagnostic(path, f"the top of {TALK_FILE} must be a mapping of keys to values, got "
