@@ -293,10 +293,6 @@ def i18n_status(talk_dirs: tuple[str, ...], as_json: bool, strict: bool) -> None
         sys.exit(ExitCode.CONTENT)
 
 
-def run() -> None:
-    main(prog_name="deckgen")
-
-
 @main.command()
 @click.argument("talk_dir", required=False, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("--lang", help="The language to preview (default: the talk's own).")
@@ -318,3 +314,7 @@ def watch(talk_dir: str | None, lang: str | None, port: int) -> None:
     except OSError as exc:
         raise click.UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}; "
                                "choose another port with --port") from None
+
+
+def run() -> None:
+    main(prog_name="deckgen")
