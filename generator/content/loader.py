@@ -27,7 +27,6 @@ KeyPath = tuple  # of str (mapping keys) and int (list indexes)
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-_YAML11_BOOLS = {"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "n"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
@@ -53,15 +52,6 @@ class Document:
             if not path:
                 return None
             path = path[:-1]
-
-    def is_bool_lookalike(self, path: KeyPath) -> bool:
-        value = self.data
-        for part in path:
-            try:
-                value = value[part]
-            except (KeyError, IndexError, TypeError):
-                return False
-        return isinstance(value, str) and value in _YAML11_BOOLS
 
 
 class _Open:

@@ -8,7 +8,6 @@ from generator.build import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.i18n.dates import byline
 from generator.layout import TextMeasure, layout_slide
-from generator.model import talk as model
 from generator.renderers.pptx.notes import write_notes
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.shapes import EMU_PER_PT
