@@ -34,14 +34,25 @@ def _theme_fonts(prs) -> dict[str, str]:
     return found
 
 
+_PLACEHOLDER_OF_STYLE = {"titleStyle": ("title", "ctrTitle"), "bodyStyle": ("body", "obj")}
+
+
 def template_font(prs, style: str) -> str | None:
-    """The family of a master text style ('titleStyle' or 'bodyStyle'), theme fonts resolved."""
+    """The family of a master text style ('titleStyle' or 'bodyStyle'), theme fonts resolved.
+
+    Office writes it in the master's text styles; LibreOffice leaves those out and writes the
+    font on the runs of the master's placeholders, so those are read when the style is absent.
+    """
     from pptx.oxml.ns import qn
 
-    element = prs.slide_master.element.find(f".//{qn('p:' + style)}")
-    if element is None:
-        return None
-    latin = element.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}")
+    master = prs.slide_master.element
+    element = master.find(f".//{qn('p:' + style)}")
+    latin = element.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}") if element is not None else None
+    if latin is None:
+        for kind in _PLACEHOLDER_OF_STYLE[style]:
+            found = master.xpath(f".//p:sp[.//p:ph[@type='{kind}']]//a:latin/@typeface")
+            if found:
+                return found[0] if not found[0].startswith("+") else _theme_fonts(prs).get(found[0][:3] + "-lt")
     family = latin.get("typeface") if latin is not None else "+mj-lt" if style == "titleStyle" else "+mn-lt"
     if family.startswith("+"):
         family = _theme_fonts(prs).get(family[:3] + "-lt", "")

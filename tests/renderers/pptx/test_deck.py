@@ -230,6 +230,15 @@ def it_keeps_a_foreign_templates_look_and_falls_back_on_its_layouts(tmp_path, ta
     template = Presentation(str(FOREIGN))
     assert (prs.slide_width, prs.slide_height) == (template.slide_width, template.slide_height)
     assert [l.name for l in prs.slide_layouts] == [l.name for l in template.slide_layouts]
+    # Its look: the master's text styles (Arial, as LibreOffice writes them) are kept, and the
+    # text we put in its placeholders names no font of its own, so that look applies.
+    fonts = ".//p:sp[.//p:ph]//a:latin/@typeface"
+    kept = set(prs.slide_master.element.xpath(fonts))
+    assert kept == set(template.slide_master.element.xpath(fonts)) and "Arial" in kept
+    for slide in prs.slides:
+        for placeholder in slide.placeholders:
+            if placeholder.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                assert all(run.font.name is None for p in placeholder.text_frame.paragraphs for run in p.runs)
     layouts = {content.kind: slide.slide_layout.name for slide, content in zip(prs.slides, talks["en"].slides)}
     assert layouts["bullets"] == "Title, Content"
     assert layouts["stack"] == "Title Only"
@@ -237,6 +246,15 @@ def it_keeps_a_foreign_templates_look_and_falls_back_on_its_layouts(tmp_path, ta
     bullets = next(s for s, c in zip(prs.slides, talks["en"].slides) if c.kind == "bullets")
     title, body = bullets.shapes.title, [p for p in bullets.placeholders if p.shape_id != bullets.shapes.title.shape_id][0]
     assert body.top >= title.top + title.height
+
+
+def it_measures_a_templates_text_in_the_templates_font():
+    from generator.renderers.pptx.fonts import measure_for_template
+    from generator.renderers.pptx.template import open_template
+
+    measure, warnings = measure_for_template(open_template(FOREIGN), load_theme("default"), FOREIGN.name)
+    assert warnings == []
+    assert Path(measure.regular).name == "LiberationSans-Regular.ttf"   # Arial's metrics
 
 
 def it_opens_a_potx_template(tmp_path, decks):
