@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from generator.content.loader import load_file
-from generator.layout import TextMeasure, layout_slide
+from generator.plan import TextMeasure, layout_slide
 from generator.model.talk import Talk
 from generator.renderers.diagrams.png import emit_png
 from generator.renderers.diagrams.stack_svg import emit_stack_svg

@@ -62,7 +62,7 @@ def cold(talk: Path, lang: str, out: Path) -> tuple[float, float]:
 
 
 def job_for(talk: Path, lang: str, layout: str):
-    from generator.build import RenderJob
+    from generator.jobs import RenderJob
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
     from generator.theme import load_theme

@@ -30,13 +30,13 @@ def cold(talk: Path, lang: str, out: Path) -> float:
 
 def warm_pass(talk: Path, lang: str) -> tuple[float, float, float, int]:
     """Seconds to load and localize, to plan, to emit the whole file; and its size in bytes."""
-    from generator.build import RenderJob
+    from generator.jobs import RenderJob
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
-    from generator.layout import TextMeasure
+    from generator.plan import TextMeasure
     from generator.i18n.dates import byline
     from generator.renderers.html.deck import render_deck
-    from generator.renderers.html.plan import plan_deck
+    from generator.plan.deck import plan_deck
     from generator.theme import load_theme
 
     started = time.perf_counter()

@@ -16,9 +16,11 @@ from typing import Callable
 from generator.content.talk import LoadedTalk, load_talk
 from generator.errors import ContentError, Diagnostic
 from generator.files import write_bytes_atomic
-from generator.i18n.localize import LocalizedTalk, localize
+from generator.fit_report import plan_diagnostics
+from generator.i18n.localize import localize
+from generator.jobs import Rendered, RenderJob
 from generator.i18n.pseudo import PSEUDO_LANG
-from generator.theme import Theme, load_theme
+from generator.theme import load_theme
 
 # Format name -> "module:function"; each renderer is imported only when its format is built.
 RENDERERS: dict[str, str] = {
@@ -28,32 +30,6 @@ RENDERERS: dict[str, str] = {
     "handout": "generator.renderers.handout.build:render_handouts",
 }
 FORMATS = tuple(RENDERERS)
-
-
-@dataclass
-class RenderJob:
-    """What a renderer needs to produce one language of one talk."""
-
-    loaded: LoadedTalk
-    localized: LocalizedTalk
-    theme: Theme
-    lang: str
-    template: Path | None = None
-    handouts: tuple[str, ...] | None = None   # handout layouts (notes, lines, grid); None: all
-    per_page: int | None = None               # slides per page of the grid handout; None: 6
-    paper: str | None = None                  # a4 or letter; None: a4
-
-    @property
-    def talk(self):
-        return self.localized.talk
-
-
-@dataclass
-class Rendered:
-    """A renderer's result: files (path relative to the language folder → bytes) and warnings."""
-
-    files: dict[str, bytes] = field(default_factory=dict)
-    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -94,6 +70,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     """Render every asked output in memory, then write them all; raises before writing on errors."""
     result = BuildResult()
     pending: dict[Path, bytes] = {}
+    errors: list[Diagnostic] = []
     for talk_dir in talk_dirs:
         loaded = load_talk(talk_dir)
         result.sources.update(loaded.sources)
@@ -107,6 +84,11 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             localized = localize(loaded, lang)
             result.warnings.extend(localized.warnings)
             job = RenderJob(loaded, localized, theme, lang, talk_template, handouts, per_page, paper)
+            found = plan_diagnostics(loaded, job.plan, theme)
+            errors.extend(d for d in found if d.severity == "error")
+            result.warnings.extend(d for d in found if d.severity != "error")
+            if errors:
+                continue     # the build fails: nothing of it is rendered or written
             count = 0
             for fmt in formats:
                 rendered = renderer(fmt)(job)
@@ -119,6 +101,9 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             result.summary.append(line)
             if progress:
                 progress(line)
+    result.warnings = _distinct(result.warnings)
+    if errors:
+        raise ContentError(errors + [w for w in result.warnings if w.code.startswith("fit.")], result.sources)
     if strict and result.warnings:
         raise ContentError([Diagnostic(w.path, w.message, w.code, w.position, w.hint, "error")
                             for w in result.warnings], result.sources)
@@ -129,3 +114,14 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
         write_bytes_atomic(path, data)
         result.written.append(path)
     return result
+
+
+def _distinct(warnings: list[Diagnostic]) -> list[Diagnostic]:
+    """Each warning once: several formats drawing one plan report a problem of it once."""
+    seen, out = set(), []
+    for warning in warnings:
+        key = (warning.path, warning.position, warning.code, warning.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(warning)
+    return out

@@ -124,12 +124,26 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
         for status in statuses:
             state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"
             click.echo(f"  translation {status.lang}: {status.translated}/{status.total} ({state})")
-        fit = "every text fits" if not misfits else f"{len(misfits)} text{'s' if len(misfits) != 1 else ''} do not fit"
-        click.echo(f"  text fit ({', '.join(languages)}): {fit}")
+        click.echo(f"  text fit ({', '.join(languages)}): {_fit_summary(misfits)}")
+        if any(d.severity == "error" for d in misfits):
+            failed = True
         if strict and (warnings or not all(s.complete for s in statuses)):
             failed = True
     if failed:
         sys.exit(ExitCode.CONTENT)
+
+
+def _fit_summary(found: list) -> str:
+    """`every text fits`, or how many diagrams cannot hold their text and how many texts do not fit."""
+    diagrams = sum(1 for d in found if d.code == "fit.diagram")
+    texts = len(found) - diagrams
+    parts = []
+    if diagrams:
+        parts.append(f"{diagrams} diagram{'s' if diagrams != 1 else ''} cannot hold {'their' if diagrams != 1 else 'its'} "
+                     "text (errors)")
+    if texts:
+        parts.append(f"{texts} text{'s do' if texts != 1 else ' does'} not fit")
+    return ", ".join(parts) or "every text fits"
 
 
 def _split(value: str | None) -> list[str]:

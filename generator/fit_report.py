@@ -1,74 +1,54 @@
-"""The text-fit report of `deckgen check`: every text that cannot fit its place at the minimum size.
-
-Measured per language with the theme's font, on the default template's geometry and the
-layout engine's diagrams, without opening any template or rendering library, so `check` stays
-quick; the PPTX build measures again on the template it actually uses.
-"""
+"""The fit diagnostics of a deck plan, placed at their slide in talk.yaml: what `check` prints
+and what `build` prints, from the same plan, so the two always agree."""
 
 from __future__ import annotations
 
 from generator.content.talk import LoadedTalk
 from generator.errors import Diagnostic
-from generator.i18n.localize import localize
-from generator.layout import TextMeasure, layout_slide
-from generator.model import talk as model
-from generator.renderers.pptx.fit import (
-    DEFAULT_BODY, DEFAULT_TITLE, SLIDE_SIZE, Rect, fit_paragraphs, fit_table, fit_text, table_cells,
-)
-from generator.theme import load_theme
-
-STATEMENT = Rect(96.0, SLIDE_SIZE[1] * 0.22, SLIDE_SIZE[0] - 192.0, SLIDE_SIZE[1] * 0.5)
-DIAGRAM_AREA = Rect(48.0, 110.0, 864.0, 384.5)
+from generator.plan.deck import DeckPlan, Problem
 
 
-def _bullets(slide: model.BulletsSlide) -> list[tuple[int, str, bool]]:
-    out = []
-    for bullet in slide.bullets:
-        if isinstance(bullet, str):
-            out.append((0, bullet, False))
-        else:
-            out.append((0, bullet.text, False))
-            out.extend((1, sub, False) for sub in bullet.bullets)
-    return out
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def slide_misfits(talk: model.Talk, slide, theme, measure: TextMeasure) -> list[tuple[str, str]]:
-    """(what, text) of each text of one slide that does not fit at the theme's minimum size."""
-    sizes = theme.sizes
-    low = float(sizes.get("min", 12))
-    found: list[tuple[str, str]] = []
-    if slide.title and slide.kind not in ("title", "section", "closing"):
-        if not fit_text(measure, slide.title, Rect(*DEFAULT_TITLE), float(sizes.get("title", 36)), low, True).fits:
-            found.append(("title", slide.title))
-    if isinstance(slide, model.StatementSlide):
-        if not fit_text(measure, slide.text, STATEMENT, float(sizes.get("statement", 40)), low, True).fits:
-            found.append(("text", slide.text))
-    elif isinstance(slide, model.BulletsSlide):
-        if not fit_paragraphs(measure, _bullets(slide), Rect(*DEFAULT_BODY), float(sizes.get("body", 24)), low).fits:
-            found.append(("bullets", slide.bullets[0] if isinstance(slide.bullets[0], str) else slide.bullets[0].text))
-    elif isinstance(slide, (model.StackSlide, model.StacksSlide)):
-        diagram = layout_slide(talk, slide, theme, width=DIAGRAM_AREA.w, height=DIAGRAM_AREA.h, measure=measure)
-        found.extend((f"diagram box {o.box_id}", o.text) for o in diagram.overflows)
-    elif isinstance(slide, model.ComparisonSlide):
-        cells = table_cells(talk, talk.comparison(slide.comparison))
-        fit, _, _ = fit_table(measure, cells, DIAGRAM_AREA, float(sizes.get("body", 24)) * 0.85, low)
-        if not fit.fits:
-            found.append(("table", talk.comparison(slide.comparison).title))
+def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, floors: tuple[float, float]) -> Diagnostic:
+    index = next((i for i, slide in enumerate(loaded.talk.slides) if slide.id == problem.slide_id), 0)
+    where = loaded.document.where(("slides", index))
+    if problem.code == "fit.diagram":
+        return Diagnostic(
+            loaded.path, f"the diagram of slide '{problem.slide_id}' cannot hold its text at the smallest sizes "
+            f"(labels {floors[0]:g} pt, details {floors[1]:g} pt) in {plan.lang}: it {problem.why}",
+            "fit.diagram", where,
+            "split the slide (fewer stacks or columns on one slide), or shorten its longest labels, "
+            f"such as '{_short(problem.text, 40)}'", "error")
+    return Diagnostic(
+        loaded.path, f"{problem.field} of slide '{problem.slide_id}' does not fit at the minimum size in "
+        f"{plan.lang}: '{_short(problem.text)}'", problem.code, where, "shorten the text or split the slide",
+        problem.severity)
+
+
+def plan_diagnostics(loaded: LoadedTalk, plan: DeckPlan, theme) -> list[Diagnostic]:
+    """One diagnostic per distinct problem of the plan, placed at its slide."""
+    floors = (theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0))
+    found = [problem_diagnostic(loaded, plan, problem, floors) for problem in plan.problems]
+    for url in plan.refused_links:
+        found.append(Diagnostic(loaded.path, f"link '{url[:60]}' left out: only http, https, mailto and relative "
+                                "links are kept", "html.link", None, None, "warning"))
     return found
 
 
 def fit_report(loaded: LoadedTalk, languages: list[str]) -> list[Diagnostic]:
-    """Warnings for the texts that do not fit, in each language, placed at their slide."""
+    """The plan's diagnostics in each language (what a build of those languages would report)."""
+    from generator.i18n.dates import byline
+    from generator.i18n.localize import localize
+    from generator.plan.deck import plan_deck
+    from generator.theme import load_theme
+
     theme = load_theme(loaded.talk.theme, loaded.directory.resolve())
-    measure = TextMeasure.for_theme(theme)
     found = []
     for lang in languages:
         talk = localize(loaded, lang).talk
-        for index, slide in enumerate(talk.slides):
-            for what, text in slide_misfits(talk, slide, theme, measure):
-                short = text if len(text) <= 60 else text[:59] + "…"
-                found.append(Diagnostic(
-                    loaded.path, f"{what} of slide '{slide.id}' does not fit at the minimum size in {lang}: '{short}'",
-                    "fit.overflow", loaded.document.where(("slides", index)),
-                    "shorten the text or split the slide", "warning"))
+        plan = plan_deck(talk, theme, lang=lang, byline=byline(talk, lang))
+        found.extend(plan_diagnostics(loaded, plan, theme))
     return found

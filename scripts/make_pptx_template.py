@@ -23,12 +23,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.renderers.pptx.package import reproducible_bytes  # noqa: E402
+from generator.plan.geometry import DEFAULT_GEOMETRY  # noqa: E402
 from generator.theme import load_theme  # noqa: E402
 
 WIDE = 12192000   # 13.333 in
 HIGH = 6858000    # 7.5 in
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+
+G = DEFAULT_GEOMETRY   # the plan's geometry: the layouts put their text where the plan measures it
+
+
+def place(shape, rect) -> None:
+    shape.left, shape.top, shape.width, shape.height = (Emu(round(v * 12700)) for v in (rect.x, rect.y, rect.w, rect.h))
 
 
 def _hex(color: str) -> str:
@@ -75,9 +83,9 @@ def style_master(prs, theme) -> None:
     for shape in master.placeholders:
         kind = shape.placeholder_format.type
         if kind == 1:  # title
-            shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(304800), Emu(WIDE - 2 * 609600), Emu(990600)
+            place(shape, G.title)
         elif kind == 2:  # body
-            shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(1447800), Emu(WIDE - 2 * 609600), Emu(4724400)
+            place(shape, G.body)
     band = etree.SubElement(master.element.find(".//p:spTree", NS), f"{{{NS['p']}}}sp")
     band.append(etree.fromstring(
         f'<p:nvSpPr xmlns:p="{NS["p"]}"><p:cNvPr id="90" name="Accent band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'))
@@ -97,11 +105,11 @@ def style_title_slide(prs, theme) -> None:
     for shape in layout.placeholders:
         kind = shape.placeholder_format.type
         if kind == 3:  # centred title
-            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(1828800), Emu(WIDE - 2 * 914400), Emu(1752600)
+            place(shape, G.title_slide_title)
             body = shape._element.find(".//a:bodyPr", NS)
             body.set("anchor", "b")
         elif kind == 4:  # subtitle
-            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(3733800), Emu(WIDE - 2 * 914400), Emu(1371600)
+            place(shape, G.title_slide_subtitle)
             level = shape._element.find(".//a:lstStyle/a:lvl1pPr", NS)
             level.set("algn", "l")
             level.set("marL", "0")
@@ -119,14 +127,14 @@ def style_section_header(prs) -> None:
     for shape in layout.placeholders:
         kind = shape.placeholder_format.type
         if kind == 1:
-            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(2057400), Emu(WIDE - 2 * 914400), Emu(1371600)
+            place(shape, G.section_title)
             shape._element.find(".//a:bodyPr", NS).set("anchor", "b")
             for props in shape._element.iter(f"{{{NS['a']}}}defRPr"):
                 props.attrib.pop("cap", None)
                 props.set("sz", "4400")
                 props.set("b", "1")
         elif kind == 2:
-            shape.left, shape.top, shape.width, shape.height = Emu(914400), Emu(3505200), Emu(WIDE - 2 * 914400), Emu(1066800)
+            place(shape, G.section_text)
             shape._element.find(".//a:bodyPr", NS).set("anchor", "t")
 
 
@@ -144,9 +152,9 @@ def make(path: Path) -> None:
         for shape in layout.placeholders:
             if shape.placeholder_format.type in (1,) and layout.name in ("Title and Content", "Title Only", "Two Content",
                                                                            "Comparison", "Title and Vertical Text"):
-                shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(304800), Emu(WIDE - 2 * 609600), Emu(990600)
+                place(shape, G.title)
             if shape.placeholder_format.type == 7 and layout.name == "Title and Content":
-                shape.left, shape.top, shape.width, shape.height = Emu(609600), Emu(1447800), Emu(WIDE - 2 * 609600), Emu(4724400)
+                place(shape, G.body)
     style_title_slide(prs, theme)
     style_section_header(prs)
     props = prs.core_properties

@@ -9,8 +9,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from generator.cli import main
-from generator.fit_report import DIAGRAM_AREA
-from generator.renderers.pptx.fit import DEFAULT_BODY, DEFAULT_TITLE, SLIDE_SIZE
+from generator.plan.geometry import DEFAULT_GEOMETRY
 from tests.conftest import ROOT, SAMPLE_TALK
 
 
@@ -32,7 +31,7 @@ def test_the_pseudo_locale_shows_overflow_before_any_translation_exists():
     found = re.findall(r"warning: (.+?) of slide '([a-z-]+)' does not fit at the minimum size in qps", result.stderr)
     assert found
     assert all(slide for _, slide in found)
-    assert re.search(r"text fit \(qps\): \d+ texts do not fit", result.stdout)
+    assert re.search(r"text fit \(qps\): \d+ texts? do(es)? not fit", result.stdout)
     assert check(str(SAMPLE_TALK), "--lang", "qps", "--strict").exit_code == 1
 
 
@@ -43,14 +42,26 @@ def test_a_label_too_long_for_its_box_is_reported_at_its_slide(tmp_path):
     path.write_text(path.read_text("utf-8").replace(
         "label: Hyperviseur\n", "label: " + "Hyperviseurdetypeunoudeuxtrèslongsansaucuneespace" * 6 + "\n"), "utf-8")
     result = check(str(talk), "--lang", "fr")
-    assert re.search(r"talk\.yaml:\d+:5: warning: diagram box vm--hypervisor of slide 'vm-stack' does not fit", result.stderr)
+    assert result.exit_code == 1
+    for slide in ("vm-stack", "side-by-side"):
+        assert re.search(rf"talk\.yaml:\d+:5: error: the diagram of slide '{slide}' cannot hold its text at the "
+                         r"smallest sizes \(labels 18 pt, details 14 pt\) in fr: it needs \d+ pt of height", result.stderr)
+    assert "hint: split the slide" in result.stderr and "Hyperviseurdetype" in result.stderr
+    assert "text fit (fr): 2 diagrams cannot hold their text (errors)" in result.stdout
 
 
-def test_the_default_geometry_is_the_default_templates():
+def test_the_default_templates_layouts_put_their_text_where_the_plan_measures_it():
     prs = Presentation(str(ROOT / "templates" / "default" / "template.pptx"))
-    assert (prs.slide_width / 12700, prs.slide_height / 12700) == SLIDE_SIZE
-    layout = next(l for l in prs.slide_layouts if l.name == "Title and Content")
-    rects = [tuple(round(v / 12700, 1) for v in (p.left, p.top, p.width, p.height)) for p in layout.placeholders]
-    assert DEFAULT_TITLE in rects and DEFAULT_BODY in rects
-    footer_top = min(p.top for p in layout.placeholders if p.placeholder_format.idx >= 10) / 12700
-    assert abs(DIAGRAM_AREA.y + DIAGRAM_AREA.h + 6 - footer_top) < 1
+    g = DEFAULT_GEOMETRY
+    assert (prs.slide_width / 12700, prs.slide_height / 12700) == (g.slide_w, g.slide_h)
+
+    def rects(name):
+        layout = next(l for l in prs.slide_layouts if l.name == name)
+        return [tuple(round(v / 12700, 1) for v in (p.left, p.top, p.width, p.height)) for p in layout.placeholders]
+
+    def tupled(rect):
+        return (rect.x, rect.y, rect.w, rect.h)
+
+    assert {tupled(g.title), tupled(g.body)} <= set(rects("Title and Content"))
+    assert {tupled(g.title_slide_title), tupled(g.title_slide_subtitle)} <= set(rects("Title Slide"))
+    assert {tupled(g.section_title), tupled(g.section_text)} <= set(rects("Section Header"))

@@ -41,6 +41,8 @@ class Layer(Node):
     detail: Optional[Text] = Field(None, description="A line of examples shown under the label.")
     per_column: StrictBool = False
     badge: Optional[Text] = Field(None, description="A short figure pinned to the box, such as '700 Mo'.")
+    row: Optional[Id] = Field(None, description="Side by side, layers with the same row key stand level; "
+                                                "without one, layers are matched by kind.")
 
 
 class Stack(Node):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.build import Rendered, RenderJob
+from generator.jobs import Rendered, RenderJob
 from generator.errors import Diagnostic
-from generator.layout import TextMeasure, layout_slide, layout_stacks
+from generator.plan import TextMeasure, layout_slide, layout_stacks
 from generator.model.talk import StacksSlide
 
 PNG_SCALE = 2.0   # pixels per point: a 880 x 400 pt diagram becomes 1760 x 800 px
@@ -28,7 +28,7 @@ def render_diagrams(job: RenderJob) -> Rendered:
     from generator.renderers.diagrams.stack_svg import emit_stack_svg
 
     talk, theme = job.talk, job.theme
-    measure = TextMeasure.for_theme(theme)
+    measure = TextMeasure.for_theme(theme, job.lang)
     result = Rendered()
     svgs: dict[str, str] = {}
     for stack in talk.stacks:
@@ -38,7 +38,7 @@ def render_diagrams(job: RenderJob) -> Rendered:
         svgs[stack.id] = emit_stack_svg(diagram, theme)
     for slide in talk.slides:
         if isinstance(slide, StacksSlide):
-            diagram = layout_slide(talk, slide, theme, measure=measure)
+            diagram = layout_slide(talk, slide, theme, measure=measure, lang=job.lang)
             result.warnings.extend(overflow_warnings(job, diagram, f"slide '{slide.id}'"))
             name = slide.id if slide.id not in svgs else f"{slide.id}-slide"
             svgs[name] = emit_stack_svg(diagram, theme)

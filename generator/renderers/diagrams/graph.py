@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator.model.talk import Graph
-from generator.renderers.diagrams.graph_dot_run import DOT_TIMEOUT
-from generator.renderers.diagrams.graph_layout import layout_graph
-from generator.renderers.diagrams.graph_model import (
+from generator.plan.graph.dot_run import DOT_TIMEOUT
+from generator.plan.graph.layout import layout_graph
+from generator.plan.graph.model import (
     Box, EdgeLabel, EdgePath, GraphDiagram, Label, NodeBox, Point, TextLine,
 )
 from generator.renderers.diagrams.graph_svg import emit_graph_svg

@@ -15,9 +15,9 @@ import base64
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.renderers.diagrams.graph_model import EdgePath, GraphDiagram, Label, NodeBox, Point
-from generator.renderers.diagrams.graph_style import GraphStyle, graph_style
-from generator.renderers.diagrams.icons import icon_pixels, icon_png
+from generator.plan.graph.model import EdgePath, GraphDiagram, Label, NodeBox, Point
+from generator.plan.graph.style import GraphStyle, graph_style
+from generator.icons import icon_pixels, icon_png
 from generator.theme import Theme
 
 # Characters XML 1.0 does not allow, dropped rather than written.
@@ -116,7 +116,7 @@ def _edge_label(diagram: GraphDiagram, edge: EdgePath, style: GraphStyle) -> str
 
 def emit_graph_svg(diagram: GraphDiagram, theme: Theme) -> str:
     """The SVG text of a laid-out graph, byte-identical for the same diagram and theme."""
-    style = graph_style(theme)
+    style = graph_style(theme, diagram.density)
     gid = diagram.id
     w, h = num(diagram.width), num(diagram.height)
     out = [

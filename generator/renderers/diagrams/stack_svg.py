@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.layout.boxes import Box, Diagram, TextBlock
+from generator.plan.boxes import Box, Diagram, TextBlock
 from generator.theme import Theme
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -67,15 +67,12 @@ def _box(box: Box, prefix: str) -> list[str]:
 
 
 def _text_block(block: TextBlock) -> list[str]:
-    if block.align == "center":
-        x, anchor = block.x + block.w / 2, ' text-anchor="middle"'
-    else:
-        x, anchor = block.x, ""
+    anchor = ' text-anchor="middle"' if block.align == "center" else ""
     weight = ' font-weight="bold"' if block.bold else ""
     return [
-        f'<text x="{_num(x)}" y="{_num(baseline)}" font-size="{_num(block.size)}"{weight} '
+        f'<text x="{_num(block.line_x(index))}" y="{_num(baseline)}" font-size="{_num(block.size)}"{weight} '
         f'fill="{_attr(block.color)}"{anchor}>{_text(line)}</text>'
-        for line, baseline in zip(block.lines, block.baselines)
+        for index, (line, baseline) in enumerate(zip(block.lines, block.baselines))
     ]
 
 

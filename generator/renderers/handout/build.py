@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from generator.build import Rendered, RenderJob
+from generator.jobs import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.renderers.handout.document import handout_html
 from generator.renderers.handout.options import HandoutOptions, file_name

@@ -14,9 +14,9 @@ from typing import Optional
 from generator.model import talk as model
 from generator.renderers.handout.paper import PAPERS, SLIDE_RATIO, Box, Paper, content_box, slide_box
 from generator.renderers.handout.words import handout_date, page_of
-from generator.renderers.html.geometry import SLIDE_W
+from generator.plan.geometry import SLIDE_W
 from generator.markdown import plain
-from generator.renderers.html.plan import DeckPlan
+from generator.plan.deck import DeckPlan
 
 GRID_SHAPES = {1: (1, 1), 2: (1, 2), 4: (2, 2), 6: (2, 3), 9: (3, 3)}   # columns, rows
 GAP = 24.0                  # between slides, and between a slide and its ruled lines

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.build import Rendered, RenderJob
+from generator.jobs import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.renderers.html.csp import content_security_policy
 from generator.markdown import plain
 from generator.renderers.html.parts import deck_parts
-from generator.renderers.html.plan import DeckPlan
+from generator.plan.deck import DeckPlan
 from generator.renderers.html.stylesheet import stylesheet
 from generator.renderers.html.templates import environment, read_asset
 
@@ -61,16 +61,6 @@ def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Dia
 
 
 def warnings_of(job: RenderJob, plan: DeckPlan) -> list[Diagnostic]:
-    """Texts that do not fit and links that were refused, placed at their slide in talk.yaml."""
-    index = {slide.id: i for i, slide in enumerate(job.loaded.talk.slides)}
-    found = []
-    for misfit in plan.misfits:
-        where = job.loaded.document.where(("slides", index.get(misfit.slide_id, 0)))
-        found.append(Diagnostic(
-            job.loaded.path, f"{misfit.field} of slide '{misfit.slide_id}' does not fit the HTML slide at the "
-            f"minimum size in {job.lang}: '{misfit.text[:60]}'", "fit.overflow", where,
-            "shorten the text or split the slide", "warning"))
-    for url in plan.refused_links:
-        found.append(Diagnostic(job.loaded.path, f"link '{url[:60]}' left out of the HTML deck: only http, https, "
-                                "mailto and relative links are kept", "html.link", None, None, "warning"))
-    return found
+    """What the HTML deck itself adds to the plan's diagnostics: nothing yet (the plan's own
+    fit problems are reported once by the build)."""
+    return []

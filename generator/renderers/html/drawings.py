@@ -1,8 +1,4 @@
-"""The pictures of the deck, ready to inline: stack and graph SVG, images as `data:` URLs.
-
-Graph layout runs graphviz; its SVG is kept per graph, theme and language for the life of the
-process, so a live rebuild after a text edit elsewhere does not lay the graph out again.
-"""
+"""The pictures of the deck, ready to inline: stack and graph SVG drawn from the plan, images as `data:` URLs."""
 
 from __future__ import annotations
 
@@ -14,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.errors import RenderError
-from generator.renderers.html.plan import SlidePlan
+from generator.plan.deck import SlidePlan
 from generator.renderers.html.svg_inline import inline_svg
 from generator.theme import Theme
 
@@ -30,26 +26,12 @@ def slide_drawing(slide: SlidePlan, theme: Theme, lang: str, talk_dir: Path):
 
         return Markup(inline_svg(emit_stack_svg(slide.diagram, theme), prefix, "diagram stack-diagram"))
     if slide.graph is not None:
-        svg = _graph_svg(slide.graph.model_dump_json(by_alias=True), theme, lang)
-        return Markup(inline_svg(svg, prefix, "diagram graph-diagram"))
+        from generator.renderers.diagrams.graph_svg import emit_graph_svg
+
+        return Markup(inline_svg(emit_graph_svg(slide.graph, theme), prefix, "diagram graph-diagram"))
     if slide.picture is not None:
         return image_data_url(talk_dir, slide.picture.src)
     return None
-
-
-_graph_cache: dict[tuple[str, str, str], str] = {}
-
-
-def _graph_svg(graph_json: str, theme: Theme, lang: str) -> str:
-    key = (graph_json, repr(theme), lang)
-    if key not in _graph_cache:
-        from generator.model.talk import Graph
-        from generator.renderers.diagrams.graph import render_graph_svg
-
-        if len(_graph_cache) > 64:
-            _graph_cache.clear()
-        _graph_cache[key] = render_graph_svg(Graph.model_validate_json(graph_json), theme, lang)
-    return _graph_cache[key]
 
 
 def image_data_url(talk_dir: Path, src: str) -> str:

@@ -62,9 +62,11 @@ class LiveDeck:
 
     def _render(self, version: int) -> tuple[bytes, str, list[str]]:
         from generator import theme as themes
-        from generator.build import RenderJob, languages_of
+        from generator.build import languages_of
+        from generator.jobs import RenderJob
         from generator.content.talk import load_talk
-        from generator.errors import format_report
+        from generator.errors import ContentError, format_report
+        from generator.fit_report import plan_diagnostics
         from generator.i18n.localize import localize
         from generator.renderers.html.deck import render_deck
         from generator.renderers.html.templates import template_dirs
@@ -78,8 +80,12 @@ class LiveDeck:
         self.watched = tuple(dict.fromkeys((self.talk_dir.resolve(), theme.directory, *template_dirs(theme))))
         lang = languages_of(loaded, [self.lang])[0] if self.lang else loaded.talk.lang
         localized = localize(loaded, lang)
-        html, warnings = render_deck(RenderJob(loaded, localized, theme, lang), Live(version))
-        found = [*loaded.warnings, *localized.warnings, *warnings]
+        job = RenderJob(loaded, localized, theme, lang)
+        planned = plan_diagnostics(loaded, job.plan, theme)
+        if any(d.severity == "error" for d in planned):
+            raise ContentError(planned, loaded.sources)
+        html, warnings = render_deck(job, Live(version))
+        found = [*loaded.warnings, *localized.warnings, *planned, *warnings]
         report = [format_report(found, loaded.sources)] if found else []
         return html.encode("utf-8"), lang, report
 

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.layout import TextMeasure
-from generator.i18n.dates import byline
 from generator.renderers.html.drawings import slide_drawing
-from generator.renderers.html.plan import DeckPlan, plan_deck
+from generator.plan.deck import DeckPlan
 from generator.renderers.html.strings import ui_strings
 from generator.renderers.html.templates import environment
 
@@ -41,7 +39,7 @@ class DeckParts:
 def deck_parts(job) -> DeckParts:
     """Plan the localized talk of `job` (a `RenderJob`) and render every slide's `<section>`."""
     talk, theme = job.talk, job.theme
-    plan = plan_deck(talk, theme, TextMeasure.for_theme(theme), lang=job.lang, byline=byline(talk, job.lang))
+    plan = job.plan
     drawings = {slide.number: slide_drawing(slide, theme, job.lang, job.loaded.directory) for slide in plan.slides}
     strings = ui_strings(job.lang)
     template = environment(theme).get_template("slide.html.j2")

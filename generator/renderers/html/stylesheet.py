@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from generator.layout.table import FIRST_COLUMN
-from generator.renderers.html import geometry as g
+from generator.plan.table import FIRST_COLUMN
+from generator.plan import geometry as g
 from generator.renderers.html.fonts import LIVE_CHARACTERS, font_face_css, theme_faces
-from generator.renderers.html.plan import DeckPlan
+from generator.plan.deck import DeckPlan
 from generator.renderers.html.templates import read_asset
 from generator.renderers.html.theme_css import custom_properties, size_classes
 from generator.theme import Theme

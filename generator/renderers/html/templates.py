@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import templating
 from generator.markdown import to_html
-from generator.renderers.html.fit import sub_size
+from generator.plan.fit import sub_size
 from generator.renderers.html.theme_css import size_class
 from generator.theme import TEMPLATES_DIR, Theme
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.errors import Diagnostic
-from generator.layout.measure import TextMeasure
+from generator.plan.measure import TextMeasure
 from generator.theme import MissingFontError, Theme, find_font_file
 
 # Font families Office templates use, and free files with the same advance widths.

@@ -12,9 +12,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from generator.renderers.diagrams.graph_model import GraphDiagram, Label, Point
-from generator.renderers.diagrams.graph_style import graph_style
-from generator.renderers.pptx.fit import Rect
+from generator.plan.graph.model import GraphDiagram, Label, Point
+from generator.plan.graph.style import graph_style
+from generator.plan.boxes import Rect
 from generator.renderers.pptx.shapes import _rgb, close_group, emu, new_group, set_alt_text
 
 CURVE_STEPS = 10   # straight segments per Bézier curve of an edge
@@ -93,9 +93,9 @@ def _freeform(shapes, points: list[tuple[float, float]], place: _Placer, *, clos
 
 def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tuple[object, float]:
     """Draw a laid-out graph in the area as one group of native shapes; returns it and the scale."""
-    from generator.renderers.diagrams.icons import icon_png
+    from generator.icons import icon_png
 
-    style = graph_style(theme)
+    style = graph_style(theme, diagram.density)
     place = _Placer(diagram, area)
     group, shapes = new_group(slide, f"graph {diagram.id}")
     for edge in diagram.edges:

@@ -15,7 +15,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from generator.layout.boxes import Box, Diagram, TextBlock
+from generator.plan.boxes import Box, Diagram, TextBlock
 
 EMU_PER_PT = 12700
 
@@ -77,12 +77,25 @@ def _write_block(frame, box: Box, block: TextBlock, first: bool, font: str) -> N
     else:
         left = max(0.0, block.x - box.x - SLACK)
         right = max(0.0, box.right - (block.x + block.w) - SLACK)
-    props.set("marL", str(emu(max(0.0, left))))
-    props.set("marR", str(emu(max(0.0, right))))
+    left, right = max(0.0, left), max(0.0, right)
+    props.set("marL", str(emu(left)))
+    props.set("marR", str(emu(right)))
     props.set("indent", "0")
-    # The layout engine's own line breaks, so the box shows exactly the lines it measured.
-    for index, line in enumerate(block.lines or (block.text,)):
-        if index:
+    # The layout engine's own line breaks, so the box shows exactly the lines it measured. A last
+    # line moved to make room for a badge after it is a paragraph of its own, its centre moved.
+    lines = block.lines or (block.text,)
+    for index, line in enumerate(lines):
+        if index and index == len(lines) - 1 and block.last_shift:
+            paragraph = frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.CENTER
+            paragraph.line_spacing = Pt(block.line_height)
+            paragraph.space_before = paragraph.space_after = Pt(0)
+            shifted = paragraph._p.get_or_add_pPr()
+            shift = 2 * block.last_shift
+            shifted.set("marL", str(emu(max(0.0, left + max(0.0, shift)))))
+            shifted.set("marR", str(emu(max(0.0, right + max(0.0, -shift)))))
+            shifted.set("indent", "0")
+        elif index:
             paragraph.add_line_break()
         run = paragraph.add_run()
         run.text = line
@@ -101,6 +114,13 @@ def _text_frame(shape, box: Box, font: str) -> None:
     frame.margin_left = frame.margin_right = frame.margin_bottom = Emu(0)
     if not blocks:
         frame.margin_top = Emu(0)
+        return
+    if box.role == "badge":
+        # one line centred in its pill the way the client centres a line box
+        frame.margin_top = Emu(0)
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        _write_block(frame, box, blocks[0], True, font)
+        frame.paragraphs[0].line_spacing = 1.0
         return
     frame.margin_top = emu(max(0.0, blocks[0].y - box.y))
     for index, block in enumerate(blocks):
@@ -155,6 +175,9 @@ def draw_diagram(slide, diagram: Diagram, x0: float, y0: float, *, build: bool, 
     for box in diagram.boxes:
         if box.role in ("layer", "badge") and box.level is not None:
             levels.setdefault(box.level, []).append(box)
+        elif build and box.step > 1:
+            # a column header or legend entry appears with the first layer it goes with
+            levels.setdefault(box.step - 1, []).append(box)
         else:
             static.append(box)
     groups: list[DrawnGroup] = []

@@ -1,23 +1,30 @@
-"""One PowerPoint slide per content slide: placeholders filled, diagrams drawn, sizes fitted."""
+"""One PowerPoint slide per planned slide: placeholders filled at the plan's sizes, diagrams drawn.
+
+Nothing is measured here: every size comes from the deck plan, computed for this template's
+geometry. Text frames get no insets and an exact line pitch, so PowerPoint lays text out in
+the box the plan measured it in.
+"""
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
-from generator.layout.measure import TextMeasure
+from generator.markdown import plain
 from generator.model import talk as model
+from generator.plan.boxes import Rect
+from generator.plan.deck import SlidePlan
+from generator.plan.fit import sub_size
+from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
-from generator.renderers.pptx.fit import BULLET_INDENT, SPACE_BEFORE, Rect, TextFit, fit_paragraphs, fit_text
 from generator.renderers.pptx.shapes import EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
-from generator.markdown import plain
 from generator.renderers.pptx.text import write_paragraph
 from generator.theme import Theme
 
@@ -31,31 +38,15 @@ _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 _FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
 
-@dataclass(frozen=True)
-class Misfit:
-    """A text that does not fit its frame at the theme's minimum size."""
-
-    slide_id: str
-    field: str
-    text: str
-
-
 @dataclass
 class SlideContext:
-    """What every slide emitter needs: theme, measure, slide size, the talk, collected misfits."""
+    """What every slide emitter needs: the talk, theme, the geometry the plan was made for."""
 
     talk: model.Talk
     theme: Theme
-    measure: TextMeasure
-    slide_w: float
-    slide_h: float
-    diagram: Callable[[model.Slide, float, float], object]
+    geometry: Geometry
     image_path: Callable[[str], str]
-    byline: str = ""
-    misfits: list[Misfit] = field(default_factory=list)
-
-    def size(self, name: str, default: float) -> float:
-        return float(self.theme.sizes.get(name, default))
+    own_template: bool = True     # the theme's template: text boxes are put where the plan says
 
 
 def rect_of(shape) -> Rect:
@@ -71,6 +62,7 @@ def _prepare(frame, anchor=MSO_ANCHOR.TOP) -> None:
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = anchor
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
     body = frame._txBody.find(qn("a:bodyPr"))
     for child in list(body):
         if child.tag in (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit")):
@@ -78,21 +70,24 @@ def _prepare(frame, anchor=MSO_ANCHOR.TOP) -> None:
     body.append(body.makeelement(qn("a:noAutofit"), {}))
 
 
-def fill_text(ctx: SlideContext, shape, slide_id: str, field_name: str, lines: list[str], *, max_size: float,
-              bold: bool | None = None, align=None, anchor=MSO_ANCHOR.TOP) -> TextFit:
-    """Put lines of text in a shape at the largest size that fits it."""
-    text = "\n".join(plain(line) for line in lines)
-    fit = fit_text(ctx.measure, text, rect_of(shape), max_size, ctx.size("min", 12), bool(bold))
-    if not fit.fits:
-        ctx.misfits.append(Misfit(slide_id, field_name, text))
+def _place(ctx: SlideContext, shape, rect: Rect | None) -> None:
+    if rect is not None and ctx.own_template:
+        shape.left, shape.top, shape.width, shape.height = emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h)
+
+
+def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: Rect | None = None,
+              bold: bool | None = None, align=None, anchor=MSO_ANCHOR.TOP, gap: float = 0.0) -> None:
+    """Put lines of text (light Markdown) in a shape at the plan's size and pitch."""
+    _place(ctx, shape, rect)
     frame = shape.text_frame
     _prepare(frame, anchor)
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         if align is not None:
             paragraph.alignment = align
-        write_paragraph(paragraph, line, size=fit.size, bold=bold)
-    return fit
+        paragraph.line_spacing = Pt(size * LINE_HEIGHT)
+        paragraph.space_before = Pt(gap * size if index else 0)
+        write_paragraph(paragraph, line, size=size, bold=bold)
 
 
 def _remove_unused_placeholders(slide, keep: set[int]) -> None:
@@ -114,137 +109,119 @@ def pin_placeholders(slide) -> None:
         shape.left, shape.top, shape.width, shape.height = source.left, source.top, source.width, source.height
 
 
-def _title(ctx: SlideContext, slide, content: model.Slide, text: str | None, size: str = "title") -> set[int]:
+def _text_shape(slide, kinds, rect: Rect):
+    """The slide's first placeholder of `kinds`, else a new text box at `rect`; and whether it is a placeholder."""
+    found = placeholders(slide, kinds)
+    if found:
+        return found[0], True
+    return slide.shapes.add_textbox(emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h)), False
+
+
+def _title(ctx: SlideContext, slide, planned: SlidePlan) -> set[int]:
     titles = placeholders(slide, _TITLES)
-    if not titles or not text:
+    if not titles or planned.heading_hidden or not planned.heading.text:
         return set()
-    fill_text(ctx, titles[0], content.id, "title", [text], max_size=ctx.size(size, 36), bold=True)
+    fill_text(ctx, titles[0], [planned.heading.text], planned.heading.size, rect=ctx.geometry.title, bold=True)
     return {titles[0].shape_id}
 
 
-def _content_area(ctx: SlideContext, slide) -> Rect:
-    """The free area under the title and above the footer, in points."""
-    titles = placeholders(slide, _TITLES)
-    top = (rect_of(titles[0]).y + rect_of(titles[0]).h + 8) if titles else 36.0
-    margin = 48.0
-    footer_top = min((rect_of(p).y for p in slide.slide_layout.placeholders
-                      if p.placeholder_format.type in _FOOTERS), default=ctx.slide_h - 36)
-    return Rect(margin, top, ctx.slide_w - 2 * margin, max(60.0, footer_top - top - 6))
-
-
-def emit_title(ctx: SlideContext, slide, content: model.TitleSlide) -> None:
-    talk = ctx.talk
+def emit_title(ctx: SlideContext, slide, content: model.TitleSlide, planned: SlidePlan) -> None:
+    geometry = ctx.geometry
     keep = set()
     titles = placeholders(slide, _TITLES)
     if titles:
-        fill_text(ctx, titles[0], content.id, "title", [content.title or talk.title],
-                  max_size=ctx.size("title-slide", 48), bold=True)
+        fill_text(ctx, titles[0], [planned.heading.text], planned.heading.size, rect=geometry.title_slide_title,
+                  bold=True)
         keep.add(titles[0].shape_id)
     subtitles = placeholders(slide, _BODIES)
-    if subtitles:
-        lines = [line for line in (content.subtitle or talk.subtitle, ctx.byline) if line]
-        if lines:
-            fill_text(ctx, subtitles[0], content.id, "subtitle", lines, max_size=ctx.size("subtitle", 22))
-            keep.add(subtitles[0].shape_id)
+    lines = [s.text for s in (planned.subtitle, planned.byline) if s is not None]
+    if subtitles and lines:
+        size = (planned.subtitle or planned.byline).size
+        fill_text(ctx, subtitles[0], lines, size, rect=geometry.title_slide_subtitle)
+        keep.add(subtitles[0].shape_id)
     _remove_unused_placeholders(slide, keep)
 
 
-def emit_section(ctx: SlideContext, slide, content) -> None:
-    keep = _title(ctx, slide, content, content.title or ctx.talk.title, "section")
-    bodies = placeholders(slide, _BODIES)
-    lines = []
-    if isinstance(content, model.SectionSlide) and content.subtitle:
-        lines.append(content.subtitle)
-    if isinstance(content, model.ClosingSlide):
-        if content.text:
-            lines.append(content.text)
-    if bodies and (lines or getattr(content, "links", ())):
-        fill_text(ctx, bodies[0], content.id, "text", lines or [""], max_size=ctx.size("subtitle", 22))
-        keep.add(bodies[0].shape_id)
-        for link in getattr(content, "links", ()):
-            paragraph = bodies[0].text_frame.add_paragraph()
-            run = paragraph.add_run()
-            run.text = link.label
-            run.font.size = Pt(ctx.size("subtitle", 22) * 0.8)
-            run.hyperlink.address = link.url
-    _remove_unused_placeholders(slide, keep)
-
-
-def emit_statement(ctx: SlideContext, slide, content: model.StatementSlide) -> None:
+def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
+    geometry = ctx.geometry
+    keep = set()
     titles = placeholders(slide, _TITLES)
-    area = Rect(96.0, ctx.slide_h * 0.22, ctx.slide_w - 192.0, ctx.slide_h * 0.5)
-    shape = titles[0] if titles else slide.shapes.add_textbox(emu(area.x), emu(area.y), emu(area.w), emu(area.h))
-    shape.left, shape.top, shape.width, shape.height = emu(area.x), emu(area.y), emu(area.w), emu(area.h)
-    fill_text(ctx, shape, content.id, "text", [content.text], max_size=ctx.size("statement", 40), bold=True,
-              align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
-    keep = {shape.shape_id} if titles else set()
+    if titles:
+        fill_text(ctx, titles[0], [planned.heading.text], planned.heading.size, rect=geometry.section_title,
+                  bold=True)
+        keep.add(titles[0].shape_id)
+    bodies = placeholders(slide, _BODIES)
+    text = planned.subtitle or planned.text
+    lines = [text.text] if text is not None and text.text else []
+    if bodies and (lines or planned.links):
+        size = text.size if text is not None else float(ctx.theme.sizes.get("subtitle", 22))
+        fill_text(ctx, bodies[0], lines or [""], size, rect=geometry.section_text, gap=0.5)
+        keep.add(bodies[0].shape_id)
+        for link in planned.links:
+            paragraph = bodies[0].text_frame.add_paragraph()
+            paragraph.line_spacing = Pt(size * LINE_HEIGHT)
+            paragraph.space_before = Pt(0.5 * size)
+            run = paragraph.add_run()
+            run.text = plain(link.label)
+            run.font.size = Pt(size)
+            if link.url:
+                run.hyperlink.address = link.url
     _remove_unused_placeholders(slide, keep)
 
 
-def _bullet_paragraphs(content: model.BulletsSlide) -> list[tuple[int, str]]:
-    out = []
-    for bullet in content.bullets:
-        if isinstance(bullet, str):
-            out.append((0, bullet))
-        else:
-            out.append((0, bullet.text))
-            out.extend((1, sub) for sub in bullet.bullets)
-    return out
-
-
-def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide) -> None:
-    keep = _title(ctx, slide, content, content.title)
-    bodies = placeholders(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
-    if bodies:
-        shape = bodies[0]
+def emit_statement(ctx: SlideContext, slide, content: model.StatementSlide, planned: SlidePlan) -> None:
+    keep = set()
+    if content.title:
+        keep = _title(ctx, slide, planned)
+        shape = slide.shapes.add_textbox(*(emu(v) for v in _xywh(ctx.geometry.statement)))
+        text = planned.text
     else:
-        area = _content_area(ctx, slide)
-        shape = slide.shapes.add_textbox(emu(area.x), emu(area.y), emu(area.w), emu(area.h))
-    items = _bullet_paragraphs(content)
-    fit = fit_paragraphs(ctx.measure, [(level, plain(text), False) for level, text in items], rect_of(shape),
-                         ctx.size("body", 24), ctx.size("min", 12))
-    if not fit.fits:
-        ctx.misfits.append(Misfit(content.id, "bullets", " / ".join(t for _, t in items)))
+        shape, is_placeholder = _text_shape(slide, _TITLES, ctx.geometry.statement)
+        if is_placeholder:
+            keep.add(shape.shape_id)
+        text = planned.heading
+    area = ctx.geometry.statement
+    shape.left, shape.top, shape.width, shape.height = (emu(v) for v in _xywh(area))
+    fill_text(ctx, shape, [text.text], text.size, bold=True, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+    _remove_unused_placeholders(slide, keep)
+
+
+def _xywh(rect: Rect) -> tuple[float, float, float, float]:
+    return rect.x, rect.y, rect.w, rect.h
+
+
+def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned: SlidePlan) -> None:
+    keep = _title(ctx, slide, planned)
+    shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), ctx.geometry.body)
+    _place(ctx, shape, ctx.geometry.body)
     frame = shape.text_frame
     _prepare(frame)
+    items = [item for bullet in planned.bullets for item in ((0, bullet.text), *((1, s) for s in bullet.subs))]
     for index, (level, text) in enumerate(items):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.level = level
-        size = fit.size * (0.85 if level else 1.0)
+        size = sub_size(planned.bullet_size) if level else planned.bullet_size
         props = paragraph._p.get_or_add_pPr()
         props.set("marL", str(emu(BULLET_INDENT[level])))
-        props.set("indent", str(-emu(BULLET_INDENT[0] if level == 0 else 18.0)))
-        paragraph.space_before = Pt(SPACE_BEFORE * size if index else 0)
+        props.set("indent", str(-emu(BULLET_INDENT[0] if level == 0 else BULLET_INDENT[1] - BULLET_INDENT[0])))
+        paragraph.line_spacing = Pt(size * LINE_HEIGHT)
+        paragraph.space_before = Pt(BULLET_GAP * size if index else 0)
         write_paragraph(paragraph, text, size=size)
-    if bodies:
+    if is_placeholder:
         keep.add(shape.shape_id)
     _remove_unused_placeholders(slide, keep)
 
 
-def emit_diagram(ctx: SlideContext, slide, content) -> None:
-    keep = _title(ctx, slide, content, content.title or _diagram_title(ctx.talk, content))
+def emit_diagram(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
+    keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    area = _content_area(ctx, slide)
-    diagram = ctx.diagram(content, area.w, area.h)
-    for overflow in diagram.overflows:
-        ctx.misfits.append(Misfit(content.id, f"diagram box {overflow.box_id}", overflow.text))
-    groups = draw_diagram(slide, diagram, area.x, area.y, build=content.build == "bottom-up",
-                          font=ctx.theme.body.family)
-    if content.build == "bottom-up":
+    area, diagram = ctx.geometry.body, planned.diagram
+    x0, y0 = area.x + (area.w - diagram.width) / 2, area.y + (area.h - diagram.height) / 2
+    build = content.build == "bottom-up"
+    groups = draw_diagram(slide, diagram, x0, y0, build=build, font=ctx.theme.body.family)
+    if build:
         steps = [[g.shape_id for g in groups if g.step == step] for step in range(1, diagram.steps + 1)]
         add_build(slide, steps)
-
-
-def _diagram_title(talk: model.Talk, content) -> str:
-    if isinstance(content, model.StackSlide):
-        return talk.stack(content.stack).title
-    if isinstance(content, model.StacksSlide):
-        return " / ".join(talk.stack(s).title for s in content.stacks)
-    if isinstance(content, model.GraphSlide):
-        return talk.graph(content.graph).title
-    if isinstance(content, model.ComparisonSlide):
-        return talk.comparison(content.comparison).title
-    return ""
 
 
 def _add_picture(ctx: SlideContext, slide, data_or_path, area: Rect, natural_w: float, natural_h: float,
@@ -261,44 +238,34 @@ def _add_picture(ctx: SlideContext, slide, data_or_path, area: Rect, natural_w: 
     return picture
 
 
-def emit_graph(ctx: SlideContext, slide, content: model.GraphSlide) -> None:
-    from generator.renderers.diagrams.graph import layout_graph
+def emit_graph(ctx: SlideContext, slide, content: model.GraphSlide, planned: SlidePlan) -> None:
     from generator.renderers.pptx.graph_shapes import draw_graph
 
-    keep = _title(ctx, slide, content, content.title or _diagram_title(ctx.talk, content))
+    keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    area = _content_area(ctx, slide)
-    graph = ctx.talk.graph(content.graph)
-    diagram = layout_graph(graph, ctx.theme, ctx.talk.lang)
-    _, scale = draw_graph(slide, diagram, ctx.theme, area, ctx.theme.body.family)
-    smallest = min([n.label.size for n in diagram.nodes] + [e.label.label.size for e in diagram.edges if e.label])
-    if smallest * scale < ctx.size("diagram-min", 10):
-        ctx.misfits.append(Misfit(content.id, "graph", graph.title))
+    draw_graph(slide, planned.graph, ctx.theme, ctx.geometry.body, ctx.theme.body.family)
 
 
-def emit_comparison(ctx: SlideContext, slide, content: model.ComparisonSlide) -> None:
-    keep = _title(ctx, slide, content, content.title or _diagram_title(ctx.talk, content))
+def emit_comparison(ctx: SlideContext, slide, content: model.ComparisonSlide, planned: SlidePlan) -> None:
+    keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    area = _content_area(ctx, slide)
     comparison = ctx.talk.comparison(content.comparison)
-    fit = add_comparison_table(slide, ctx.talk, comparison, ctx.theme, ctx.measure, area, ctx.size("min", 12))
-    if not fit.fits:
-        ctx.misfits.append(Misfit(content.id, "table", comparison.title))
+    add_comparison_table(slide, planned.table, comparison, ctx.theme, ctx.geometry.body)
 
 
-def emit_image(ctx: SlideContext, slide, content: model.ImageSlide) -> None:
+def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: SlidePlan) -> None:
     from PIL import Image
 
-    keep = _title(ctx, slide, content, content.title)
+    keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    area = _content_area(ctx, slide)
+    area = ctx.geometry.body
     path = ctx.image_path(content.src)
     with Image.open(path) as image:
         width, height = image.size
     if content.caption:
         area = Rect(area.x, area.y, area.w, area.h - 36)
         box = slide.shapes.add_textbox(emu(area.x), emu(area.y + area.h + 4), emu(area.w), emu(30))
-        fill_text(ctx, box, content.id, "caption", [content.caption], max_size=16, align=PP_ALIGN.CENTER)
+        fill_text(ctx, box, [content.caption], 16, align=PP_ALIGN.CENTER)
     _add_picture(ctx, slide, path, area, width, height, content.alt, f"image {content.id}")
 
 

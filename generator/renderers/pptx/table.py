@@ -1,4 +1,4 @@
-"""The comparison slide as a real PowerPoint table, the favoured value emphasised."""
+"""The comparison slide as a real PowerPoint table, at the plan's size, the favoured value emphasised."""
 
 from __future__ import annotations
 
@@ -7,18 +7,21 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from generator.layout.measure import TextMeasure
-from generator.model.talk import Comparison, Talk
-from generator.renderers.pptx.fit import CELL_X, CELL_Y, Rect, TextFit, fit_table, table_cells
+from generator.markdown import plain
+from generator.model.talk import Comparison
+from generator.plan.boxes import Rect
+from generator.plan.deck import Table
+from generator.plan.geometry import CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT
 from generator.theme import Theme
+
 
 def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
 def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | None, align) -> None:
-    cell.margin_left = cell.margin_right = Pt(CELL_X)
-    cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
+    cell.margin_left = cell.margin_right = Pt(CELL_PAD_X)
+    cell.margin_top = cell.margin_bottom = Pt(CELL_PAD_Y)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
     if fill:
         cell.fill.solid()
@@ -28,22 +31,23 @@ def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | N
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
     paragraph.alignment = align
+    paragraph.line_spacing = Pt(size * LINE_HEIGHT)
     run = paragraph.add_run()
-    run.text = text
+    run.text = plain(text)
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.color.rgb = _rgb(color)
 
 
-def add_comparison_table(slide, talk: Talk, comparison: Comparison, theme: Theme, measure: TextMeasure,
-                         area: Rect, min_size: float) -> TextFit:
-    """Draw the comparison as a table in the area; returns the size chosen and whether it fits."""
+def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: Theme, area: Rect) -> None:
+    """Draw the planned comparison as a table at the top of the area."""
     from generator.renderers.pptx.shapes import emu
 
-    cells = table_cells(talk, comparison)
-    fit, widths, heights = fit_table(measure, cells, area, float(theme.sizes.get("body", 24)) * 0.85, min_size)
-    total_h = sum(heights)
-    shape = slide.shapes.add_table(len(cells), len(cells[0]), emu(area.x), emu(area.y), emu(area.w), emu(total_h))
+    widths = [area.w * share / 100 for share in planned.widths]
+    heights = list(planned.heights) or [planned.size * LINE_HEIGHT + 2 * CELL_PAD_Y] * (len(planned.rows) + 1)
+    rows = [["", *planned.subjects]] + [[row.aspect, *(cell.text for cell in row.cells)] for row in planned.rows]
+    shape = slide.shapes.add_table(len(rows), len(rows[0]), emu(area.x), emu(area.y), emu(area.w),
+                                   emu(sum(heights)))
     shape.name = f"comparison {comparison.id}"
     table = shape.table
     # A plain table: no banding from the template's default style.
@@ -54,19 +58,16 @@ def add_comparison_table(slide, talk: Talk, comparison: Comparison, theme: Theme
         table.columns[c].width = emu(width)
     for r, height in enumerate(heights):
         table.rows[r].height = emu(height)
-    colors = theme.colors
-    for r, row in enumerate(cells):
-        favours = comparison.rows[r - 1].favours if r else None
+    colors, size = theme.colors, planned.size
+    for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            subject = comparison.subjects[c - 1] if c else None
             if r == 0:
-                _cell(table.cell(r, c), text, fit.size, bold=True, color=colors["accent-text"],
+                _cell(table.cell(r, c), text, size, bold=True, color=colors["accent-text"],
                       fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT)
             elif c == 0:
-                _cell(table.cell(r, c), text, fit.size, bold=True, color=colors["text"], fill="#F3F4F6",
+                _cell(table.cell(r, c), text, size, bold=True, color=colors["text"], fill="#F3F4F6",
                       align=PP_ALIGN.LEFT)
             else:
-                favoured = favours is not None and favours == subject
-                _cell(table.cell(r, c), text, fit.size, bold=favoured, color=colors["text"],
+                favoured = planned.rows[r - 1].cells[c - 1].favoured
+                _cell(table.cell(r, c), text, size, bold=favoured, color=colors["text"],
                       fill=colors["favoured"] if favoured else "#FFFFFF", align=PP_ALIGN.CENTER)
-    return fit

@@ -125,3 +125,38 @@ class Layouts:
         names = ", ".join(f"'{l.name}'" for l in self.prs.slide_layouts)
         self.warnings.append(Diagnostic(self.template_name, message, "pptx.layout", None,
                                         f"its layouts are: {names}", "warning"))
+
+
+def template_geometry(prs, layouts: Layouts):
+    """The geometry a user's template gives the plan: its slide size and where its layouts put
+    the title, the body, the title slide's and the section slide's texts."""
+    from generator.plan.boxes import Rect
+    from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
+
+    emu = 12700
+    w, h = prs.slide_width / emu, prs.slide_height / emu
+    sx, sy = w / DEFAULT_GEOMETRY.slide_w, h / DEFAULT_GEOMETRY.slide_h
+
+    def scaled(rect: Rect) -> Rect:
+        return Rect(rect.x * sx, rect.y * sy, rect.w * sx, rect.h * sy)
+
+    def found(role: str, kinds: tuple[str, ...], default: Rect) -> Rect:
+        layout = layouts.for_role(role)
+        for shape in layout.placeholders:
+            kind = str(shape.placeholder_format.type).split(".")[-1].split(" ")[0].lower()
+            if any(k in kind for k in kinds):
+                return Rect(shape.left / emu, shape.top / emu, shape.width / emu, shape.height / emu)
+        return scaled(default)
+
+    d = DEFAULT_GEOMETRY
+    title = found("content", ("title",), d.title)
+    body = found("content", ("body", "object"), d.body)
+    return Geometry(
+        slide_w=w, slide_h=h, title=title,
+        body=Rect(body.x, title.y + title.h + 8, body.w, max(60.0, body.y + body.h - (title.y + title.h + 8))),
+        statement=scaled(d.statement),
+        title_slide_title=found("title", ("title",), d.title_slide_title),
+        title_slide_subtitle=found("title", ("subtitle", "body"), d.title_slide_subtitle),
+        section_title=found("section", ("title",), d.section_title),
+        section_text=found("section", ("body", "subtitle", "object"), d.section_text),
+    )

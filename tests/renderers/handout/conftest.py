@@ -41,8 +41,8 @@ def handout(sample_out):
 def deck_plans(sample_talk):
     """The HTML deck's plan of the sample talk per language: the slides the handouts draw."""
     from generator.i18n.localize import localize
-    from generator.layout import TextMeasure
-    from generator.renderers.html.plan import plan_deck
+    from generator.plan import TextMeasure
+    from generator.plan.deck import plan_deck
     from generator.theme import load_theme
 
     theme = load_theme("default")

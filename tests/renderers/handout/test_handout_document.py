@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.build import RenderJob
+from generator.jobs import RenderJob
 from generator.i18n.localize import localize
 from generator.renderers.handout.document import handout_html
 from generator.renderers.handout.plan import plan_handout

@@ -17,9 +17,8 @@ from generator.content.talk import load_talk
 from generator.i18n.localize import localize
 from generator.model import talk as model
 from generator.renderers.pptx.animation import click_steps
-from generator.layout import layout_slide
+from generator.plan import layout_slide
 from generator.markdown import paragraphs
-from generator.renderers.pptx.table import table_cells
 from generator.markdown import plain
 from generator.theme import load_theme
 from tests.conftest import SAMPLE_TALK
@@ -159,7 +158,9 @@ def it_makes_the_comparison_a_real_table_with_the_favoured_values_in_bold(decks,
     slide = deck(decks, "en").slides[talk.slides.index(content)]
     table = next(s for s in slide.shapes if s.has_table).table
     cells = [[table.cell(r, c).text_frame.text for c in range(len(table.columns))] for r in range(len(table.rows))]
-    assert cells == table_cells(talk, comparison)
+    header = [""] + [talk.stack(s).title for s in comparison.subjects]
+    rows = [[plain(row.aspect)] + [plain(row.values.get(s, "")) for s in comparison.subjects] for row in comparison.rows]
+    assert cells == [header, *rows]
     for r, row in enumerate(comparison.rows, start=1):
         for c, subject in enumerate(comparison.subjects, start=1):
             bold = table.cell(r, c).text_frame.paragraphs[0].runs[0].font.bold

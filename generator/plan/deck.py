@@ -1,0 +1,297 @@
+"""The deck plan: every slide of one language as plain values (texts, fitted sizes, diagrams).
+
+The localized talk, the theme, a text measurer and a target geometry in, a `DeckPlan` out:
+every size, line break and box decided once, for every format to draw. Its `problems` are the
+fit diagnostics of the deck, the same for `deckgen check` and `deckgen build`. Nothing here
+writes a file or imports a rendering library; graph slides are laid out by `dot` (layout only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from generator.plan import Diagram, TextMeasure, layout_slide
+from generator.model import talk as model
+from generator.plan import geometry as g
+from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
+from generator.plan.graph.layout import layout_graph, smallest_text
+from generator.plan.graph.model import GraphDiagram
+from generator.plan.table import column_widths
+from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_table, sub_size
+from generator.markdown import paragraphs, plain
+from generator.plan.links import safe_url
+from generator.theme import Theme
+
+
+@dataclass(frozen=True)
+class Sized:
+    """A text (light Markdown) and the size it is drawn at."""
+
+    text: str
+    size: float
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """A first-level bullet and its sub-bullets (one level down)."""
+
+    text: str
+    subs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    favoured: bool = False
+
+
+@dataclass(frozen=True)
+class TableRow:
+    aspect: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A comparison: subject names, one row per aspect, column widths in percent, one size."""
+
+    subjects: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    widths: tuple[float, ...]
+    size: float
+    heights: tuple[float, ...] = ()     # of the header row then each row, in points
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link of a closing slide; `url` is None when it was refused (shown as plain text)."""
+
+    label: str
+    url: Optional[str]
+
+
+@dataclass(frozen=True)
+class Picture:
+    src: str
+    alt: str
+    caption: Optional[str]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A text that does not fit its place even at the theme's minimum size (`fit.overflow`, a
+    warning), or a diagram that cannot hold its text at the floors (`fit.diagram`, an error)."""
+
+    slide_id: str
+    field: str
+    text: str
+    code: str = "fit.overflow"
+    severity: str = "warning"
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: its heading (h1 on the title slide, h2 elsewhere) and what it shows."""
+
+    number: int
+    id: str
+    kind: str
+    heading: Sized
+    heading_level: int = 2
+    heading_hidden: bool = False
+    subtitle: Optional[Sized] = None
+    byline: Optional[Sized] = None
+    text: Optional[Sized] = None
+    bullets: tuple[Bullet, ...] = ()
+    bullet_size: float = 0.0
+    table: Optional[Table] = None
+    diagram: Optional[Diagram] = None
+    graph: Optional[GraphDiagram] = None
+    picture: Optional[Picture] = None
+    links: tuple[Link, ...] = ()
+    notes: tuple[str, ...] = ()
+    steps: int = 1
+    footer: bool = True
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """The whole deck of one language."""
+
+    talk_id: str
+    lang: str
+    title: str
+    slides: tuple[SlidePlan, ...]
+    problems: tuple[Problem, ...]
+    refused_links: tuple[str, ...] = ()
+    geometry: Geometry = DEFAULT_GEOMETRY
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    def slide(self, slide_id: str) -> SlidePlan:
+        return next(s for s in self.slides if s.id == slide_id)
+
+    def sizes(self) -> set[float]:
+        """Every fitted font size the slides use."""
+        found = set()
+        for slide in self.slides:
+            for sized in (slide.heading, slide.subtitle, slide.byline, slide.text):
+                if sized is not None:
+                    found.add(sized.size)
+            if slide.bullets:
+                found.update({slide.bullet_size, sub_size(slide.bullet_size)})
+            if slide.table is not None:
+                found.add(slide.table.size)
+        return found
+
+
+class _Planner:
+    """Fits one talk's texts in the theme's font; gathers what does not fit."""
+
+    def __init__(self, talk: model.Talk, theme: Theme, measure: TextMeasure, byline: str, lang: str,
+                 geometry: Geometry):
+        self.talk, self.theme, self.measure, self.byline, self.lang = talk, theme, measure, byline, lang
+        self.geometry = geometry
+        self.diagram_measure = TextMeasure.for_theme(theme, lang)   # diagrams are drawn in the theme's font
+        self.problems: list[Problem] = []
+        self.refused: list[str] = []
+
+    def size(self, name: str, default: float) -> float:
+        return float(self.theme.sizes.get(name, default))
+
+    def fitted(self, slide_id: str, field: str, texts: list[str], rect: g.Rect, max_size: float,
+               bold: bool = False, gap: float = 0.0) -> Fitted:
+        fit = fit_block(self.measure, [plain(t) for t in texts], rect, max_size, self.size("min", 12), bold, gap)
+        if not fit.fits:
+            self.problem(Problem(slide_id, field, " / ".join(plain(t) for t in texts)))
+        return fit
+
+    def problem(self, problem: Problem) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def heading(self, slide: model.SlideBase, text: str, rect: Optional[g.Rect] = None,
+                size_name: str = "title", default: float = 36) -> Sized:
+        rect = rect or self.geometry.title
+        fit = self.fitted(slide.id, "title", [text], rect, self.size(size_name, default), bold=True)
+        return Sized(text, fit.size)
+
+    def plan(self, number: int, slide: model.Slide) -> SlidePlan:
+        base = dict(number=number, id=slide.id, kind=slide.kind, notes=paragraphs(slide.notes or ""),
+                    footer=slide.kind != "title")
+        handler = getattr(self, f"_{slide.kind}")
+        return SlidePlan(**base, **handler(slide))
+
+    # --- one method per slide kind ----------------------------------------------------------
+
+    def _title(self, slide: model.TitleSlide) -> dict:
+        heading = self.heading(slide, slide.title or self.talk.title, self.geometry.title_slide_title, "title-slide", 48)
+        lines = [line for line in (slide.subtitle or self.talk.subtitle, self.byline) if line]
+        fit = self.fitted(slide.id, "subtitle", lines, self.geometry.title_slide_subtitle, self.size("subtitle", 22))
+        subtitle = Sized(lines[0], fit.size) if (slide.subtitle or self.talk.subtitle) else None
+        byline = Sized(self.byline, fit.size) if self.byline else None
+        return dict(heading=heading, heading_level=1, subtitle=subtitle, byline=byline)
+
+    def _section(self, slide: model.SectionSlide) -> dict:
+        heading = self.heading(slide, slide.title, self.geometry.section_title, "section", self.size("title", 36) + 4)
+        subtitle = None
+        if slide.subtitle:
+            fit = self.fitted(slide.id, "subtitle", [slide.subtitle], self.geometry.section_text, self.size("subtitle", 22))
+            subtitle = Sized(slide.subtitle, fit.size)
+        return dict(heading=heading, subtitle=subtitle)
+
+    def _closing(self, slide: model.ClosingSlide) -> dict:
+        heading = self.heading(slide, slide.title or self.talk.title, self.geometry.section_title, "section",
+                               self.size("title", 36) + 4)
+        links = []
+        for link in slide.links:
+            url = safe_url(link.url)
+            if url is None:
+                self.refused.append(link.url)
+            links.append(Link(link.label, url))
+        texts = ([slide.text] if slide.text else []) + [link.label for link in links]
+        text = None
+        if texts:
+            fit = self.fitted(slide.id, "text", texts, self.geometry.section_text, self.size("subtitle", 22), gap=0.5)
+            text = Sized(slide.text or "", fit.size)
+        return dict(heading=heading, text=text, links=tuple(links))
+
+    def _statement(self, slide: model.StatementSlide) -> dict:
+        if slide.title:
+            fit = self.fitted(slide.id, "text", [slide.text], self.geometry.statement, self.size("statement", 40), bold=True)
+            return dict(heading=self.heading(slide, slide.title), text=Sized(slide.text, fit.size))
+        fit = self.fitted(slide.id, "text", [slide.text], self.geometry.statement, self.size("statement", 40), bold=True)
+        return dict(heading=Sized(slide.text, fit.size))
+
+    def _bullets(self, slide: model.BulletsSlide) -> dict:
+        bullets = tuple(Bullet(b) if isinstance(b, str) else Bullet(b.text, tuple(b.bullets)) for b in slide.bullets)
+        items = [(level, plain(text)) for b in bullets for level, text in ((0, b.text), *((1, s) for s in b.subs))]
+        fit = fit_bullets(self.measure, items, self.geometry.body, self.size("body", 24), self.size("min", 12))
+        if not fit.fits:
+            self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
+        return dict(heading=self.heading(slide, slide.title), bullets=bullets, bullet_size=fit.size)
+
+    def _stack(self, slide: model.StackSlide) -> dict:
+        heading = self.heading(slide, slide.title or self.talk.stack(slide.stack).title)
+        return self._diagram(slide, heading, self._layout(slide, heading.text))
+
+    def _stacks(self, slide: model.StacksSlide) -> dict:
+        title = slide.title or " / ".join(self.talk.stack(s).title for s in slide.stacks)
+        heading = self.heading(slide, title)
+        return self._diagram(slide, heading, self._layout(slide, heading.text))
+
+    def _layout(self, slide, heading: str) -> Diagram:
+        # The slide's heading names the stack: the diagram does not repeat it (as in the PPTX).
+        return layout_slide(self.talk, slide, self.theme, width=self.geometry.body.w, height=self.geometry.body.h,
+                            measure=self.diagram_measure, lang=self.lang, heading=heading)
+
+    def _diagram(self, slide, heading: Sized, diagram: Diagram) -> dict:
+        for overflow in diagram.overflows:
+            if overflow.reason == "too-dense":
+                self.problem(Problem(slide.id, "diagram", overflow.text, "fit.diagram", "error", overflow.why))
+            else:
+                self.problem(Problem(slide.id, f"diagram box {overflow.box_id}", overflow.text))
+        return dict(heading=heading, diagram=diagram, steps=diagram.steps)
+
+    def _comparison(self, slide: model.ComparisonSlide) -> dict:
+        talk = self.talk
+        comparison = talk.comparison(slide.comparison)
+        subjects = tuple(talk.stack(s).title for s in comparison.subjects)
+        rows = tuple(TableRow(row.aspect, tuple(
+            Cell(row.values.get(s, ""), row.favours == s) for s in comparison.subjects)) for row in comparison.rows)
+        cells = [[("", True)] + [(plain(s), True) for s in subjects]]
+        cells += [[(plain(r.aspect), True)] + [(plain(c.text), c.favoured) for c in r.cells] for r in rows]
+        fit = fit_table(self.measure, cells, self.geometry.body, self.size("body", 24) * 0.85, self.size("min", 12))
+        if not fit.fits:
+            self.problem(Problem(slide.id, "table", comparison.title))
+        widths = tuple(round(w / self.geometry.body.w * 100, 3) for w in column_widths(self.geometry.body.w, len(subjects) + 1))
+        return dict(heading=self.heading(slide, slide.title or comparison.title),
+                    table=Table(subjects, rows, widths, fit.size, fit.rows))
+
+    def _graph(self, slide: model.GraphSlide) -> dict:
+        graph = self.talk.graph(slide.graph)
+        area = (self.geometry.body.w, self.geometry.body.h)
+        diagram = layout_graph(graph, self.theme, self.lang, area=area)
+        nodes, edges = smallest_text(diagram, area)
+        floor, edge_floor = self.size("diagram-label-min", 18), self.size("diagram-min", 14)
+        if nodes < floor - 1e-6 or edges < edge_floor - 1e-6:
+            self.problem(Problem(slide.id, "graph", graph.title))
+        return dict(heading=self.heading(slide, slide.title or graph.title), graph=diagram)
+
+    def _image(self, slide: model.ImageSlide) -> dict:
+        heading = self.heading(slide, slide.title or slide.caption or slide.alt)
+        return dict(heading=heading, heading_hidden=not slide.title,
+                    picture=Picture(slide.src, slide.alt, slide.caption))
+
+
+def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = None, *, lang: str,
+              byline: str = "", geometry: Geometry = DEFAULT_GEOMETRY) -> DeckPlan:
+    """The plan of every slide of a localized talk, in order, numbered from 1, for a geometry."""
+    measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang)
+    planner = _Planner(talk, theme, measure, byline, lang, geometry)
+    slides = tuple(planner.plan(number, slide) for number, slide in enumerate(talk.slides, start=1))
+    return DeckPlan(talk.id, lang, talk.title, slides, tuple(planner.problems), tuple(planner.refused), geometry)

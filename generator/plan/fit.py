@@ -1,0 +1,79 @@
+"""Font sizes of slide text chosen with the theme font's real metrics, so nothing overflows.
+
+Pure functions: a text (or bullets, or a table), a rectangle, a preferred and a minimum size
+in, the largest size at which everything fits out. The browser draws the same font (embedded)
+at the same line pitch, so what fits here fits on screen and in print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from generator.plan.measure import TextMeasure, largest_fitting
+from generator.plan.table import column_widths
+from generator.plan.geometry import (
+    BULLET_GAP, BULLET_INDENT, CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT, SUB_BULLET, Rect,
+)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """The size chosen and whether the text fits at it (False: it overflows even at the minimum)."""
+
+    size: float
+    fits: bool
+    rows: tuple[float, ...] = ()     # a table's row heights at that size
+
+
+def sub_size(size: float) -> float:
+    """The size of a sub-bullet under bullets of `size` (half points)."""
+    return round(size * SUB_BULLET * 2) / 2
+
+
+def _lines(measure: TextMeasure, text: str, width: float, size: float, bold: bool) -> tuple[int, bool]:
+    wrapped = measure.wrap(text, width, size, bold)
+    return max(1, len(wrapped.lines)), wrapped.broken
+
+
+def fit_block(measure: TextMeasure, texts: Sequence[str], rect: Rect, max_size: float, min_size: float,
+              bold: bool = False, gap: float = 0.0) -> Fitted:
+    """The largest size at which paragraphs (plain text) fit the rectangle, `gap` ems between them."""
+    def height(size: float) -> tuple[float, bool]:
+        total, broken = 0.0, False
+        for index, text in enumerate(texts):
+            count, cut = _lines(measure, text, rect.w, size, bold)
+            broken |= cut
+            total += count * size * LINE_HEIGHT + (gap * size if index else 0.0)
+        return total, broken
+
+    return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
+
+
+def fit_bullets(measure: TextMeasure, items: Sequence[tuple[int, str]], rect: Rect, max_size: float,
+                min_size: float) -> Fitted:
+    """The largest size of first-level bullets (sub-bullets are smaller) at which all fit."""
+    def height(size: float) -> tuple[float, bool]:
+        total, broken = 0.0, False
+        for index, (level, text) in enumerate(items):
+            own = sub_size(size) if level else size
+            count, cut = _lines(measure, text, rect.w - BULLET_INDENT[min(level, 1)], own, False)
+            broken |= cut
+            total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
+        return total, broken
+
+    return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
+
+
+def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]], rect: Rect, max_size: float,
+              min_size: float) -> Fitted:
+    """The largest size at which a table of (text, bold) cells, header first, fits the rectangle."""
+    widths = column_widths(rect.w, len(cells[0]))
+
+    def heights(size: float) -> list[float]:
+        return [max(_lines(measure, text, widths[c] - 2 * CELL_PAD_X, size, bold)[0]
+                    for c, (text, bold) in enumerate(row)) * size * LINE_HEIGHT + 2 * CELL_PAD_Y + 1
+                for row in cells]
+
+    fitted = Fitted(*largest_fitting(lambda size: (sum(heights(size)), False), rect.h, max_size, min_size))
+    return Fitted(fitted.size, fitted.fits, tuple(heights(fitted.size)))
