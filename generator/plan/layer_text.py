@@ -162,7 +162,7 @@ def place(text: CellText, a: Arrangement, x: float, y: float, w: float, h: float
         label = _shift_last(label, last_x, last_w)
         pill_x = last_x + last_w + style.badge_gap
         pill_y = top + (len(a.label.lines) - 1) * pitch + (pitch + extra - pill_h) / 2
-        cursor = top + a.height
+        cursor = top + len(a.label.lines) * pitch + extra
     else:
         block_h = measure.block_height(len(a.label.lines), sizes.label)
         if a.badge_place == "beside":
