@@ -120,7 +120,7 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
         warnings = loaded.warnings + misfits
         if warnings:
             _print_diagnostics(warnings, loaded.sources)
-        click.echo(summary_line(loaded))
+        click.echo(summary_line(loaded, sum(1 for d in misfits if d.severity == "error")))
         for status in statuses:
             state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"
             click.echo(f"  translation {status.lang}: {status.translated}/{status.total} ({state})")

@@ -15,6 +15,11 @@ def _short(text: str, limit: int = 60) -> str:
 def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, floors: tuple[float, float]) -> Diagnostic:
     index = next((i for i, slide in enumerate(loaded.talk.slides) if slide.id == problem.slide_id), 0)
     where = loaded.document.where(("slides", index))
+    if problem.code == "fit.diagram" and problem.field == "graph":
+        return Diagnostic(
+            loaded.path, f"the graph of slide '{problem.slide_id}' {problem.why} (floors {floors[0]:g} and "
+            f"{floors[1]:g} pt) in {plan.lang}", "fit.diagram", where,
+            "split the graph over two slides, or shorten its labels", "error")
     if problem.code == "fit.diagram":
         return Diagnostic(
             loaded.path, f"the diagram of slide '{problem.slide_id}' cannot hold its text at the smallest sizes "

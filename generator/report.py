@@ -23,8 +23,9 @@ def talk_counts(loaded: LoadedTalk) -> dict[str, int]:
     }
 
 
-def summary_line(loaded: LoadedTalk) -> str:
-    """`path: ok: 19 slides, 2 stacks, 11 layers, … ; languages fr (source), en`."""
+def summary_line(loaded: LoadedTalk, errors: int = 0) -> str:
+    """`path: ok: 19 slides, 2 stacks, 11 layers, … ; languages fr (source), en`; with errors found
+    after loading (a diagram that cannot fit), `path: 1 error: 19 slides, …`."""
     c = talk_counts(loaded)
     talk = loaded.talk
     parts = [
@@ -38,4 +39,5 @@ def summary_line(loaded: LoadedTalk) -> str:
     langs = ", ".join([f"{talk.lang} (source)", *talk.translations])
     notes = f"speaker notes on {c['notes']} of {c['slides']} slides"
     warnings = f"; {_count(len(loaded.warnings), 'warning')}" if loaded.warnings else ""
-    return f"{loaded.path}: ok: {', '.join(parts)} ({langs}); {notes}{warnings}"
+    state = _count(errors, "error") if errors else "ok"
+    return f"{loaded.path}: {state}: {', '.join(parts)} ({langs}); {notes}{warnings}"

@@ -27,12 +27,23 @@ def test_the_sample_talk_fits_in_both_languages_and_its_translation_is_complete(
 
 def test_the_pseudo_locale_shows_overflow_before_any_translation_exists():
     result = check(str(SAMPLE_TALK), "--lang", "qps")
-    assert result.exit_code == 0
-    found = re.findall(r"warning: (.+?) of slide '([a-z-]+)' does not fit at the minimum size in qps", result.stderr)
+    found = re.findall(r"(?:warning|error): .*?slide '([a-z-]+)'.* in qps", result.stderr)
     assert found
-    assert all(slide for _, slide in found)
-    assert re.search(r"text fit \(qps\): \d+ texts? do(es)? not fit", result.stdout)
-    assert check(str(SAMPLE_TALK), "--lang", "qps", "--strict").exit_code == 1
+    assert re.search(r"text fit \(qps\): \d+ (diagrams? cannot hold|texts? do)", result.stdout)
+    assert result.exit_code == (1 if "[fit.diagram]" in result.stderr else 0)
+
+
+def fit_lines(text: str) -> list[str]:
+    return sorted(line for line in text.splitlines() if re.search(r"\[fit\.\w+\]$", line))
+
+
+def test_check_and_build_report_the_same_fit_problems(tmp_path):
+    checked = check(str(SAMPLE_TALK), "--lang", "qps")
+    built = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "qps", "--out", str(tmp_path / "out")])
+    assert fit_lines(checked.stderr) and fit_lines(checked.stderr) == fit_lines(built.stderr)
+    assert len(set(fit_lines(built.stderr))) == len(fit_lines(built.stderr))     # each problem once
+    if any("error:" in line for line in fit_lines(built.stderr)):
+        assert built.exit_code == 1 and not (tmp_path / "out").exists()      # nothing half-written
 
 
 def test_a_label_too_long_for_its_box_is_reported_at_its_slide(tmp_path):

@@ -279,7 +279,10 @@ class _Planner:
         nodes, edges = smallest_text(diagram, area)
         floor, edge_floor = self.size("diagram-label-min", 18), self.size("diagram-min", 14)
         if nodes < floor - 1e-6 or edges < edge_floor - 1e-6:
-            self.problem(Problem(slide.id, "graph", graph.title))
+            why = f"is too large for the slide: scaled to fit, its labels would be {nodes:.1f} pt"
+            if edges != float("inf"):
+                why += f" and its edge labels {edges:.1f} pt"
+            self.problem(Problem(slide.id, "graph", graph.title, "fit.diagram", "error", why))
         return dict(heading=self.heading(slide, slide.title or graph.title), graph=diagram)
 
     def _image(self, slide: model.ImageSlide) -> dict:
