@@ -173,7 +173,7 @@ class StackSlide(SlideBase):
 
 
 class StacksSlide(SlideBase):
-    """Two or more stacks side by side, bottoms aligned."""
+    """Two or more stacks side by side, aligned layer by layer."""
 
     kind: Literal["stacks"]
     stacks: tuple[Id, ...] = Field(min_length=2)

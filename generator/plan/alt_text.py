@@ -17,19 +17,19 @@ PHRASES = {
     "en": {
         "and": " and ", "list": ", ", "layers": "{title}, from bottom to top: ", "sep": "; ",
         "per_column": "{label} ({count} copies, one per column)", "columns": "{names}, one per column",
-        "badge": "{text}, {badge} each", "badge_one": "{text}, {badge}", "side": "{titles} side by side, bottoms aligned.",
+        "badge": "{text}, {badge} each", "badge_one": "{text}, {badge}", "side": "{titles} side by side, aligned layer by layer.",
         "highlight": "Highlighted: {names}.",
     },
     "fr": {
         "and": " et ", "list": ", ", "layers": "{title}, de bas en haut : ", "sep": " ; ",
         "per_column": "{label} ({count} exemplaires, un par colonne)", "columns": "{names}, un par colonne",
-        "badge": "{text}, {badge} chacun", "badge_one": "{text}, {badge}", "side": "{titles} côte à côte, alignées en bas.",
+        "badge": "{text}, {badge} chacun", "badge_one": "{text}, {badge}", "side": "{titles} côte à côte, alignées couche par couche.",
         "highlight": "Mis en évidence : {names}.",
     },
     "de": {
         "and": " und ", "list": ", ", "layers": "{title}, von unten nach oben: ", "sep": "; ",
         "per_column": "{label} ({count} Exemplare, eines pro Spalte)", "columns": "{names}, eines pro Spalte",
-        "badge": "{text}, je {badge}", "badge_one": "{text}, {badge}", "side": "{titles} nebeneinander, unten bündig.",
+        "badge": "{text}, je {badge}", "badge_one": "{text}, {badge}", "side": "{titles} nebeneinander, Schicht für Schicht ausgerichtet.",
         "highlight": "Hervorgehoben: {names}.",
     },
 }

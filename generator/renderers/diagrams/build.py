@@ -19,6 +19,7 @@ def render_diagrams(job: RenderJob) -> Rendered:
     from generator.renderers.diagrams.graph_svg import emit_graph_svg
     from generator.renderers.diagrams.png import emit_png
     from generator.renderers.diagrams.stack_svg import emit_stack_svg
+    from generator.renderers.diagrams.standalone import embedded_faces, standalone_svg
 
     talk, theme, plan = job.talk, job.theme, job.plan
     area = plan.geometry.body
@@ -38,7 +39,8 @@ def render_diagrams(job: RenderJob) -> Rendered:
         name = graph.id if graph.id not in svgs else f"{graph.id}-graph"
         diagram = planned_graphs.get(graph.id) or layout_graph(graph, theme, job.lang, area=(area.w, area.h))
         svgs[name] = emit_graph_svg(diagram, theme)
+    style = embedded_faces(svgs.values(), theme)
     for name, svg in svgs.items():
-        result.files[f"diagrams/{name}.svg"] = svg.encode("utf-8")
+        result.files[f"diagrams/{name}.svg"] = standalone_svg(svg, style).encode("utf-8")
         result.files[f"diagrams/{name}.png"] = emit_png(svg, theme, scale=PNG_SCALE, background="#FFFFFF")
     return result

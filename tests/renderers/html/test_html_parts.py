@@ -51,7 +51,7 @@ def it_computes_wcag_contrast_ratios():
 def it_subsets_fonts_to_the_characters_asked_as_reproducible_woff2():
     from fontTools.ttLib import TTFont
 
-    from generator.renderers.html.fonts import subset_woff2
+    from generator.webfonts import subset_woff2
     from generator.theme import load_theme
 
     path = load_theme("default").font_path("Carlito-Regular.ttf")

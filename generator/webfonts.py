@@ -1,4 +1,4 @@
-"""The theme's font files, cut down to the characters the deck shows and embedded as `@font-face`.
+"""The theme's font files, cut down to the characters shown and embedded as `@font-face` (HTML decks, SVG diagrams).
 
 Faces are registered under the family name the theme writes into the outputs (Calibri), so
 the audience sees the metric-compatible face the text was measured with (Carlito) whatever
@@ -47,9 +47,10 @@ def theme_faces(theme: Theme) -> tuple[Face, ...]:
     return tuple(faces)
 
 
-def font_face_css(faces: tuple[Face, ...], characters: frozenset[str]) -> str:
-    """`@font-face` rules with the subset of each face as a base64 WOFF2 data URL."""
-    wanted = "".join(sorted(characters | BASE_CHARACTERS))
+def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: bool = True) -> str:
+    """`@font-face` rules with the subset of each face as a base64 WOFF2 data URL (the common
+    characters always kept unless `base` is false)."""
+    wanted = "".join(sorted(characters | (BASE_CHARACTERS if base else frozenset(" "))))
     rules = []
     for face in faces:
         data = subset_woff2(str(face.file), face.file.stat().st_mtime_ns, wanted)
