@@ -31,6 +31,7 @@ TITLE_SLIDE_SUBTITLE = Rect(72, 294, 816, 108)
 STATEMENT = Rect(96, 119, 768, 270)
 SECTION_TITLE = Rect(72, 170, 816, 130)
 SECTION_TEXT = Rect(72, 312, 816, 150)
+DIAGRAM_AREA = (BODY.w, BODY.h)     # what a diagram is laid out for: the body of a slide
 
 
 @dataclass(frozen=True)

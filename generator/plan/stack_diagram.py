@@ -25,6 +25,7 @@ from generator.plan.alt_text import alt_description, alt_title
 from generator.plan.boxes import Box, Diagram, Overflow
 from generator.plan.cells import ADAPTATIONS, Cell, StackCells, stack_cells
 from generator.plan.layer_text import Arrangement, Sizes, arrange, min_text_width, one_line_width, place
+from generator.plan.geometry import DIAGRAM_AREA
 from generator.plan.legend import legend_boxes, legend_entries, legend_height, legend_rows, used_kinds
 from generator.plan.measure import TextMeasure, candidate_sizes
 from generator.plan.rows import Row, align_rows
@@ -33,7 +34,7 @@ from generator.plan.style import DiagramStyle, kind_style
 from generator.plan.text_block import place_text
 from generator.theme import Theme
 
-SLIDE_DIAGRAM_AREA = (880.0, 400.0)     # points: a standalone diagram (SVG, PNG) of a 16:9 slide
+SLIDE_DIAGRAM_AREA = DIAGRAM_AREA
 
 
 @dataclass(frozen=True)

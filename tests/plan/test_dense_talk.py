@@ -9,7 +9,6 @@ import pytest
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
 from generator.plan.deck import plan_deck
-from generator.plan.measure import TextMeasure
 from generator.theme import load_theme
 from tests.plan.invariants import assert_legible
 

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Callable
 
 from generator.errors import RenderError
+from generator.plan.geometry import DIAGRAM_AREA
 from generator.plan.measure import TextMeasure
 from generator.model.talk import Graph
 from generator.plan.graph.alt import describe_graph
@@ -67,7 +68,7 @@ def _label_room(text: WrappedLabel, style: GraphStyle) -> tuple[float, float]:
     return text.width + 2 * style.edge_label_padding, text.height + style.edge_label_padding
 
 
-GRAPH_AREA = (864.0, 380.0)    # points: the diagram area of a 16:9 slide
+GRAPH_AREA = DIAGRAM_AREA
 
 
 def graph_scale(diagram: GraphDiagram, area: tuple[float, float] = GRAPH_AREA) -> float:

@@ -6,7 +6,6 @@ written as HTML with the handout templates and printed by WeasyPrint.
 
 from __future__ import annotations
 
-import os
 
 from generator.jobs import Rendered, RenderJob
 from generator.errors import Diagnostic
@@ -15,7 +14,7 @@ from generator.renderers.handout.options import HandoutOptions, file_name
 from generator.renderers.handout.pdf import print_pdf
 from generator.renderers.handout.plan import plan_handout
 from generator.renderers.html.parts import deck_parts
-from generator.renderers.pptx.package import build_time
+from generator.clock import build_time, epoch_is_set
 
 
 def render_handouts(job: RenderJob) -> Rendered:
@@ -26,7 +25,7 @@ def render_handouts(job: RenderJob) -> Rendered:
     built = build_time()
     # The footer shows the talk's date, or the build's only when SOURCE_DATE_EPOCH sets one:
     # the fixed default that keeps bytes reproducible is no date to print.
-    dated = built if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else None
+    dated = built if epoch_is_set() else None
     folders = (job.loaded.directory, theme.directory)
     files, warnings = {}, []
     for layout in options.layouts:

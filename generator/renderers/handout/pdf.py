@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from generator.renderers.pptx.package import DEFAULT_EPOCH
+from generator.clock import source_date_epoch
 
 # The Debian packages WeasyPrint loads at import (the Makefile's SYSTEM_BUILD lists them too).
 SYSTEM_LIBRARIES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
@@ -28,23 +27,6 @@ class Printed:
     pdf: bytes
     refused: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
-
-
-@contextlib.contextmanager
-def source_date_epoch():
-    """SOURCE_DATE_EPOCH set to the default build instant for the duration, unless already set."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        yield
-        return
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(DEFAULT_EPOCH)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 class _Gather(logging.Handler):

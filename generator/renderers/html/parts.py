@@ -37,9 +37,8 @@ class DeckParts:
 
 
 def deck_parts(job) -> DeckParts:
-    """Plan the localized talk of `job` (a `RenderJob`) and render every slide's `<section>`."""
-    talk, theme = job.talk, job.theme
-    plan = job.plan
+    """Every slide's `<section>` of the job's plan (`job` is a `RenderJob`)."""
+    theme, plan = job.theme, job.plan
     drawings = {slide.number: slide_drawing(slide, theme, job.lang, job.loaded.directory) for slide in plan.slides}
     strings = ui_strings(job.lang)
     template = environment(theme).get_template("slide.html.j2")

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
-import os
 import zipfile
 
-# Without SOURCE_DATE_EPOCH every build is stamped with this instant, so builds stay identical.
-DEFAULT_EPOCH = 946684800  # 2000-01-01T00:00:00Z
-
-
-def build_time() -> _dt.datetime:
-    """The instant written into documents: SOURCE_DATE_EPOCH, or a fixed default."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    epoch = int(value) if value.isdigit() else DEFAULT_EPOCH
-    return _dt.datetime.fromtimestamp(max(epoch, 315532800), _dt.timezone.utc).replace(tzinfo=None)
-
+from generator.clock import build_time
 
 def set_core_properties(prs, *, title: str, author: str | None, lang: str, subject: str | None = None) -> None:
     """Document metadata: title, author, language, and dates from the build time."""

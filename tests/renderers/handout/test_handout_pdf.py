@@ -8,7 +8,7 @@ import math
 import pytest
 
 from generator.markdown import plain
-from generator.renderers.pptx.package import build_time
+from generator.clock import build_time
 from tests.conftest import SAMPLE_TALK
 from tests.renderers.handout.reading import LEFT_OUT, LONG, LONG_NOTE, Handout, build, squeeze
 
