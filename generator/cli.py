@@ -88,12 +88,9 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
 
     Writes nothing. Without TALK_DIR, every talk under content/ is checked.
     """
-    from generator.content.talk import display_path, load_talk
-    from generator.fit_report import fit_report
-    from generator.i18n.catalog import catalog_path, load_translations
+    from generator.check import check_talk
+    from generator.content.talk import load_talk
     from generator.i18n.pseudo import PSEUDO_LANG
-    from generator.i18n.status import language_status
-    from generator.report import summary_line
 
     failed = False
     for talk_dir in _talk_dirs(talk_dirs):
@@ -112,38 +109,14 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
             raise click.BadParameter(f"the talk has no language '{unknown[0]}' "
                                      f"(it has {', '.join(talk.languages)}; qps is the pseudo-locale)",
                                      param_hint="--lang")
-        statuses = []
-        for lang in talk.translations:
-            path = catalog_path(loaded.directory, lang)
-            statuses.append(language_status(talk, load_translations(path, lang, display_path(path))))
-        misfits = fit_report(loaded, languages)
-        warnings = loaded.warnings + misfits
-        if warnings:
-            _print_diagnostics(warnings, loaded.sources)
-        click.echo(summary_line(loaded, sum(1 for d in misfits if d.severity == "error")))
-        for status in statuses:
-            state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"
-            click.echo(f"  translation {status.lang}: {status.translated}/{status.total} ({state})")
-        click.echo(f"  text fit ({', '.join(languages)}): {_fit_summary(misfits)}")
-        if any(d.severity == "error" for d in misfits):
-            failed = True
-        if strict and (warnings or not all(s.complete for s in statuses)):
-            failed = True
+        checked = check_talk(loaded, languages)
+        if checked.diagnostics:
+            _print_diagnostics(checked.diagnostics, loaded.sources)
+        for line in checked.summary:
+            click.echo(line)
+        failed |= bool(checked.errors) or (strict and (bool(checked.diagnostics) or not checked.complete))
     if failed:
         sys.exit(ExitCode.CONTENT)
-
-
-def _fit_summary(found: list) -> str:
-    """`every text fits`, or how many diagrams cannot hold their text and how many texts do not fit."""
-    diagrams = sum(1 for d in found if d.code == "fit.diagram")
-    texts = len(found) - diagrams
-    parts = []
-    if diagrams:
-        parts.append(f"{diagrams} diagram{'s' if diagrams != 1 else ''} cannot hold {'their' if diagrams != 1 else 'its'} "
-                     "text (errors)")
-    if texts:
-        parts.append(f"{texts} text{'s do' if texts != 1 else ' does'} not fit")
-    return ", ".join(parts) or "every text fits"
 
 
 def _split(value: str | None) -> list[str]:
@@ -318,7 +291,7 @@ def watch(talk_dir: str | None, lang: str | None, port: int) -> None:
     The open page reloads on the same slide after each rebuild; a content error shows over the
     page and here, and the server keeps running. Nothing is written to output/.
     """
-    from generator.renderers.html.live_watch import serve_and_watch
+    from generator.watch.loop import serve_and_watch
 
     dirs = _talk_dirs((talk_dir,) if talk_dir else ())
     if len(dirs) > 1:

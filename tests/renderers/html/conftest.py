@@ -1,29 +1,13 @@
-"""Fixtures of the HTML deck's tests: the sample deck rendered once, and one headless Chromium.
-
-The browser is Debian's `chromium` driven by Playwright (`make test` installs both); without
-them the browser tests are skipped with the reason, never silently passed.
-"""
+"""Fixtures of the HTML deck's tests: the sample deck rendered once (the browser is the session's, tests/conftest.py)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE_TALK
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("DECKGEN_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
 
 
 def render_sample(lang: str, talk_dir: Path = SAMPLE_TALK, live=None) -> tuple[str, list]:
@@ -51,19 +35,6 @@ def sample_file(sample_html, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("deck") / "autour-de-docker-fr.html"
     path.write_text(sample_html["fr"], encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed (make test installs it: apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from generator.renderers.html.live_build import LiveDeck
+from generator.watch.rebuild import LiveDeck
 from tests.conftest import SAMPLE_TALK
 
 

@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from generator.renderers.html.deck import LIVE_EVENTS
-from generator.renderers.html.live_build import LiveDeck
+from generator.watch.rebuild import LiveDeck
 
 HOST = "127.0.0.1"
 KEEPALIVE = 15.0   # seconds between comments that keep an idle event stream open

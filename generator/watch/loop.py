@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Callable
 
 from generator.errors import MissingToolError
-from generator.renderers.html.live_build import LiveDeck
-from generator.renderers.html.live_server import HOST, start_server
+from generator.watch.rebuild import LiveDeck
+from generator.watch.server import HOST, start_server
 
 STEP_MS = 30        # quiet time that closes a batch of changes
 DEBOUNCE_MS = 400   # longest time a batch of changes is gathered

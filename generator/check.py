@@ -1,0 +1,54 @@
+"""`deckgen check`: a talk validated, its translations counted and its deck planned in each
+language, without writing anything; the report is what a build of the same languages would say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.content.talk import LoadedTalk, display_path
+from generator.errors import Diagnostic
+from generator.fit_report import fit_report
+from generator.i18n.catalog import catalog_path, load_translations
+from generator.i18n.status import LanguageStatus, language_status
+from generator.report import summary_line
+
+
+@dataclass
+class Checked:
+    """What checking one talk found: its diagnostics and the lines of its summary."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    errors: int = 0
+    complete: bool = True
+
+
+def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
+    """Translation status of every catalog and the deck plan's diagnostics in `languages`."""
+    talk = loaded.talk
+    statuses: list[LanguageStatus] = []
+    for lang in talk.translations:
+        path = catalog_path(loaded.directory, lang)
+        statuses.append(language_status(talk, load_translations(path, lang, display_path(path))))
+    found = fit_report(loaded, languages)
+    errors = sum(1 for d in found if d.severity == "error")
+    checked = Checked(loaded.warnings + found, [summary_line(loaded, errors)], errors,
+                      all(s.complete for s in statuses))
+    for status in statuses:
+        state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"
+        checked.summary.append(f"  translation {status.lang}: {status.translated}/{status.total} ({state})")
+    checked.summary.append(f"  text fit ({', '.join(languages)}): {fit_summary(found)}")
+    return checked
+
+
+def fit_summary(found: list[Diagnostic]) -> str:
+    """`every text fits`, or how many diagrams cannot hold their text and how many texts do not fit."""
+    diagrams = sum(1 for d in found if d.code == "fit.diagram")
+    texts = len(found) - diagrams
+    parts = []
+    if diagrams:
+        parts.append(f"{diagrams} diagram{'s' if diagrams != 1 else ''} cannot hold {'their' if diagrams != 1 else 'its'} "
+                     "text (errors)")
+    if texts:
+        parts.append(f"{texts} text{'s do' if texts != 1 else ' does'} not fit")
+    return ", ".join(parts) or "every text fits"
