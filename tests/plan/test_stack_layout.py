@@ -395,3 +395,12 @@ def test_the_sample_talk_diagrams_fit_and_read_from_the_back_of_the_room(talk, t
             assert {b.id for b in diagram.boxes if b.highlighted} == {
                 f"{s}--{layer}" for s in slide.stacks for layer in slide.highlight
                 if any(l.id == layer for l in talk.stack(s).layers)}
+
+
+def test_badge_text_is_centred_in_its_pill(single, measure):
+    for badge in single.boxes_with("badge"):
+        text = badge.label
+        # the capitals and figures of "700 Mo" stand in the middle of the pill
+        cap_middle = text.baselines[0] - measure.cap_height * text.size / 2
+        assert cap_middle == pytest.approx(badge.y + badge.h / 2, abs=0.01)
+        assert text.line_x(0) == pytest.approx(badge.x + badge.w / 2)

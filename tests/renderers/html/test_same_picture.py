@@ -113,3 +113,28 @@ def it_keeps_the_readable_floors_in_every_format(built):
     assert min(sizes) >= 14
     labels = {blocks[0][1] for box_id, blocks in svg.items() if blocks and "__" not in box_id}
     assert min(labels) >= 18
+
+
+def it_builds_legend_entries_with_their_first_layer_in_the_pptx(built):
+    slide = Presentation(str(built / "dense-stacks-de.pptx")).slides[2]    # four-ways-built
+    groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    for group in groups:
+        names = [leaf.name for leaf in _leaves(group)]
+        legend = {n.split("--")[1] for n in names if n.startswith("legend__label--")}
+        kinds_shown = {n.split("--")[1] for n in names if n.startswith("legend__")}
+        assert legend == kinds_shown
+        if "level" in group.name and legend:
+            # a legend entry travels with the first layer of its kind, never alone or ahead of it
+            assert any(not n.startswith("legend__") for n in names), group.name
+    static = next(g for g in groups if "titles and legend" in g.name)
+    assert {leaf.name for leaf in _leaves(static) if leaf.name.startswith("legend__label")} == {"legend__label--hardware"}
+
+
+def it_prints_the_same_lines_in_the_handouts(tmp_path):
+    import subprocess
+
+    build([DENSE], langs=["de"], formats=["handout"], out=tmp_path, handouts=("notes",))
+    pdf = tmp_path / "dense-stacks" / "de" / "dense-stacks-de-handout-notes.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for line in ("Funktionslaufzeitumge-", "Gastbetriebssystem", "Containerlaufzeitumgebung"):
+        assert line in text, line
