@@ -40,6 +40,11 @@ class Bullet:
     subs: tuple[str, ...] = ()
 
 
+def bullet_items(bullets: tuple[Bullet, ...]) -> list[tuple[int, str]]:
+    """Bullets and their sub-bullets in reading order, each with its level (0 or 1)."""
+    return [item for bullet in bullets for item in ((0, bullet.text), *((1, sub) for sub in bullet.subs))]
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -229,7 +234,7 @@ class _Planner:
 
     def _bullets(self, slide: model.BulletsSlide) -> dict:
         bullets = tuple(Bullet(b) if isinstance(b, str) else Bullet(b.text, tuple(b.bullets)) for b in slide.bullets)
-        items = [(level, plain(text)) for b in bullets for level, text in ((0, b.text), *((1, s) for s in b.subs))]
+        items = [(level, plain(text)) for level, text in bullet_items(bullets)]
         fit = fit_bullets(self.measure, items, self.geometry.body, self.size("body", 24), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))

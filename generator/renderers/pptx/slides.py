@@ -19,7 +19,7 @@ from pptx.util import Emu, Pt
 from generator.markdown import plain
 from generator.model import talk as model
 from generator.plan.boxes import Rect
-from generator.plan.deck import SlidePlan
+from generator.plan.deck import SlidePlan, bullet_items
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
@@ -196,8 +196,7 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     _place(ctx, shape, ctx.geometry.body)
     frame = shape.text_frame
     _prepare(frame)
-    items = [item for bullet in planned.bullets for item in ((0, bullet.text), *((1, s) for s in bullet.subs))]
-    for index, (level, text) in enumerate(items):
+    for index, (level, text) in enumerate(bullet_items(planned.bullets)):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.level = level
         size = sub_size(planned.bullet_size) if level else planned.bullet_size
