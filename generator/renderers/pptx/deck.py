@@ -8,11 +8,14 @@ from generator.jobs import Rendered, RenderJob
 from generator.fit_report import plan_diagnostics
 from generator.i18n.dates import byline
 from generator.plan.deck import plan_deck
+from generator.renderers.pptx.ids import unique_shape_ids
 from generator.renderers.pptx.notes import write_notes
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, SlideContext, add_footer, pin_placeholders
-from generator.renderers.pptx.template import Layouts, open_template, template_geometry
+from generator.renderers.pptx.template import (
+    Layouts, ensure_view_props, open_template, repair_shape_ids, template_geometry,
+)
 from generator.renderers.pptx.text import office_lang, tag_language
 
 
@@ -29,6 +32,8 @@ def render_pptx(job: RenderJob) -> Rendered:
     talk = job.talk
     template = template_of(job)
     prs = open_template(template)
+    repaired = repair_shape_ids(prs, template.name)
+    ensure_view_props(prs)
     layouts = Layouts(prs, template.name)
     text_measure, font_warnings = measure_for_template(prs, job.theme, template.name)
     own = job.template is None or job.template.resolve() == (job.theme.directory / "template.pptx").resolve()
@@ -48,6 +53,7 @@ def render_pptx(job: RenderJob) -> Rendered:
         EMITTERS[content.kind](ctx, slide, content, planned)
         if content.kind != "title":
             add_footer(slide, talk.title, number, job.theme.body.family)
+        unique_shape_ids(slide._element)
         if content.notes:
             write_notes(slide, content.notes)
         tag_language(slide._element, job.lang)
@@ -58,4 +64,5 @@ def render_pptx(job: RenderJob) -> Rendered:
     result.files[f"{talk.id}-{job.lang}.pptx"] = reproducible_bytes(prs)
     result.warnings.extend(layouts.warnings)
     result.warnings.extend(font_warnings)
+    result.warnings.extend(repaired)
     return result

@@ -160,3 +160,46 @@ def template_geometry(prs, layouts: Layouts):
         section_title=found("section", ("title",), d.section_title),
         section_text=found("section", ("body", "subtitle", "object"), d.section_text),
     )
+
+
+def repair_shape_ids(prs, template_name: str) -> list[Diagnostic]:
+    """Masters and layouts whose shapes repeat an id, renumbered (the output then opens without
+    PowerPoint's repair prompt), with a warning naming each."""
+    from generator.renderers.pptx.ids import unique_shape_ids
+
+    found = []
+    for master in prs.slide_masters:
+        parts = [("master", master.name or "master", master.element)]
+        parts += [("layout", layout.name, layout.element) for layout in master.slide_layouts]
+        for kind, name, element in parts:
+            changed = unique_shape_ids(element)
+            if changed:
+                found.append(Diagnostic(
+                    template_name, f"template {template_name}: {kind} '{name}' gives {changed} shape"
+                    f"{'s' if changed != 1 else ''} an id another shape has; renumbered in the output",
+                    "pptx.shape-id", None, "save the template again from PowerPoint to fix it at the source",
+                    "warning"))
+    return found
+
+
+_VIEW_PROPS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+               b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+               b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+               b'<p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/></p:normalViewPr>'
+               b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>')
+
+
+def ensure_view_props(prs) -> None:
+    """Add the view properties part a template saved without one lacks (PowerPoint asks to
+    repair a presentation that has none)."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    part = prs.part
+    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        return
+    view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, _VIEW_PROPS)
+    part.relate_to(view, RT.VIEW_PROPS)

@@ -22,6 +22,7 @@ from generator.markdown import paragraphs
 from generator.markdown import plain
 from generator.theme import load_theme
 from tests.conftest import SAMPLE_TALK
+from tests.renderers.pptx.validity import problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FOREIGN = FIXTURES / "impress-template.pptx"
@@ -270,8 +271,10 @@ def it_opens_a_potx_template(tmp_path, decks):
                 data = data.replace(b"presentation.main+xml", b"template.main+xml")
             dst.writestr(info, data)
     build(tmp_path / "out", "--lang", "fr", "--template", str(potx))
-    built = Presentation(str(tmp_path / "out" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"))
+    path = tmp_path / "out" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"
+    built = Presentation(str(path))
     assert len(built.slides) == len(deck(decks, "fr").slides)
+    assert problems(path) == []
 
 
 def it_reports_text_that_cannot_fit(tmp_path):
@@ -305,7 +308,9 @@ def it_uses_the_layouts_a_talk_names_for_a_kind_of_slide(tmp_path):
                     encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(talk), "--format", "pptx", "--lang", "fr", "--out", str(tmp_path / "o")])
     assert result.exit_code == 0, result.stderr
-    prs = Presentation(str(tmp_path / "o" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"))
+    path = tmp_path / "o" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"
+    prs = Presentation(str(path))
+    assert problems(path) == []
     statements = [s for s in prs.slides if s.slide_layout.name == "Blank"]
     assert len(statements) == 3
     assert any("n'est pas une machine" in shape.text_frame.text for shape in statements[0].shapes if shape.has_text_frame)
