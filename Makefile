@@ -17,7 +17,7 @@ SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 libcairo2 \
 # the PPTX decks as a real client would.
 SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils chromium libreoffice-impress
 
-.PHONY: build test check system-build system-test bench clean help
+.PHONY: build test check system-build system-test bench clean help constraints
 
 help:
 	@echo "make build   install what is missing and build the sample talk into output/"
@@ -30,15 +30,24 @@ system-build:
 system-test:
 	@scripts/ensure-system-packages $(SYSTEM_TEST)
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -c constraints.txt -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml constraints.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $@
+
+# Pin the newest versions the floors in pyproject.toml allow, installed into a fresh environment.
+constraints:
+	rm -rf .constraints-venv && $(PYTHON) -m venv .constraints-venv
+	.constraints-venv/bin/pip install --quiet -e '.[test]'
+	{ echo "# The versions make installs and the tests run against (pip install -c constraints.txt)."; \
+	  echo "# Refresh: make constraints (a fresh environment, the newest versions the floors allow)."; \
+	  .constraints-venv/bin/pip freeze --exclude-editable | grep -iv '^deckgen'; } > constraints.txt
+	rm -rf .constraints-venv
 
 build: system-build $(VENV)/.installed
 	$(DECKGEN) check $(TALK)

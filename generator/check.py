@@ -10,7 +10,9 @@ from generator.errors import Diagnostic
 from generator.fit_report import fit_report
 from generator.i18n.catalog import catalog_path, load_translations
 from generator.i18n.status import LanguageStatus, language_status
+from generator.machine import machine_problems
 from generator.report import summary_line
+from generator.theme import load_theme
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Checked:
     summary: list[str] = field(default_factory=list)
     errors: int = 0
     complete: bool = True
+    missing: int = 0        # what the machine lacks for a build (fonts, dot): exit 3
 
 
 def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
@@ -30,14 +33,21 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
     for lang in talk.translations:
         path = catalog_path(loaded.directory, lang)
         statuses.append(language_status(talk, load_translations(path, lang, display_path(path))))
-    found = fit_report(loaded, languages)
+    theme = load_theme(talk.theme, loaded.directory.resolve())
+    missing = machine_problems(loaded, theme)
+    blocked = bool(missing)      # no fonts to measure with, or no dot to lay graphs out: nothing to plan
+    found = [] if blocked else fit_report(loaded, languages)
     errors = sum(1 for d in found if d.severity == "error")
-    checked = Checked(loaded.warnings + found, [summary_line(loaded, errors)], errors,
-                      all(s.complete for s in statuses))
+    checked = Checked(loaded.warnings + missing + found, [summary_line(loaded, errors + len(missing))], errors,
+                      all(s.complete for s in statuses), len(missing))
     for status in statuses:
         state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"
         checked.summary.append(f"  translation {status.lang}: {status.translated}/{status.total} ({state})")
-    checked.summary.append(f"  text fit ({', '.join(languages)}): {fit_summary(found)}")
+    fit = "not measured: the machine lacks what planning needs" if blocked else fit_summary(found)
+    checked.summary.append(f"  text fit ({', '.join(languages)}): {fit}")
+    if missing:
+        checked.summary.append(f"  machine: {len(missing)} requirement{'s' if len(missing) != 1 else ''} missing "
+                               "(see the hints above)")
     return checked
 
 

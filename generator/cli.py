@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentError, ExitCode, MissingToolError, RenderError
+from generator.theme import MissingFontError
 
 CONTENT_DIR = Path("content")
 
@@ -53,6 +54,12 @@ class _Main(click.Group):
         except MissingToolError as exc:
             click.echo(f"error: {exc.tool} is not installed\n  hint: install it with: {exc.install}", err=True)
             ctx.exit(ExitCode.MISSING_TOOL)
+        except MissingFontError as exc:
+            from generator.machine import font_hint
+
+            click.echo(f"error: font file '{exc.file_name}' is not on this machine [machine.font]\n"
+                       f"  hint: {font_hint(exc.theme_dir or 'the theme folder')}", err=True)
+            ctx.exit(ExitCode.MISSING_TOOL)
         except RenderError as exc:
             if debug:
                 raise
@@ -73,7 +80,7 @@ class _Main(click.Group):
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-@click.version_option(package_name="deckgen", prog_name="deckgen")
+@click.version_option(package_name="deckgen-talks", prog_name="deckgen")
 def main(debug: bool) -> None:
     """Slides, diagrams and handouts from one structured talk, in every language it is translated into."""
 
@@ -92,7 +99,7 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
     from generator.content.talk import load_talk
     from generator.i18n.pseudo import PSEUDO_LANG
 
-    failed = False
+    failed = missing = False
     for talk_dir in _talk_dirs(talk_dirs):
         try:
             loaded = load_talk(talk_dir)
@@ -115,8 +122,11 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
         for line in checked.summary:
             click.echo(line)
         failed |= bool(checked.errors) or (strict and (bool(checked.diagnostics) or not checked.complete))
+        missing |= bool(checked.missing)
     if failed:
         sys.exit(ExitCode.CONTENT)
+    if missing:
+        sys.exit(ExitCode.MISSING_TOOL)
 
 
 def _split(value: str | None) -> list[str]:

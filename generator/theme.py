@@ -9,7 +9,14 @@ from pathlib import Path
 
 from generator.errors import ContentError, Diagnostic
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+def _built_in_themes() -> Path:
+    """The installed package `generator.templates` (the repository's `templates/` folder)."""
+    from importlib.resources import files
+
+    return Path(str(files("generator.templates")))
+
+
+TEMPLATES_DIR = _built_in_themes()
 
 # Where font files are looked for, after the theme's own `fonts/` folder.
 FONT_DIRS = (
@@ -69,9 +76,18 @@ class Theme:
 class MissingFontError(Exception):
     """A theme font file cannot be found on this machine."""
 
-    def __init__(self, file_name: str):
+    def __init__(self, file_name: str, theme_dir: Path | None = None):
         self.file_name = file_name
+        self.theme_dir = theme_dir
         super().__init__(f"font file '{file_name}' not found")
+
+
+def font_dirs() -> tuple[str, ...]:
+    """The system font folders searched after the theme's own; `DECKGEN_FONT_PATH` (folders
+    separated by the system's path separator, possibly none) replaces them."""
+    if "DECKGEN_FONT_PATH" in os.environ:
+        return tuple(d for d in os.environ["DECKGEN_FONT_PATH"].split(os.pathsep) if d)
+    return FONT_DIRS
 
 
 def find_font_file(file_name: str, theme_dir: Path | None = None) -> Path:
@@ -79,7 +95,7 @@ def find_font_file(file_name: str, theme_dir: Path | None = None) -> Path:
     candidates = []
     if theme_dir is not None:
         candidates.append(theme_dir / "fonts")
-    candidates.extend(Path(d) for d in FONT_DIRS)
+    candidates.extend(Path(d) for d in font_dirs())
     for directory in candidates:
         direct = directory / file_name
         if direct.is_file():
@@ -88,7 +104,7 @@ def find_font_file(file_name: str, theme_dir: Path | None = None) -> Path:
         if directory.is_dir():
             for found in sorted(directory.rglob(file_name)):
                 return found
-    raise MissingFontError(file_name)
+    raise MissingFontError(file_name, theme_dir)
 
 
 def theme_dirs(talk_dir: Path | None = None) -> list[Path]:

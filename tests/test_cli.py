@@ -108,3 +108,35 @@ def test_strict_turns_warnings_into_errors(tmp_path):
     assert relaxed.returncode == 0
     assert "warning: stack 's' is not shown on any slide [ref.unused]" in relaxed.stderr
     assert run("check", "--strict", "content/t", cwd=tmp_path).returncode == 1
+
+
+def test_a_theme_font_missing_from_the_machine_is_exit_3_with_the_fix_in_check_and_build(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT, SAMPLE_TALK
+
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE_TALK, project / "content" / "autour-de-docker")
+    theme = project / "templates" / "mine"
+    theme.mkdir(parents=True)
+    (theme / "theme.yaml").write_text((ROOT / "templates" / "default" / "theme.yaml").read_text("utf-8").replace(
+        "regular: Carlito-Regular.ttf", "regular: Absent-Regular.ttf").replace("name: default", "name: mine"), "utf-8")
+    talk = project / "content" / "autour-de-docker" / "talk.yaml"
+    talk.write_text(talk.read_text("utf-8").replace("theme: default", "theme: mine"), "utf-8")
+    for command in (["check"], ["build", "--format", "pptx", "--lang", "fr", "--out", str(tmp_path / "out")]):
+        result = CliRunner().invoke(main, [*command, str(talk.parent)])
+        assert result.exit_code == 3, (command, result.output)
+        assert "font file 'Absent-Regular.ttf'" in result.stderr and "[machine.font]" in result.stderr
+        assert f"hint: copy the font file into {theme}/fonts/" in result.stderr
+        assert "Traceback" not in result.output + result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_says_dot_is_missing_for_a_talk_with_graphs(tmp_path, monkeypatch):
+    from tests.conftest import SAMPLE_TALK
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = CliRunner().invoke(main, ["check", str(SAMPLE_TALK)])
+    assert result.exit_code == 3
+    assert "Graphviz's 'dot' is not installed" in result.stderr and "[machine.dot]" in result.stderr
+    assert "brew install graphviz" in result.stderr

@@ -135,7 +135,9 @@ def test_a_missing_dot_raises_missing_tool_error_naming_the_install(tmp_path, mo
     with pytest.raises(MissingToolError) as caught:
         run_dot("digraph {}")
     assert caught.value.tool == "dot"
-    assert caught.value.install == "apt-get install graphviz"
+    for system, command in (("Debian/Ubuntu", "apt-get install graphviz"), ("Fedora", "dnf install graphviz"),
+                            ("macOS", "brew install graphviz"), ("Windows", "winget install graphviz")):
+        assert f"{system}: " in caught.value.install and command in caught.value.install
 
 
 def test_a_dot_that_hangs_is_stopped_and_reported(tmp_path, monkeypatch):

@@ -13,10 +13,11 @@ import subprocess
 from dataclasses import dataclass
 
 from generator.errors import MissingToolError, RenderError
+from generator.machine import install_hint
 from generator.plan.graph.dot import DotGraph, Ports, dot_source, label_node_id
 
 DOT_TIMEOUT = 20.0  # seconds
-_INSTALL = "apt-get install graphviz"
+_INSTALL = install_hint("dot")
 
 
 @dataclass(frozen=True)

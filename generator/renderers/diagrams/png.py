@@ -3,7 +3,9 @@
 cairosvg asks fontconfig for the first family of a `font-family` list only. The SVG names the
 audience's font first (Calibri); here the family of the measuring font file (Carlito) is put in
 front, and fontconfig is asked beforehand whether it knows that family, so the picture is never
-drawn in a substitute with other metrics. cairosvg needs the system library libcairo2.
+drawn in a substitute with other metrics; the theme's own font folder is added to fontconfig's
+for the process, so its bundled faces serve when the system has none. cairosvg needs the system
+library libcairo2.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
+from generator.machine import install_hint
 from generator.theme import MissingFontError, Theme
 
 _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
@@ -27,9 +30,10 @@ def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None 
     except OSError:  # cairocffi cannot find the system library
         from generator.errors import MissingToolError
 
-        raise MissingToolError("the cairo library (libcairo2)", "sudo apt-get install libcairo2") from None
+        raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
 
     regular = theme.font_path(theme.body.regular)
+    share_with_fontconfig(str(regular.parent))
     family = font_family_of(str(regular))
     require_fontconfig_family(family, regular.name)
     svg = with_font_first(svg, family)
@@ -48,6 +52,29 @@ def with_font_first(svg: str, family: str) -> str:
         rest = match.group(1)
         return f'font-family="\'{family}\', {rest}"' if rest else f'font-family="\'{family}\'"'
     return _FONT_FAMILY.sub(prepend, svg)
+
+
+@lru_cache(maxsize=8)
+def share_with_fontconfig(folder: str) -> None:
+    """Let fontconfig (which cairo asks for fonts) see a folder of font files, such as the theme's
+    bundled faces, on top of the system's configuration; set before cairo first draws text."""
+    import hashlib
+    import os
+    import tempfile
+    from pathlib import Path
+    from xml.sax.saxutils import escape
+
+    previous = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    if folder in previous:
+        return
+    config = (f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+              f'  <dir>{escape(folder)}</dir>\n  <include ignore_missing="yes">{escape(previous)}</include>\n'
+              f'</fontconfig>\n')
+    name = "deckgen-fonts-" + hashlib.sha256(config.encode()).hexdigest()[:16] + ".conf"
+    path = Path(tempfile.gettempdir()) / name
+    if not path.is_file():
+        path.write_text(config, encoding="utf-8")
+    os.environ["FONTCONFIG_FILE"] = str(path)
 
 
 @lru_cache(maxsize=8)

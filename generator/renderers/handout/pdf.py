@@ -61,8 +61,10 @@ def print_pdf(html: str, *, base: Path, folders: Iterable[Path]) -> Printed:
     except OSError:  # cffi cannot find Pango or HarfBuzz
         from generator.errors import MissingToolError
 
+        from generator.machine import install_hint
+
         raise MissingToolError("the Pango library WeasyPrint draws text with (libpango-1.0-0)",
-                               f"sudo apt-get install {' '.join(SYSTEM_LIBRARIES)}") from None
+                               install_hint("pango")) from None
 
     fetcher = ConfinedFetcher(folders)
     with source_date_epoch(), gathered_log() as messages:

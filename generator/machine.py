@@ -1,0 +1,50 @@
+"""What a build needs from the machine besides Python packages, how to install it on each
+system, and the check `deckgen check` runs before any rendering starts."""
+
+from __future__ import annotations
+
+import shutil
+
+from generator.errors import Diagnostic
+
+# How to install each system requirement: Debian/Ubuntu, Fedora, macOS (Homebrew), Windows.
+INSTALL = {
+    "dot": ("sudo apt-get install graphviz", "sudo dnf install graphviz", "brew install graphviz",
+            "winget install graphviz"),
+    "cairo": ("sudo apt-get install libcairo2", "sudo dnf install cairo", "brew install cairo",
+              "install the GTK 3 runtime (it brings cairo)"),
+    "pango": ("sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0", "sudo dnf install pango",
+              "brew install pango", "install the GTK 3 runtime (it brings Pango), as WeasyPrint's documentation says"),
+}
+
+
+def install_hint(what: str) -> str:
+    """`Debian: …; Fedora: …; macOS: …; Windows: …` for one requirement."""
+    debian, fedora, mac, windows = INSTALL[what]
+    return f"Debian/Ubuntu: {debian}; Fedora: {fedora}; macOS: {mac}; Windows: {windows}"
+
+
+def font_hint(theme_dir) -> str:
+    return (f"copy the font file into {theme_dir}/fonts/, or install the font (Debian: sudo apt-get install "
+            "fonts-crosextra-carlito fonts-liberation2 for the default theme's faces)")
+
+
+def machine_problems(loaded, theme) -> list[Diagnostic]:
+    """What the machine lacks for building this talk: the theme's font files, Graphviz's `dot`
+    for graph slides. Errors placed at the talk, each with the install command."""
+    from generator.theme import MissingFontError
+
+    found = []
+    faces = [theme.body.regular, theme.body.bold, theme.heading.regular, theme.heading.bold]
+    if theme.body.italic:
+        faces.append(theme.body.italic)
+    for name in dict.fromkeys(faces):
+        try:
+            theme.font_path(name)
+        except MissingFontError:
+            found.append(Diagnostic(loaded.path, f"font file '{name}' of theme '{theme.name}' is not on this machine",
+                                    "machine.font", None, font_hint(theme.directory)))
+    if loaded.talk.graphs and shutil.which("dot") is None:
+        found.append(Diagnostic(loaded.path, "Graphviz's 'dot' is not installed; graph slides need it to be laid out",
+                                "machine.dot", None, install_hint("dot")))
+    return found

@@ -1,0 +1,44 @@
+"""Every dependency pyproject.toml declares is used by the code, and the code imports nothing undeclared."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+
+from tests.conftest import ROOT
+
+# Distribution name -> the name the code imports it by.
+IMPORT_NAMES = {"pyyaml": "yaml", "pillow": "PIL", "fonttools": "fontTools", "python-pptx": "pptx",
+                "markupsafe": "markupsafe", "babel": "babel", "jinja2": "jinja2"}
+# Used without an import: the icon files of `diagrams` are read from the installed distribution.
+USED_BY_NAME = {"diagrams": 'distribution("diagrams")'}
+
+
+def declared() -> list[str]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    return [re.split(r"[<>=!\[ ;]", spec, maxsplit=1)[0].lower() for spec in data["project"]["dependencies"]]
+
+
+def source() -> str:
+    return "\n".join(path.read_text("utf-8") for path in (ROOT / "generator").rglob("*.py"))
+
+
+def imported_roots(text: str) -> set[str]:
+    return set(re.findall(r"^\s*(?:from|import) ([A-Za-z_][A-Za-z0-9_]*)", text, re.M))
+
+
+def it_uses_every_declared_dependency():
+    text, roots = source(), imported_roots(source())
+    for name in declared():
+        if name in USED_BY_NAME:
+            assert USED_BY_NAME[name] in text, name
+        else:
+            assert IMPORT_NAMES.get(name, name) in roots, f"{name} is declared but nothing imports it"
+
+
+def it_declares_every_third_party_package_it_imports():
+    names = {IMPORT_NAMES.get(name, name) for name in declared()}
+    third_party = {root for root in imported_roots(source())
+                   if root not in sys.stdlib_module_names and root != "generator"}
+    assert third_party <= names, third_party - names
