@@ -189,6 +189,12 @@ class _Checker:
             if src and self.talk_dir is not None and not (self.talk_dir / src).is_file():
                 self.error(f"image '{src}' not found in the talk's folder", path + ("src",), "ref.file",
                            "paths are relative to the folder that holds talk.yaml")
+            elif src and self.talk_dir is not None:
+                from generator.content.pictures import picture_problem
+
+                problem = picture_problem(self.talk_dir / src)
+                if problem is not None:
+                    self.error(problem[0], path + ("src",), "ref.image", problem[1])
         used.update(("stack", s) for s in shown)
         highlight = slide.get("highlight")
         if isinstance(highlight, list) and kind in ("stack", "stacks"):

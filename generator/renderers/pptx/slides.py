@@ -259,13 +259,24 @@ def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: Sli
     _remove_unused_placeholders(slide, keep)
     area = ctx.geometry.body
     path = ctx.image_path(content.src)
-    with Image.open(path) as image:
-        width, height = image.size
+    svg = path.lower().endswith(".svg")
+    if svg:
+        from generator.renderers.pptx.svg_picture import attach_svg, svg_fallback_png
+
+        source, width, height = svg_fallback_png(path)
+    else:
+        source = path
+        with Image.open(path) as image:
+            width, height = image.size
     if content.caption:
         area = Rect(area.x, area.y, area.w, area.h - 36)
         box = slide.shapes.add_textbox(emu(area.x), emu(area.y + area.h + 4), emu(area.w), emu(30))
         fill_text(ctx, box, [content.caption], 16, align=PP_ALIGN.CENTER)
-    _add_picture(ctx, slide, path, area, width, height, content.alt, f"image {content.id}")
+    picture = _add_picture(ctx, slide, source, area, width, height, content.alt, f"image {content.id}")
+    if svg:
+        from pathlib import Path
+
+        attach_svg(picture, slide, Path(path).read_bytes())
 
 
 EMITTERS = {

@@ -1,0 +1,48 @@
+"""What `check` verifies of a picture before any build: a format every output can show, a file
+that really is of that format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
+FORMATS = (*RASTER, ".svg")
+
+
+def picture_problem(path: Path) -> Optional[tuple[str, str]]:
+    """(message, hint) when the picture cannot be shown, else None."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        return (f"picture '{path.name}' is in a format the outputs cannot all show",
+                f"use one of {', '.join(s.lstrip('.') for s in FORMATS)}")
+    if suffix == ".svg":
+        return _svg_problem(path)
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            found = image.format
+    except (UnidentifiedImageError, OSError):
+        return (f"picture '{path.name}' is not a {RASTER[suffix]} image (it cannot be read as one)",
+                "export it again from the program that made it")
+    if found != RASTER[suffix] and not (found == "MPO" and RASTER[suffix] == "JPEG"):
+        return (f"picture '{path.name}' is a {found} image named .{suffix.lstrip('.')}",
+                f"rename it to .{found.lower()} or convert it")
+    return None
+
+
+def _svg_problem(path: Path) -> Optional[tuple[str, str]]:
+    import xml.etree.ElementTree as ElementTree
+
+    head = path.read_bytes()[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        return (f"picture '{path.name}' declares a DOCTYPE or entities, which are not read",
+                "remove the <!DOCTYPE …> line (SVG does not need it)")
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError as exc:
+        return f"picture '{path.name}' is not well-formed SVG: {exc}", "open it in an SVG editor and save it again"
+    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
+        return f"picture '{path.name}' is XML but not SVG (its root is <{root.tag}>)", "export it as SVG"
+    return None

@@ -1,0 +1,49 @@
+"""An SVG picture in PowerPoint: the SVG itself (Office 2016 and later draw it, sharp at any
+size) with a PNG rendering beside it for clients that cannot, as PowerPoint itself saves one."""
+
+from __future__ import annotations
+
+import io
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.oxml.ns import qn
+
+SVG_BLIP_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+PNG_SCALE = 2.0
+
+
+def svg_fallback_png(path: str) -> tuple[bytes, int, int]:
+    """The PNG rendering of an SVG file, and the SVG's natural size in pixels."""
+    from PIL import Image
+
+    try:
+        import cairosvg  # the SVG rasteriser, with libcairo2
+    except OSError:
+        from generator.errors import MissingToolError
+        from generator.machine import install_hint
+
+        raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
+    data = cairosvg.svg2png(url=path, scale=PNG_SCALE, unsafe=False)
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+    return data, round(width / PNG_SCALE), round(height / PNG_SCALE)
+
+
+def attach_svg(picture, slide, svg: bytes) -> None:
+    """Add the SVG part to the slide and point the picture's blip at it, the PNG staying the fallback."""
+    package = slide.part.package
+    partname = package.next_partname("/ppt/media/image%d.svg")
+    part = Part(partname, "image/svg+xml", package, svg)
+    rel_id = slide.part.relate_to(part, RT.IMAGE)
+    blip = picture._element.find(f".//{qn('a:blip')}")
+    extensions = blip.find(qn("a:extLst"))
+    if extensions is None:
+        extensions = blip.makeelement(qn("a:extLst"), {})
+        blip.append(extensions)
+    extension = extensions.makeelement(qn("a:ext"), {"uri": SVG_BLIP_EXTENSION})
+    svg_blip = extension.makeelement(f"{{{SVG_NAMESPACE}}}svgBlip", {qn("r:embed"): rel_id},
+                                     nsmap={"asvg": SVG_NAMESPACE})
+    extension.append(svg_blip)
+    extensions.append(extension)
