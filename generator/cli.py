@@ -81,8 +81,17 @@ class _Main(click.Group):
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.version_option(package_name="deckgen-talks", prog_name="deckgen")
-def main(debug: bool) -> None:
-    """Slides, diagrams and handouts from one structured talk, in every language it is translated into."""
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Slides, diagrams and handouts from one structured talk, in every language it is translated into.
+
+    Defaults for the options may be set in deckgen.toml (or [tool.deckgen] in pyproject.toml) in
+    the current folder. Shell completion: eval "$(_DECKGEN_COMPLETE=bash_source deckgen)" (zsh_source,
+    fish_source for the other shells).
+    """
+    from generator.config import default_map
+
+    ctx.default_map = default_map(Path.cwd())
 
 
 @main.command()
@@ -174,7 +183,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                        per_page=int(per_page), paper=paper.lower())
     if result.warnings:
         click.echo(format_report(result.warnings, result.sources), err=True)
-    click.echo(f"{len(result.written)} files in {out}/"
+    click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} in {out}/"
                + (f"; {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}"
                   if result.warnings else ""))
 

@@ -48,3 +48,32 @@ def machine_problems(loaded, theme) -> list[Diagnostic]:
         found.append(Diagnostic(loaded.path, "Graphviz's 'dot' is not installed; graph slides need it to be laid out",
                                 "machine.dot", None, install_hint("dot")))
     return found
+
+
+# Python packages whose older releases lack what the code uses: (floor, what needs it).
+FLOORS = {"weasyprint": ((68,), "its URLFetcher, which confines the handouts' reads"),
+          "python-pptx": ((1, 0, 2), "its shape and text frame API"),
+          "lxml": ((6, 1), "the fix of CVE-2026-41066")}
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def require_version(distribution: str) -> None:
+    """Stop with exit 3 and the upgrade command when an installed package is older than its floor."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from generator.errors import MissingToolError
+
+    floor, why = FLOORS[distribution]
+    wanted = ".".join(map(str, floor))
+    try:
+        found = version(distribution)
+    except PackageNotFoundError:
+        raise MissingToolError(distribution, f"pip install '{distribution}>={wanted}'") from None
+    if _version_tuple(found) < floor:
+        raise MissingToolError(f"{distribution} {wanted} or later ({found} is installed; deckgen needs {why})",
+                               f"pip install --upgrade '{distribution}>={wanted}'")

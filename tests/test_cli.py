@@ -140,3 +140,70 @@ def test_check_says_dot_is_missing_for_a_talk_with_graphs(tmp_path, monkeypatch)
     assert result.exit_code == 3
     assert "Graphviz's 'dot' is not installed" in result.stderr and "[machine.dot]" in result.stderr
     assert "brew install graphviz" in result.stderr
+
+
+def test_a_new_talk_is_validated_by_editors_out_of_the_box(tmp_path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    result = CliRunner().invoke(main, ["new", "demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    talk = tmp_path / "demo" / "talk.yaml"
+    assert talk.read_text("utf-8").splitlines()[0] == "# yaml-language-server: $schema=talk.schema.json"
+    schema = json.loads((tmp_path / "demo" / "talk.schema.json").read_text("utf-8"))
+    jsonschema.validate(yaml.safe_load(talk.read_text("utf-8")), schema)
+
+
+def test_the_sample_talk_is_valid_as_editors_read_it():
+    import json
+
+    import jsonschema
+    import yaml
+
+    from tests.conftest import SAMPLE_TALK
+
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).stdout)
+    # PyYAML reads YAML 1.1 as most editors do: an unquoted date would be a date, not text
+    jsonschema.validate(yaml.safe_load((SAMPLE_TALK / "talk.yaml").read_text("utf-8")), schema)
+
+
+def test_project_defaults_come_from_deckgen_toml_and_a_wrong_key_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["new", "demo"]).exit_code == 0
+    (tmp_path / "deckgen.toml").write_text('formats = ["html"]\nout = "site"\n', "utf-8")
+    result = CliRunner().invoke(main, ["build", "content/demo"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "site" / "demo" / "en").iterdir()] == ["demo-en.html"]
+    # the command line wins over the file
+    result = CliRunner().invoke(main, ["build", "content/demo", "--format", "pptx", "--out", "other"])
+    assert (tmp_path / "other" / "demo" / "en" / "demo-en.pptx").is_file()
+    (tmp_path / "deckgen.toml").write_text('format = ["html"]\n', "utf-8")
+    result = CliRunner().invoke(main, ["build", "content/demo"])
+    assert result.exit_code == 2 and "unknown setting 'format'" in result.output and "'formats'" in result.output
+
+
+def test_project_defaults_may_live_in_pyproject(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["new", "demo"]).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.deckgen]\nformats = "diagrams"\n', "utf-8")
+    assert CliRunner().invoke(main, ["build", "content/demo"]).exit_code == 0
+    assert (tmp_path / "output" / "demo" / "en" / "diagrams").is_dir()
+    assert not (tmp_path / "output" / "demo" / "en" / "demo-en.html").exists()
+
+
+def test_a_dependency_older_than_its_floor_is_exit_3_with_the_upgrade_command(tmp_path, monkeypatch):
+    import importlib.metadata
+
+    from tests.conftest import SAMPLE_TALK
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "61.0" if name == "weasyprint" else real(name))
+    result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "fr", "--format", "handout",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "weasyprint 68 or later (61.0 is installed" in result.stderr
+    assert "pip install --upgrade 'weasyprint>=68'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()

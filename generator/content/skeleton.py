@@ -9,6 +9,7 @@ from generator.files import write_text_atomic
 from generator.model.talk import ID_PATTERN, LANG_PATTERN
 
 SKELETON = """\
+# yaml-language-server: $schema=talk.schema.json
 # {title}: the content of one talk. Check it with: deckgen check {folder}
 # Every slide, stack, layer, comparison row and graph has an id (lower-case, digits, '-')
 # that never changes when the text is edited: translations are keyed on it.
@@ -92,4 +93,8 @@ def create_talk(base: Path, talk_id: str, *, lang: str = "en", title: str | None
     if path.exists():
         raise FileExistsError(0, "exists", str(path))
     write_text_atomic(path, _skeleton(talk_id, lang, title))
+    # Editors with a YAML language server validate and complete the talk from this file.
+    from generator.content.json_schema import talk_json_schema
+
+    write_text_atomic(path.parent / "talk.schema.json", talk_json_schema())
     return path

@@ -54,6 +54,9 @@ def gathered_log():
 
 def print_pdf(html: str, *, base: Path, folders: Iterable[Path]) -> Printed:
     """The PDF of `html`; relative URLs resolve in `base`, and only files under `folders` may be read."""
+    from generator.machine import require_version
+
+    require_version("weasyprint")
     try:
         from weasyprint import HTML  # the only place WeasyPrint (and Pango) is needed
 

@@ -29,6 +29,10 @@ def render_pptx(job: RenderJob) -> Rendered:
     With the theme's own template, the deck draws the job's plan, its text boxes where the plan
     put them. A user's template is a target geometry of its own: the deck is planned again for
     its slide size, placeholders and body font, and that plan's diagnostics are reported."""
+    from generator.machine import require_version
+
+    require_version("python-pptx")
+    require_version("lxml")
     talk = job.talk
     template = template_of(job)
     prs = open_template(template)
