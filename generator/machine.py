@@ -24,14 +24,21 @@ def install_hint(what: str) -> str:
     return f"Debian/Ubuntu: {debian}; Fedora: {fedora}; macOS: {mac}; Windows: {windows}"
 
 
+def _library(name: str) -> bool:
+    from ctypes.util import find_library
+
+    return find_library(name) is not None
+
+
 def font_hint(theme_dir) -> str:
     return (f"copy the font file into {theme_dir}/fonts/, or install the font (Debian: sudo apt-get install "
             "fonts-crosextra-carlito fonts-liberation2 for the default theme's faces)")
 
 
 def machine_problems(loaded, theme) -> list[Diagnostic]:
-    """What the machine lacks for building this talk: the theme's font files, Graphviz's `dot`
-    for graph slides. Errors placed at the talk, each with the install command."""
+    """What the machine lacks for building this talk: the theme's font files and Graphviz's `dot`
+    for graph slides (errors), the cairo and Pango libraries some formats need (warnings), each
+    with the install command."""
     from generator.theme import MissingFontError
 
     found = []
@@ -44,6 +51,11 @@ def machine_problems(loaded, theme) -> list[Diagnostic]:
         except MissingFontError:
             found.append(Diagnostic(loaded.path, f"font file '{name}' of theme '{theme.name}' is not on this machine",
                                     "machine.font", None, font_hint(theme.directory)))
+    for library, what, names in (("cairo", "PNG diagrams and SVG pictures in PPTX", ("cairo", "cairo-2")),
+                                 ("pango", "PDF handouts", ("pango-1.0", "pango-1.0-0"))):
+        if not any(_library(name) for name in names):
+            found.append(Diagnostic(loaded.path, f"the {library} library is not found: {what} cannot be built",
+                                    f"machine.{library}", None, install_hint(library), "warning"))
     if loaded.talk.graphs and shutil.which("dot") is None:
         found.append(Diagnostic(loaded.path, "Graphviz's 'dot' is not installed; graph slides need it to be laid out",
                                 "machine.dot", None, install_hint("dot")))
