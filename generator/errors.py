@@ -46,7 +46,7 @@ class Diagnostic:
         where = self.path
         if self.position is not None:
             where = f"{self.path}:{self.position.line}:{self.position.col}"
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
+        return f"{escaped(where)}: {self.severity}: {escaped(self.message)} [{self.code}]"
 
 
 @dataclass
@@ -67,6 +67,16 @@ class SourceText:
 
 
 _MAX_QUOTED = 120
+MAX_PRINTED = 50      # diagnostics printed in full; the rest are counted by code
+
+
+def escaped(text: str) -> str:
+    """User text made safe for a terminal: control characters shown as escapes (`\\x1b`, `\\n`),
+    so a hostile id cannot retitle the terminal or move the cursor."""
+    if not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in text):
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if (ord(ch) < 32 or 127 <= ord(ch) < 160) else ch
+                   for ch in text)
 
 
 def _printable(text: str) -> str:
@@ -94,15 +104,22 @@ def format_diagnostic(diag: Diagnostic, source: SourceText | None = None) -> str
         out.append(f"   {pos.line} | {shown}".rstrip())
         out.append(f"   {' ' * width} | {' ' * start}{'^' * length}")
     if diag.hint:
-        out.append(f"  hint: {diag.hint}")
+        out.append(f"  hint: {escaped(diag.hint)}")
     return "\n".join(out)
 
 
-def format_report(diags: Iterable[Diagnostic], sources: dict[str, SourceText]) -> str:
-    """All diagnostics, sorted by place, separated by blank lines."""
-    parts = [
-        format_diagnostic(d, sources.get(d.path)) for d in sorted(diags, key=lambda d: d.sort_key)
-    ]
+def format_report(diags: Iterable[Diagnostic], sources: dict[str, SourceText],
+                  limit: int = MAX_PRINTED) -> str:
+    """The diagnostics, errors before warnings, each group by place; past `limit`, a count per code."""
+    ordered = sorted(diags, key=lambda d: (d.severity != "error", d.sort_key))
+    parts = [format_diagnostic(d, sources.get(d.path)) for d in ordered[:limit]]
+    rest = ordered[limit:]
+    if rest:
+        counts: dict[str, int] = {}
+        for d in rest:
+            counts[d.code] = counts.get(d.code, 0) + 1
+        listed = ", ".join(f"{n} {code}" for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        parts.append(f"… and {len(rest)} more ({listed})")
     return "\n".join(parts)
 
 

@@ -80,6 +80,12 @@ def check_document(doc: Document, path: str, talk_dir: Path) -> tuple[Talk | Non
                                  f"{kind_of(data)}", "schema.type", doc.where(()),
                                  "start with 'id:', 'title:', 'lang:' and 'slides:' at the left margin")]
     diagnostics: list[Diagnostic] = []
+    from generator.content.controls import strings_with_controls
+
+    for at, escape in strings_with_controls(data):
+        diagnostics.append(Diagnostic(path, f"this text holds the control character '{escape}', which no slide "
+                                      "can show", "yaml.control", doc.where(at),
+                                      "remove it (a YAML escape such as \\a or \\u0000 writes one)"))
     theme = data.get("theme", "default")
     kinds, theme_problems = _theme_kinds(doc, path, theme if isinstance(theme, str) else "default", talk_dir)
     diagnostics.extend(theme_problems)

@@ -57,6 +57,7 @@ class Translations:
     path: str | None = None
     messages: dict[tuple[str, str], Translation] = field(default_factory=dict)
     obsolete: int = 0
+    warnings: list = field(default_factory=list)     # what the catalog says that looks wrong
 
     def get(self, context: str, text: str) -> Translation | None:
         return self.messages.get((context, text))
@@ -66,17 +67,27 @@ def read_catalog(path: Path, display: str | None = None):
     """A Babel catalog from a PO file; a malformed file is a ContentError at its line."""
     from babel.messages.pofile import PoFileError, read_po
 
+    import io
+
+    from generator.errors import SourceText
+    from generator.i18n.catalog_checks import encoding_problems, unterminated_strings
+
     shown = display or str(path)
     try:
-        with open(path, "rb") as handle:
-            catalog = read_po(handle, abort_invalid=True)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError([Diagnostic(shown, f"cannot read catalog: {exc}", "i18n.po")]) from None
+    data = data.removeprefix(b"\xef\xbb\xbf")        # a byte-order mark some editors write: harmless
+    source = SourceText.from_text(shown, data.decode("utf-8", "replace"))
+    problems = encoding_problems(data, shown) or unterminated_strings(data.decode("utf-8", "replace"), shown)
+    if problems:
+        raise ContentError(problems, {shown: source})
+    try:
+        catalog = read_po(io.BytesIO(data), abort_invalid=True)
         _restore_previous_ids(catalog, path)
         return catalog
     except PoFileError as exc:
-        from generator.errors import SourceText
-
         line = getattr(exc, "lineno", None)
-        source = SourceText.from_text(shown, path.read_bytes().decode("utf-8", "replace"))
         raise ContentError([Diagnostic(shown, f"malformed PO catalog: {exc}", "i18n.po",
                                        Position(line, 1) if line else None,
                                        "fix it in a PO editor, or check it with: msgfmt -c --check-format")],
@@ -102,7 +113,15 @@ def load_translations(path: Path, lang: str, display: str | None = None) -> Tran
     found = Translations(lang, display or str(path))
     if not path.is_file():
         return found
+    from generator.errors import SourceText
+    from generator.i18n.catalog_checks import duplicate_messages, message_problems
+
     catalog = read_catalog(path, display)
+    problems = duplicate_messages(path, found.path) + message_problems(catalog, found.path, lang)
+    if any(p.severity == "error" for p in problems):
+        source = SourceText.from_text(found.path, path.read_bytes().decode("utf-8", "replace"))
+        raise ContentError(problems, {found.path: source})
+    found.warnings = problems
     for message in catalog:
         if message.id and isinstance(message.id, str):
             found.messages[(message.context or "", message.id)] = Translation(

@@ -42,6 +42,7 @@ def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = 
         if translations is None:
             path = catalog_path(loaded.directory, lang)
             translations = load_translations(path, lang, display_path(path))
+        warnings.extend(translations.warnings)
         for entry in talk_entries(data):
             found = translations.get(entry.context, entry.text)
             if found is not None and found.string and not found.fuzzy:

@@ -1,7 +1,10 @@
 """The HTTP side of `deckgen watch`: the deck at `/`, its build events as Server-Sent Events.
 
-Bound to 127.0.0.1 only. `/__deckgen/events` streams `{"version", "error"}` as JSON whenever a
-rebuild succeeds or fails; the page reloads on a new version and shows the error otherwise.
+Bound to 127.0.0.1 only, and answering only requests addressed to it (`Host: 127.0.0.1:PORT` or
+`localhost:PORT`): a web page that rebinds its own name to 127.0.0.1 (DNS rebinding) gets 421, not
+the deck, its notes or its errors. Each connection times out when idle.
+`/__deckgen/events` streams `{"version", "error"}` as JSON whenever a rebuild succeeds or fails;
+the page reloads on a new version and shows the error otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from generator.watch.rebuild import LiveDeck
 
 HOST = "127.0.0.1"
 KEEPALIVE = 15.0   # seconds between comments that keep an idle event stream open
+TIMEOUT = 30.0     # seconds a connection may stay silent (longer than KEEPALIVE)
 
 
 class _Server(ThreadingHTTPServer):
@@ -35,11 +39,21 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    timeout = TIMEOUT
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         """Quiet: the terminal shows builds, not requests."""
 
+    def _addressed_to_us(self) -> bool:
+        port = self.server.server_address[1]
+        host = (self.headers.get("Host") or "").strip().lower()
+        return host in (f"127.0.0.1:{port}", f"localhost:{port}")
+
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        if not self._addressed_to_us():
+            self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8",
+                       b"this server answers only http://127.0.0.1 and http://localhost\n")
+            return
         path = urlsplit(self.path).path
         if path == LIVE_EVENTS:
             self._events()

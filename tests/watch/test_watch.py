@@ -119,3 +119,24 @@ def it_reloads_the_open_page_with_the_new_text_on_the_same_slide_and_step(watche
     assert "n’est pas une machine virtuelle" in page.locator("#slide-2 h2").text_content().replace("'", "’")
     assert errors == []
     page.close()
+
+
+def it_answers_only_requests_addressed_to_127_0_0_1_or_localhost(watcher):
+    import socket
+
+    url = watcher.wait_for(r"serving .* at (http://127\.0\.0\.1:(\d+)/)")
+    port = int(url.group(2))
+
+    def raw(host: str) -> str:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(f"GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+            data = b""
+            while chunk := conn.recv(65536):
+                data += chunk
+        return data.decode("utf-8", "replace")
+
+    rebound = raw(f"attacker.example:{port}")      # a page whose name now points at 127.0.0.1
+    assert rebound.startswith("HTTP/1.1 421") and "Démon Docker" not in rebound
+    assert raw(f"127.0.0.1:{port}").startswith("HTTP/1.1 200")
+    assert raw(f"localhost:{port}").startswith("HTTP/1.1 200")
+    assert raw("localhost:1").startswith("HTTP/1.1 421")

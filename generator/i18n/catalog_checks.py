@@ -1,0 +1,105 @@
+"""What is wrong in a PO catalog besides its syntax, each at its line: an encoding the header
+lies about, an unknown charset, an unterminated string, a message twice, a translation that
+drops or invents a `{placeholder}`, control characters, a `Language:` header for another language."""
+
+from __future__ import annotations
+
+import re
+
+from generator.content.controls import control_in
+from generator.errors import Diagnostic, Position
+
+_CHARSET = re.compile(rb'"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.I)
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_STRING_LINE = re.compile(r'^\s*(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
+
+
+def _line_of(data: bytes, needle: bytes) -> int | None:
+    index = data.find(needle)
+    return data[:index].count(b"\n") + 1 if index >= 0 else None
+
+
+def encoding_problems(data: bytes, shown: str) -> list[Diagnostic]:
+    """An unknown charset, or a charset the bytes do not match (a UTF-8 file saying latin-1)."""
+    import codecs
+
+    match = _CHARSET.search(data)
+    if match is None:
+        return []
+    charset = match.group(1).decode("ascii", "replace")
+    line = _line_of(data, match.group(0))
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return [Diagnostic(shown, f"the catalog's header names the unknown charset '{charset}'", "i18n.charset",
+                           Position(line, 1) if line else None, 'save it as UTF-8 and write "charset=UTF-8"')]
+    is_utf8 = codecs.lookup(charset).name == "utf-8"
+    if not is_utf8 and any(b > 127 for b in data):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return []
+        return [Diagnostic(shown, f"the catalog says charset={charset} but its text is UTF-8: accented letters "
+                           "would be read wrong", "i18n.charset", Position(line, 1) if line else None,
+                           'write "charset=UTF-8" in its Content-Type header')]
+    return []
+
+
+def unterminated_strings(text: str, shown: str) -> list[Diagnostic]:
+    """String lines whose closing quote is missing (a PO reader would drop the rest silently)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not _STRING_LINE.match(line) or stripped.startswith("#"):
+            continue
+        body = stripped[stripped.index('"'):]
+        if len(body) < 2 or not body.endswith('"') or re.search(r'(?<!\\)(\\\\)*\\"$', body):
+            found.append(Diagnostic(shown, "this string has no closing quote", "i18n.po", Position(number, len(line) + 1),
+                                    'end the line with "'))
+    return found
+
+
+def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
+    """Duplicates, placeholders, control characters and the Language header of a parsed catalog."""
+    found = []
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        where = Position(message.lineno, 1) if message.lineno else None
+        key = (message.context or "", message.id)
+        string = message.string if isinstance(message.string, str) else ""
+        if not string:
+            continue
+        escape = control_in(string)
+        if escape:
+            found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} holds the control character "
+                                    f"'{escape}'", "i18n.control", where, "remove it"))
+        wanted, given = sorted(set(_PLACEHOLDER.findall(message.id))), sorted(set(_PLACEHOLDER.findall(string)))
+        if wanted != given:
+            missing = [p for p in wanted if p not in given]
+            extra = [p for p in given if p not in wanted]
+            what = "drops " + ", ".join(missing) if missing else "adds " + ", ".join(extra)
+            found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} {what}", "i18n.placeholder",
+                                    where, "keep every {placeholder} of the source, unchanged: it is replaced "
+                                    "(by a column's name) when the slide is drawn"))
+    header_lang = str(catalog.locale or "") if getattr(catalog, "locale", None) else ""
+    if header_lang and header_lang.replace("_", "-").split("-")[0].lower() != lang.split("-")[0].lower():
+        found.append(Diagnostic(shown, f"the catalog's Language header says '{header_lang}', but it is the {lang} "
+                                "catalog", "i18n.language", None, f'write "Language: {lang}" in its header',
+                                "warning"))
+    return found
+
+
+def duplicate_messages(path, shown: str) -> list[Diagnostic]:
+    """Messages written twice (same context and source): a PO reader keeps one of them silently."""
+    import polib
+
+    found, seen = [], {}
+    for entry in polib.pofile(str(path)):
+        key = (entry.msgctxt or "", entry.msgid)
+        if key in seen:
+            found.append(Diagnostic(shown, f"message {key[0] or key[1]!r} is in the catalog twice (first at line "
+                                    f"{seen[key]})", "i18n.duplicate", Position(entry.linenum, 1),
+                                    "keep one of the two entries"))
+        seen.setdefault(key, entry.linenum)
+    return found
