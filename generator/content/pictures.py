@@ -8,6 +8,8 @@ from typing import Optional
 
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
 FORMATS = (*RASTER, ".svg")
+MAX_PIXELS = 40_000_000      # 8K is 33 million pixels: more is never needed on a slide
+MAX_SVG_BYTES = 20 * 1024 * 1024
 
 
 def picture_problem(path: Path) -> Optional[tuple[str, str]]:
@@ -18,13 +20,25 @@ def picture_problem(path: Path) -> Optional[tuple[str, str]]:
                 f"use one of {', '.join(s.lstrip('.') for s in FORMATS)}")
     if suffix == ".svg":
         return _svg_problem(path)
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
     try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)   # our own cap comes first
+            with Image.open(path) as image:
+                found, (width, height) = image.format, image.size
+                if width * height > MAX_PIXELS:
+                    return (f"picture '{path.name}' is {width} × {height} pixels, more than a slide can use "
+                            f"(at most {MAX_PIXELS // 1_000_000} million)", "scale it down to about 3840 pixels wide")
+                image.verify()
         with Image.open(path) as image:
-            found = image.format
-    except (UnidentifiedImageError, OSError):
-        return (f"picture '{path.name}' is not a {RASTER[suffix]} image (it cannot be read as one)",
+            image.load()                       # a truncated file fails here
+    except Image.DecompressionBombError:
+        return (f"picture '{path.name}' is far too large to decode safely", "scale it down to about 3840 pixels wide")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return (f"picture '{path.name}' is not a {RASTER[suffix]} image (it cannot be read as one, or is cut short)",
                 "export it again from the program that made it")
     if found != RASTER[suffix] and not (found == "MPO" and RASTER[suffix] == "JPEG"):
         return (f"picture '{path.name}' is a {found} image named .{suffix.lstrip('.')}",
@@ -35,6 +49,9 @@ def picture_problem(path: Path) -> Optional[tuple[str, str]]:
 def _svg_problem(path: Path) -> Optional[tuple[str, str]]:
     import xml.etree.ElementTree as ElementTree
 
+    if path.stat().st_size > MAX_SVG_BYTES:
+        return (f"picture '{path.name}' is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB of SVG",
+                "simplify it, or export it as PNG")
     head = path.read_bytes()[:4096]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         return (f"picture '{path.name}' declares a DOCTYPE or entities, which are not read",

@@ -92,10 +92,25 @@ class _Checker:
         self.check_languages()
         self.check_legend()
         template = _text(data.get("template"))
-        if template and self.talk_dir is not None and not (self.talk_dir / template).is_file():
-            self.error(f"template '{template}' not found next to talk.yaml", ("template",), "ref.file",
-                       "give a path relative to the talk's folder")
+        if template and self.talk_dir is not None:
+            if not self.inside(template, ("template",), "template"):
+                pass
+            elif not (self.talk_dir / template).is_file():
+                self.error(f"template '{template}' not found next to talk.yaml", ("template",), "ref.file",
+                           "give a path relative to the talk's folder")
         return self.found
+
+    def inside(self, name: str, at: tuple, what: str) -> bool:
+        """Whether a path the talk names stays, once links are followed, inside the talk's folder
+        (reported when it does not: a talk may not pull in files from elsewhere on the disk)."""
+        base = self.talk_dir.resolve()
+        target = (self.talk_dir / name).resolve()
+        if target == base or base in target.parents:
+            return True
+        self.error(f"{what} '{name}' is outside the talk's folder", at, "ref.outside",
+                   f"copy the file into {self.talk_dir.name}/ and name it from there"
+                   + (" (or pass --template on the command line)" if what == "template" else ""))
+        return False
 
     def check_stack(self, path: tuple) -> set[str]:
         stack = self.doc.data["stacks"][path[1]]
@@ -186,7 +201,9 @@ class _Checker:
                 used.add(("graph", slide["graph"]))
         elif kind == "image":
             src = _text(slide.get("src"))
-            if src and self.talk_dir is not None and not (self.talk_dir / src).is_file():
+            if src and self.talk_dir is not None and not self.inside(src, path + ("src",), "picture"):
+                pass
+            elif src and self.talk_dir is not None and not (self.talk_dir / src).is_file():
                 self.error(f"image '{src}' not found in the talk's folder", path + ("src",), "ref.file",
                            "paths are relative to the folder that holds talk.yaml")
             elif src and self.talk_dir is not None:

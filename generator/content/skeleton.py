@@ -76,8 +76,9 @@ slides:
 """
 
 
-def _skeleton(talk_id: str, lang: str, title: str) -> str:
-    return SKELETON.format(talk_id=talk_id, lang=lang, title=title, folder=f"content/{talk_id}")
+def _skeleton(talk_id: str, lang: str, title: str, shown: str) -> str:
+    return SKELETON.format(talk_id=talk_id, lang=lang, title=title, folder=f"content/{talk_id}").replace(
+        f"# {title}: the content", f"# {shown}: the content", 1)
 
 
 def create_talk(base: Path, talk_id: str, *, lang: str = "en", title: str | None = None) -> Path:
@@ -86,13 +87,16 @@ def create_talk(base: Path, talk_id: str, *, lang: str = "en", title: str | None
         raise ValueError(f"'{talk_id}' is not a valid talk id: use lower-case letters, digits and '-'")
     if not re.match(LANG_PATTERN, lang):
         raise ValueError(f"'{lang}' is not a BCP 47 language tag such as en, fr or pt-BR")
+    import json
+
     title = title or talk_id.replace("-", " ").capitalize()
-    if any(ch in title for ch in ":#{}[]&*!|>'\"%@`"):
-        title = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    shown = " ".join(title.split())          # the comment line: one line, whatever the title
+    if any(ch in title for ch in ":#{}[]&*!|>'\"%@`\n\r\t\\") or title != title.strip():
+        title = json.dumps(title, ensure_ascii=False)    # a YAML double-quoted string, escapes and all
     path = base / talk_id / "talk.yaml"
     if path.exists():
         raise FileExistsError(0, "exists", str(path))
-    write_text_atomic(path, _skeleton(talk_id, lang, title))
+    write_text_atomic(path, _skeleton(talk_id, lang, title, shown))
     # Editors with a YAML language server validate and complete the talk from this file.
     from generator.content.json_schema import talk_json_schema
 

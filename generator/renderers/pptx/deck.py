@@ -14,7 +14,7 @@ from generator.renderers.pptx.package import reproducible_bytes, set_core_proper
 from generator.renderers.pptx.fonts import measure_for_template
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, SlideContext, add_footer, pin_placeholders
 from generator.renderers.pptx.template import (
-    Layouts, ensure_view_props, open_template, repair_shape_ids, template_geometry,
+    Layouts, drop_external_targets, ensure_view_props, open_template, repair_shape_ids, template_geometry,
 )
 from generator.renderers.pptx.text import office_lang, tag_language
 
@@ -36,7 +36,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     talk = job.talk
     template = template_of(job)
     prs = open_template(template)
-    repaired = repair_shape_ids(prs, template.name)
+    repaired = repair_shape_ids(prs, template.name) + drop_external_targets(prs, template.name)
     ensure_view_props(prs)
     layouts = Layouts(prs, template.name)
     text_measure, font_warnings = measure_for_template(prs, job.theme, template.name)

@@ -32,6 +32,7 @@ def open_template(path: Path):
 
     try:
         data = path.read_bytes()
+        check_package(data, path)
         if path.suffix.lower() == ".potx" or _is_template_package(data):
             data = _as_presentation(data)
         prs = Presentation(io.BytesIO(data))
@@ -39,6 +40,70 @@ def open_template(path: Path):
         raise RenderError(f"cannot open template {path}: {exc}") from None
     _remove_slides(prs)
     return prs
+
+
+# What a template may hold before it is opened: a template is a few megabytes of XML and media.
+MAX_ENTRIES = 5000
+MAX_TOTAL = 300 * 1024 * 1024
+MAX_ENTRY = 100 * 1024 * 1024
+MAX_RATIO = 100          # uncompressed / compressed, for entries over a megabyte
+
+
+def check_package(data: bytes, path: Path) -> None:
+    """Refuse a template that is not a sane OOXML package before parsing any of it: too many or
+    too large entries (a zip bomb), or an XML part with a DOCTYPE (entity tricks)."""
+    from generator.errors import ContentError
+
+    def refuse(message: str, hint: str) -> None:
+        raise ContentError([Diagnostic(str(path), f"template {path.name}: {message}", "pptx.template", None, hint)])
+
+    hint = "open it in PowerPoint or LibreOffice and save it again as .pptx"
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        refuse("is not a PPTX or POTX file (not a zip package)", hint)
+    with package:
+        entries = package.infolist()
+        if len(entries) > MAX_ENTRIES:
+            refuse(f"has {len(entries)} parts (at most {MAX_ENTRIES})", hint)
+        if sum(e.file_size for e in entries) > MAX_TOTAL:
+            refuse(f"unpacks to more than {MAX_TOTAL // (1024 * 1024)} MB", hint)
+        for entry in entries:
+            if entry.file_size > MAX_ENTRY or (entry.file_size > 1024 * 1024
+                                               and entry.file_size > MAX_RATIO * max(1, entry.compress_size)):
+                refuse(f"part {entry.filename} unpacks to {entry.file_size // (1024 * 1024)} MB", hint)
+            if entry.filename.endswith((".xml", ".rels")):
+                with package.open(entry) as part:
+                    head = part.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    refuse(f"part {entry.filename} declares a DOCTYPE, which OOXML never needs", hint)
+        if "[Content_Types].xml" not in package.namelist():
+            refuse("has no [Content_Types].xml: it is not an OOXML package", hint)
+
+
+def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
+    """Remove the template's relationships to things outside the package (web addresses, files,
+    network shares, scripts), and what points at them, so the deck reads nothing from elsewhere."""
+    found = []
+    for part in prs.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        for rel_id, rel in list(part.rels.items()):
+            if not rel.is_external:
+                continue
+            if element is not None:
+                for node in element.xpath(f"//*[@*[local-name()='id' or local-name()='link' or local-name()='embed']"
+                                          f"='{rel_id}']"):
+                    if node.tag.endswith(("}hlinkClick", "}hlinkHover")):
+                        node.getparent().remove(node)
+                    else:
+                        for name in list(node.attrib):
+                            if node.attrib[name] == rel_id:
+                                del node.attrib[name]
+            part.rels.pop(rel_id)
+            found.append(Diagnostic(template_name, f"template {template_name}: dropped a link to "
+                                    f"{rel.target_ref[:80]!r} in {part.partname}", "pptx.external", None,
+                                    "a template's links to outside files and addresses are not kept", "warning"))
+    return found
 
 
 def _is_template_package(data: bytes) -> bool:

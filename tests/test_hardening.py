@@ -1,0 +1,133 @@
+"""Nothing from outside the talk gets in, and every bad file gets a clear error (small reproducers)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import ROOT, SAMPLE_TALK
+
+DEFAULT_TEMPLATE = ROOT / "templates" / "default" / "template.pptx"
+PICTURE_TALK = """\
+id: pics
+title: Pictures
+lang: en
+slides:
+  - id: photo
+    kind: image
+    src: {src}
+    alt: A picture
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def picture_talk(root: Path, src: str) -> Path:
+    talk = root / "pics"
+    talk.mkdir(parents=True, exist_ok=True)
+    (talk / "talk.yaml").write_text(PICTURE_TALK.format(src=src), "utf-8")
+    return talk
+
+
+def it_refuses_a_picture_that_links_outside_the_talk(tmp_path):
+    outside = tmp_path / "secret.png"
+    from PIL import Image
+
+    Image.new("RGB", (10, 10)).save(outside)
+    talk = picture_talk(tmp_path, "images/photo.png")
+    (talk / "images").mkdir()
+    (talk / "images" / "photo.png").symlink_to(outside)
+    result = run("check", talk)
+    assert result.exit_code == 1
+    assert "talk.yaml:7:10: error: picture 'images/photo.png' is outside the talk's folder [ref.outside]" in result.stderr
+    assert not run("build", talk, "--out", tmp_path / "out").exit_code == 0
+    assert not (tmp_path / "out").exists()
+
+
+def it_refuses_a_template_named_outside_the_talk(tmp_path):
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    path = talk / "talk.yaml"
+    for name in ("../../corporate.pptx", str(DEFAULT_TEMPLATE)):
+        path.write_text(path.read_text("utf-8").replace("theme: default\n", f"theme: default\ntemplate: {name}\n", 1)
+                        if "template:" not in path.read_text("utf-8")
+                        else "\n".join(f"template: {name}" if l.startswith("template:") else l
+                                       for l in path.read_text("utf-8").splitlines()) + "\n", "utf-8")
+        result = run("check", talk)
+        assert result.exit_code == 1 and "is outside the talk's folder [ref.outside]" in result.stderr, name
+        assert "--template on the command line" in result.stderr
+    # on the command line, the user's own choice may point anywhere
+    path.write_text("\n".join(l for l in path.read_text("utf-8").splitlines() if not l.startswith("template:")) + "\n")
+    assert run("build", talk, "--format", "pptx", "--lang", "fr", "--template", DEFAULT_TEMPLATE,
+               "--out", tmp_path / "out").exit_code == 0
+
+
+def rewritten(source: Path, target: Path, change) -> Path:
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, change(info.filename, src.read(info.filename)))
+    return target
+
+
+def it_drops_a_templates_links_to_the_outside_with_a_warning(tmp_path):
+    def external(name: str, data: bytes) -> bytes:
+        if name == "ppt/slideLayouts/_rels/slideLayout1.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/'
+                                b'officeDocument/2006/relationships/hyperlink" Target="file:///etc/passwd" '
+                                b'TargetMode="External"/></Relationships>')
+        return data
+
+    template = rewritten(DEFAULT_TEMPLATE, tmp_path / "linked.pptx", external)
+    result = run("build", SAMPLE_TALK, "--format", "pptx", "--lang", "fr", "--template", template, "--out", tmp_path / "o")
+    assert result.exit_code == 0
+    assert "dropped a link to 'file:///etc/passwd'" in result.stderr and "[pptx.external]" in result.stderr
+    deck = tmp_path / "o" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"
+    with zipfile.ZipFile(deck) as package:
+        assert not any(b"/etc/passwd" in package.read(n) for n in package.namelist())
+    strict = run("build", SAMPLE_TALK, "--format", "pptx", "--lang", "fr", "--template", template, "--strict",
+                 "--out", tmp_path / "s")
+    assert strict.exit_code == 1 and not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize("name,change,message", [
+    ("doctype.pptx", lambda n, d: d.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', 1)
+     if n == "ppt/presentation.xml" else d, "declares a DOCTYPE"),
+    ("bomb.pptx", lambda n, d: d + b" " * (120 * 1024 * 1024) if n == "ppt/presentation.xml" else d, "unpacks to"),
+])
+def it_checks_a_templates_package_before_opening_it(tmp_path, name, change, message):
+    template = rewritten(DEFAULT_TEMPLATE, tmp_path / name, change)
+    result = run("build", SAMPLE_TALK, "--format", "pptx", "--lang", "fr", "--template", template, "--out", tmp_path / "o")
+    assert result.exit_code == 1, result.stderr
+    assert message in result.stderr and "[pptx.template]" in result.stderr and "hint:" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def it_refuses_a_picture_bomb_and_a_truncated_png_in_check(tmp_path):
+    from PIL import Image
+
+    talk = picture_talk(tmp_path, "images/photo.png")
+    (talk / "images").mkdir()
+    big = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(big, "PNG")
+    (talk / "images" / "photo.png").write_bytes(big.getvalue())
+    result = run("check", talk)
+    assert result.exit_code == 1 and "is 12000 × 12000 pixels" in result.stderr and "[ref.image]" in result.stderr
+    small = io.BytesIO()
+    Image.new("RGB", (300, 300), "#123456").save(small, "PNG")
+    (talk / "images" / "photo.png").write_bytes(small.getvalue()[:-200])
+    result = run("check", talk)
+    assert result.exit_code == 1 and "cut short" in result.stderr
+
+
+def it_writes_a_new_talk_with_a_newline_in_its_title(tmp_path):
+    assert run("new", "demo", "--dir", tmp_path, "--title", "Two\nlines: #1").exit_code == 0
+    result = run("check", tmp_path / "demo")
+    assert result.exit_code == 0, result.stderr
