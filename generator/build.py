@@ -2,7 +2,8 @@
 
 Nothing is written until every output of the build has been produced, so a failed build
 (bad content, a stale translation under `--strict`, a renderer error) leaves the previous
-outputs exactly as they were.
+outputs exactly as they were; then each talk and language folder is swapped in whole
+(`publish.py`), so even a killed build leaves the old folder or the new one, never a mix.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Callable
 
 from generator.content.talk import LoadedTalk, load_talk
 from generator.errors import ContentError, Diagnostic
-from generator.files import write_bytes_atomic
+from generator.publish import publish
 from generator.fit_report import plan_diagnostics
 from generator.i18n.localize import localize
 from generator.jobs import Rendered, RenderJob
@@ -107,12 +108,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     if strict and result.warnings:
         raise ContentError([Diagnostic(w.path, w.message, w.code, w.position, w.hint, "error")
                             for w in result.warnings], result.sources)
-    for path, data in sorted(pending.items()):
-        if path.is_file() and path.read_bytes() == data:
-            result.written.append(path)
-            continue
-        write_bytes_atomic(path, data)
-        result.written.append(path)
+    result.written = publish(pending, out)
     return result
 
 

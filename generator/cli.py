@@ -70,6 +70,9 @@ class _Main(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            _quiet_stdout()
+            ctx.exit(0)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if debug:
                 raise
@@ -322,5 +325,24 @@ def watch(talk_dir: str | None, lang: str | None, port: int) -> None:
                                "choose another port with --port") from None
 
 
+def _quiet_stdout() -> None:
+    """The reader of our output went away (`deckgen … | head`): say nothing more, not even at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def run() -> None:
-    main(prog_name="deckgen")
+    code: int | str | None = 0
+    try:
+        main(prog_name="deckgen")
+    except SystemExit as exc:
+        code = exc.code
+    except BrokenPipeError:
+        _quiet_stdout()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+    sys.exit(code)

@@ -131,3 +131,43 @@ def it_writes_a_new_talk_with_a_newline_in_its_title(tmp_path):
     assert run("new", "demo", "--dir", tmp_path, "--title", "Two\nlines: #1").exit_code == 0
     result = run("check", tmp_path / "demo")
     assert result.exit_code == 0, result.stderr
+
+
+def it_ends_quietly_when_its_reader_goes_away():
+    import subprocess
+    import sys
+
+    result = subprocess.run(f"'{sys.executable}' -m generator schema | head -c 10", shell=True, cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout == "{\n  \"$defs" and result.stderr == ""
+
+
+def it_reports_a_full_disk_with_the_path_and_keeps_the_old_outputs(tmp_path, monkeypatch):
+    import errno
+
+    from generator import publish
+
+    out = tmp_path / "out"
+    assert run("build", SAMPLE_TALK, "--format", "html", "--lang", "fr", "--out", out).exit_code == 0
+    folder = out / "autour-de-docker" / "fr"
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(publish, "_write", full)
+    result = run("build", SAMPLE_TALK, "--format", "pptx,html", "--lang", "fr", "--out", out)
+    assert result.exit_code == 4
+    assert "cannot write " in result.stderr and "No space left on device" in result.stderr
+    assert "previous outputs are unchanged" in result.stderr and "internal error" not in result.stderr
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert not list(folder.parent.glob(".fr.*"))          # nothing half-written left beside it
+
+
+def it_reports_an_output_path_that_is_not_a_folder(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "autour-de-docker").write_text("a file where the talk's folder would go")
+    result = run("build", SAMPLE_TALK, "--format", "html", "--lang", "fr", "--out", out)
+    assert result.exit_code == 4 and f"cannot write {out / 'autour-de-docker'}" in result.stderr
+    assert "internal error" not in result.stderr

@@ -1,0 +1,134 @@
+"""A build's files put in place all at once, per talk and language folder.
+
+The new folder is made complete beside the old one (`.fr.new-<pid>`: the new files written and
+flushed to disk, the old folder's other files linked in, so building one format keeps the
+others), then exchanged with the old folder in one atomic step (Linux `renameat2` with
+RENAME_EXCHANGE; elsewhere two renames, and a killed build's leftovers are put back right by the
+next one). A reader, or a build killed at any moment, sees the old folder or the new one, never
+a mix. A write that fails (read-only folder, full disk) leaves the old folder as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+from pathlib import Path
+
+from generator.errors import RenderError
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def publish(files: dict[Path, bytes], out: Path) -> list[Path]:
+    """Write `files` (absolute paths under `out/<talk>/<lang>/`), one folder swap per talk and language."""
+    groups: dict[Path, dict[Path, bytes]] = {}
+    for path, data in files.items():
+        relative = path.relative_to(out)
+        folder = out.joinpath(*relative.parts[:2])
+        groups.setdefault(folder, {})[path.relative_to(folder)] = data
+    written = []
+    for folder, content in sorted(groups.items()):
+        _replace_folder(folder, content)
+        written.extend(folder / name for name in sorted(content))
+    return written
+
+
+def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
+    parent = folder.parent
+    staged = parent / f".{folder.name}.new-{os.getpid()}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _recover(folder)
+        if staged.exists():
+            shutil.rmtree(staged)
+        staged.mkdir()
+        for name, data in content.items():
+            target = staged / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            old = folder / name
+            if old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
+                os.link(old, target)          # unchanged: the same file, its date kept
+            else:
+                _write(target, data)
+        if folder.is_dir():
+            for old in folder.rglob("*"):
+                name = old.relative_to(folder)
+                if old.is_file() and not (staged / name).exists():
+                    (staged / name).parent.mkdir(parents=True, exist_ok=True)
+                    os.link(old, staged / name)   # another format's output: kept as it was
+        _sync_tree(staged)
+        _swap(staged, folder)
+        _sync_dir(parent)
+    except OSError as exc:
+        shutil.rmtree(staged, ignore_errors=True)
+        where = exc.filename or folder
+        raise RenderError(f"cannot write {where}: {exc.strerror or exc}; the previous outputs are unchanged") from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(path, 0o644)
+
+
+def _sync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _sync_tree(root: Path) -> None:
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        _sync_dir(folder)
+
+
+def _swap(staged: Path, folder: Path) -> None:
+    """Put `staged` where `folder` is, in one step where the system allows it."""
+    if not folder.exists():
+        os.rename(staged, folder)
+        return
+    if _exchange(staged, folder):
+        shutil.rmtree(staged, ignore_errors=True)        # it now holds the old build
+        return
+    retired = folder.parent / f".{folder.name}.old-{os.getpid()}"
+    os.rename(folder, retired)
+    os.rename(staged, folder)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
+def _recover(folder: Path) -> None:
+    """Undo what a killed build left: staged folders removed; a retired folder put back if the
+    swap was cut between its two renames."""
+    for leftover in folder.parent.glob(f".{folder.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for retired in sorted(folder.parent.glob(f".{folder.name}.old-*")):
+        if not folder.exists():
+            os.rename(retired, folder)
+        else:
+            shutil.rmtree(retired, ignore_errors=True)
