@@ -78,7 +78,8 @@ def read_catalog(path: Path, display: str | None = None):
     except OSError as exc:
         raise ContentError([Diagnostic(shown, f"cannot read catalog: {exc}", "i18n.po")]) from None
     data = data.removeprefix(b"\xef\xbb\xbf")        # a byte-order mark some editors write: harmless
-    source = SourceText.from_text(shown, data.decode("utf-8", "replace"))
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    source = SourceText.from_text(shown, data.decode("utf-16" if utf16 else "utf-8", "replace"))
     problems = encoding_problems(data, shown) or unterminated_strings(data.decode("utf-8", "replace"), shown)
     if problems:
         raise ContentError(problems, {shown: source})

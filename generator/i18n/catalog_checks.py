@@ -23,6 +23,9 @@ def encoding_problems(data: bytes, shown: str) -> list[Diagnostic]:
     """An unknown charset, or a charset the bytes do not match (a UTF-8 file saying latin-1)."""
     import codecs
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [Diagnostic(shown, "the catalog is saved as UTF-16 (it starts with a UTF-16 byte-order mark)",
+                           "i18n.charset", Position(1, 1), "save it as UTF-8, as PO editors do by default")]
     match = _CHARSET.search(data)
     if match is None:
         return []
