@@ -10,7 +10,8 @@ from tests.conftest import ROOT
 
 # Distribution name -> the name the code imports it by.
 IMPORT_NAMES = {"pyyaml": "yaml", "pillow": "PIL", "fonttools": "fontTools", "python-pptx": "pptx",
-                "markupsafe": "markupsafe", "babel": "babel", "jinja2": "jinja2"}
+                "markupsafe": "markupsafe", "babel": "babel", "jinja2": "jinja2",
+                "markdown-it-py": "markdown_it"}
 # Used without an import: the icon files of `diagrams` are read from the installed distribution.
 USED_BY_NAME = {"diagrams": 'distribution("diagrams")'}
 

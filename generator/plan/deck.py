@@ -20,7 +20,7 @@ from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
 from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_table, sub_size
 from generator.markdown import paragraphs, plain
-from generator.plan.links import safe_url
+from generator.links import safe_url
 from generator.theme import Theme
 
 

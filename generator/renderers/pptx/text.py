@@ -28,25 +28,34 @@ def tag_language(element, lang: str) -> None:
             run.insert(0, props)
 
 
+CODE_FONT = "Consolas"     # inline `code` in PPTX: the monospace face Office has everywhere
+
+
 def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
                     color: str | None = None, markdown: bool = True) -> None:
-    """Fill a paragraph with runs from one line of (light Markdown) text."""
+    """Fill a paragraph with runs from one line of (inline Markdown) text: strong, emphasis,
+    code and links as bold, italic, monospace and hyperlinked runs."""
     from pptx.dml.color import RGBColor
     from pptx.util import Pt
 
-    pieces = inline_pieces(text) if markdown else [(text, "")]
-    for piece, style in pieces or [("", "")]:
-        strong, emphasis = style == "strong", style == "em"
+    from generator.markdown import Piece
+
+    pieces = inline_pieces(text) if markdown else (Piece(text),)
+    for piece in pieces or (Piece(""),):
         run = paragraph.add_run()
-        run.text = piece
+        run.text = piece.text
         font = run.font
         if size is not None:
             font.size = Pt(size)
-        if strong or bold:
+        if piece.strong or bold:
             font.bold = True
         elif bold is False:
             font.bold = False
-        if emphasis:
+        if piece.em:
             font.italic = True
+        if piece.code:
+            font.name = CODE_FONT
         if color:
             font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
+        if piece.href:
+            run.hyperlink.address = piece.href

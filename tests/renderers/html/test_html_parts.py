@@ -9,7 +9,7 @@ import pytest
 from generator.renderers.html.contrast import contrast_ratio
 from generator.markdown import plain, to_html
 from generator.renderers.html.svg_inline import inline_svg
-from generator.plan.links import safe_url
+from generator.links import safe_url
 
 
 @pytest.mark.parametrize("url", ["https://docs.docker.com/", "http://example.org/a?b=c#d", "mailto:a@b.fr",

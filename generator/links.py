@@ -1,4 +1,4 @@
-"""Link targets let into the HTML deck: http, https, mailto and relative URLs, nothing else."""
+"""Link targets let into the outputs: http, https, mailto and relative URLs, nothing else."""
 
 from __future__ import annotations
 
