@@ -86,6 +86,9 @@ def check_document(doc: Document, path: str, talk_dir: Path) -> tuple[Talk | Non
         diagnostics.append(Diagnostic(path, f"this text holds the control character '{escape}', which no slide "
                                       "can show", "yaml.control", doc.where(at),
                                       "remove it (a YAML escape such as \\a or \\u0000 writes one)"))
+    from generator.content.bullets import normalize_bullets
+
+    diagnostics.extend(normalize_bullets(data, doc, path))
     theme = data.get("theme", "default")
     kinds, theme_problems = _theme_kinds(doc, path, theme if isinstance(theme, str) else "default", talk_dir)
     diagnostics.extend(theme_problems)

@@ -107,10 +107,10 @@ class Graph(Node):
 # --- slides ---------------------------------------------------------------------------------
 
 class BulletGroup(Node):
-    """A bullet with sub-bullets one level down."""
+    """A bullet with sub-bullets one level down (none is the same as a plain bullet)."""
 
     text: Text
-    bullets: tuple[Text, ...] = Field(min_length=1)
+    bullets: tuple[Text, ...] = ()
 
 
 Bullet = Union[Text, BulletGroup]
