@@ -161,6 +161,8 @@ class BulletsSlide(SlideBase):
     kind: Literal["bullets"]
     title: Text
     bullets: tuple[Bullet, ...] = Field(min_length=1)
+    build: Literal["none", "one-by-one"] = Field(
+        "none", description="one-by-one: one bullet (with its sub-bullets) per click.")
 
 
 class StackSlide(SlideBase):

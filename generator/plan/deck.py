@@ -238,7 +238,8 @@ class _Planner:
         fit = fit_bullets(self.measure, items, self.geometry.body, self.size("body", 24), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
-        return dict(heading=self.heading(slide, slide.title), bullets=bullets, bullet_size=fit.size)
+        steps = len(bullets) if slide.build == "one-by-one" else 1
+        return dict(heading=self.heading(slide, slide.title), bullets=bullets, bullet_size=fit.size, steps=steps)
 
     def _stack(self, slide: model.StackSlide) -> dict:
         heading = self.heading(slide, slide.title or self.talk.stack(slide.stack).title)

@@ -9,25 +9,37 @@ from lxml import etree
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
-def _effect(ids: list[int], shape_id: int, first: bool) -> str:
+Target = "int | tuple[int, int, int]"   # a shape id, or (shape id, first paragraph, last paragraph)
+
+
+def _target(target) -> str:
+    if isinstance(target, tuple):
+        shape_id, first, last = target
+        return f'<p:spTgt spid="{shape_id}"><p:txEl><p:pRg st="{first}" end="{last}"/></p:txEl></p:spTgt>'
+    return f'<p:spTgt spid="{target}"/>'
+
+
+def _effect(ids: list[int], target, first: bool) -> str:
     node_type = "clickEffect"
+    paragraphs = ' grpId="0"' if isinstance(target, tuple) else ""
     outer, inner, effect, behaviour = ids[0], ids[1], ids[2], ids[3]
     return (
         f'<p:par><p:cTn id="{outer}" fill="hold"><p:stCondLst><p:cond delay="indefinite"/></p:stCondLst>'
         f'<p:childTnLst><p:par><p:cTn id="{inner}" fill="hold"><p:stCondLst><p:cond delay="0"/></p:stCondLst>'
         f'<p:childTnLst>'
     ) if first else "", (
-        f'<p:par><p:cTn id="{effect}" presetID="1" presetClass="entr" presetSubtype="0" fill="hold" '
+        f'<p:par><p:cTn id="{effect}" presetID="1" presetClass="entr" presetSubtype="0" fill="hold"{paragraphs} '
         f'nodeType="{node_type if first else "withEffect"}"><p:stCondLst><p:cond delay="0"/></p:stCondLst>'
         f'<p:childTnLst><p:set><p:cBhvr><p:cTn id="{behaviour}" dur="1" fill="hold"><p:stCondLst>'
-        f'<p:cond delay="0"/></p:stCondLst></p:cTn><p:tgtEl><p:spTgt spid="{shape_id}"/></p:tgtEl>'
+        f'<p:cond delay="0"/></p:stCondLst></p:cTn><p:tgtEl>{_target(target)}</p:tgtEl>'
         f'<p:attrNameLst><p:attrName>style.visibility</p:attrName></p:attrNameLst></p:cBhvr>'
         f'<p:to><p:strVal val="visible"/></p:to></p:set></p:childTnLst></p:cTn></p:par>'
     )
 
 
-def timing_xml(steps: Sequence[Sequence[int]]) -> str:
-    """The `<p:timing>` of a slide whose shapes appear step by step, one click per step."""
+def timing_xml(steps: Sequence[Sequence]) -> str:
+    """The `<p:timing>` of a slide whose shapes (or paragraphs of a shape) appear step by step,
+    one click per step."""
     counter = iter(range(3, 10_000))
     clicks = []
     for shape_ids in steps:
@@ -35,10 +47,10 @@ def timing_xml(steps: Sequence[Sequence[int]]) -> str:
             continue
         opening = ""
         effects = []
-        for position, shape_id in enumerate(shape_ids):
+        for position, target in enumerate(shape_ids):
             ids = [next(counter), next(counter)] if position == 0 else [0, 0]
             ids += [next(counter), next(counter)]
-            head, body = _effect(ids, shape_id, position == 0)
+            head, body = _effect(ids, target, position == 0)
             opening = opening or head
             effects.append(body)
         clicks.append(opening + "".join(effects) + "</p:childTnLst></p:cTn></p:par></p:childTnLst></p:cTn></p:par>")
@@ -48,12 +60,20 @@ def timing_xml(steps: Sequence[Sequence[int]]) -> str:
         f'<p:childTnLst>{"".join(clicks)}</p:childTnLst></p:cTn>'
         f'<p:prevCondLst><p:cond evt="onPrev" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:prevCondLst>'
         f'<p:nextCondLst><p:cond evt="onNext" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:nextCondLst>'
-        f'</p:seq></p:childTnLst></p:cTn></p:par></p:tnLst></p:timing>'
+        f'</p:seq></p:childTnLst></p:cTn></p:par></p:tnLst>{_builds(steps)}</p:timing>'
     )
 
 
-def add_build(slide, steps: Sequence[Sequence[int]]) -> None:
-    """Make the shapes of each step appear on one click, in order."""
+def _builds(steps: Sequence[Sequence]) -> str:
+    """The build list PowerPoint shows in its animation pane: a text shape built by paragraph."""
+    shapes = sorted({t[0] for step in steps for t in step if isinstance(t, tuple)})
+    if not shapes:
+        return ""
+    return "<p:bldLst>" + "".join(f'<p:bldP spid="{s}" grpId="0" build="p"/>' for s in shapes) + "</p:bldLst>"
+
+
+def add_build(slide, steps: Sequence[Sequence]) -> None:
+    """Make the shapes (or paragraph ranges) of each step appear on one click, in order."""
     if not any(steps):
         return
     timing = etree.fromstring(timing_xml(steps))

@@ -196,7 +196,10 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     _place(ctx, shape, ctx.geometry.body)
     frame = shape.text_frame
     _prepare(frame)
+    firsts = []
     for index, (level, text) in enumerate(bullet_items(planned.bullets)):
+        if level == 0:
+            firsts.append(index)
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.level = level
         size = sub_size(planned.bullet_size) if level else planned.bullet_size
@@ -209,6 +212,9 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     if is_placeholder:
         keep.add(shape.shape_id)
     _remove_unused_placeholders(slide, keep)
+    if planned.steps > 1:
+        ends = [*firsts[1:], len(bullet_items(planned.bullets))]
+        add_build(slide, [[(shape.shape_id, first, end - 1)] for first, end in zip(firsts, ends)])
 
 
 def emit_diagram(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
