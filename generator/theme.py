@@ -56,6 +56,10 @@ class FontFace:
         return ", ".join(n if n in generic else f"'{n}'" for n in names)
 
 
+CODE_FACE = FontFace("Courier New", ("Liberation Mono", "monospace"), "LiberationMono-Regular.ttf",
+                     "LiberationMono-Bold.ttf")
+
+
 @dataclass(frozen=True)
 class Theme:
     """Colours, fonts, sizes and layer-kind styles shared by every renderer."""
@@ -65,6 +69,7 @@ class Theme:
     body: FontFace
     heading: FontFace
     colors: dict[str, str] = field(default_factory=dict)
+    code: FontFace = field(default_factory=lambda: CODE_FACE)
     sizes: dict[str, float] = field(default_factory=dict)
     kinds: dict[str, KindStyle] = field(default_factory=dict)
 
@@ -149,6 +154,7 @@ def _load_theme_file(path: Path) -> Theme:
             directory=path.parent,
             body=_face(fonts["body"]),
             heading=_face(fonts.get("heading", fonts["body"])),
+            code=_face(fonts["code"]) if "code" in fonts else CODE_FACE,
             colors={str(k): str(v) for k, v in data.get("colors", {}).items()},
             sizes={str(k): float(v) for k, v in data.get("sizes", {}).items()},
             kinds={str(k): KindStyle(str(v["fill"]), str(v["stroke"]), str(v["text"]))

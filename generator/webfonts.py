@@ -36,14 +36,18 @@ class Face:
     file: Path
 
 
-def theme_faces(theme: Theme) -> tuple[Face, ...]:
-    """The faces of the body font (regular, bold, italic), then the heading font's if it is another family."""
+def theme_faces(theme: Theme, code: bool = False) -> tuple[Face, ...]:
+    """The faces of the body font (regular, bold, italic), then the heading font's if it is another
+    family, then (with `code`) the monospace faces of code slides."""
     faces = [Face(theme.body.family, 400, "normal", theme.font_path(theme.body.regular)),
              Face(theme.body.family, 700, "normal", theme.font_path(theme.body.bold))]
     if theme.body.italic:
         faces.append(Face(theme.body.family, 400, "italic", theme.font_path(theme.body.italic)))
     if theme.heading.family != theme.body.family:
         faces.append(Face(theme.heading.family, 700, "normal", theme.font_path(theme.heading.bold)))
+    if code:
+        faces.append(Face(theme.code.family, 400, "normal", theme.font_path(theme.code.regular)))
+        faces.append(Face(theme.code.family, 700, "normal", theme.font_path(theme.code.bold)))
     return tuple(faces)
 
 

@@ -100,6 +100,23 @@ class _Checker:
                            "give a path relative to the talk's folder")
         return self.found
 
+    def check_code(self, slide: dict, path: tuple) -> None:
+        """A code slide names a language Pygments knows, and steps within its lines."""
+        from generator.plan.code import language_known, language_names
+
+        language, code = _text(slide.get("language")), _text(slide.get("code"))
+        if language and not language_known(language):
+            self.error(f"unknown code language '{language}'", path + ("language",), "ref.language",
+                       did_you_mean(language, language_names(), listing="languages such as"))
+        if not code or not isinstance(slide.get("steps"), list):
+            return
+        count = len(code.rstrip("\n").split("\n"))
+        for index, step in enumerate(slide["steps"]):
+            numbers = [int(n) for n in re.findall(r"\d+", str(step))]
+            if numbers and (max(numbers) > count or min(numbers) < 1):
+                self.error(f"step '{step}' names a line the code does not have (it has {count})",
+                           path + ("steps", index), "schema.steps", f"number lines from 1 to {count}")
+
     def inside(self, name: str, at: tuple, what: str) -> bool:
         """Whether a path the talk names stays, once links are followed, inside the talk's folder
         (reported when it does not: a talk may not pull in files from elsewhere on the disk)."""
@@ -212,6 +229,8 @@ class _Checker:
                 problem = picture_problem(self.talk_dir / src)
                 if problem is not None:
                     self.error(problem[0], path + ("src",), "ref.image", problem[1])
+        elif kind == "code":
+            self.check_code(slide, path)
         used.update(("stack", s) for s in shown)
         highlight = slide.get("highlight")
         if isinstance(highlight, list) and kind in ("stack", "stacks"):

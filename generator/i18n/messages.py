@@ -17,7 +17,7 @@ _TALK_FIELDS = ("title", "subtitle", "event")
 _SLIDE_FIELDS = ("title", "subtitle", "text", "alt", "caption", "notes")
 _ROLE = {
     "title": "title", "subtitle": "subtitle", "event": "event name", "text": "main text",
-    "alt": "image description (alt text)", "caption": "image caption", "notes": "speaker notes",
+    "alt": "image description (alt text)", "caption": "caption", "notes": "speaker notes",
     "label": "label", "detail": "detail line", "badge": "badge (keep it short)",
     "description": "diagram description read by screen readers", "aspect": "aspect compared",
 }

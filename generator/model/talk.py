@@ -20,7 +20,7 @@ Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20000)]
 LangTag = Annotated[StrictStr, StringConstraints(pattern=LANG_PATTERN, max_length=35)]
 
 SLIDE_KINDS = ("title", "section", "statement", "bullets", "stack", "stacks", "comparison",
-               "graph", "image", "closing")
+               "graph", "image", "closing", "code")
 BUILD_MODES = ("none", "bottom-up")
 
 
@@ -213,6 +213,19 @@ class ImageSlide(SlideBase):
         return value
 
 
+class CodeSlide(SlideBase):
+    """Source code, highlighted; each of `steps` (line ranges such as "1-2") is one build step
+    that highlights those lines. The code itself is never translated."""
+
+    kind: Literal["code"]
+    language: Annotated[StrictStr, StringConstraints(min_length=1, max_length=64)] = Field(
+        description="A Pygments lexer name: python, dockerfile, yaml, bash, javascript…")
+    code: Annotated[StrictStr, StringConstraints(min_length=1, max_length=20000)]
+    caption: Optional[Text] = None
+    steps: tuple[Annotated[StrictStr, StringConstraints(pattern=r"^\d+(-\d+)?(,\d+(-\d+)?)*$")], ...] = Field(
+        (), description='Line ranges highlighted one step after the other, such as ["1-2", "4"].')
+
+
 class ClosingSlide(SlideBase):
     """The last slide: thanks, a message, links."""
 
@@ -223,7 +236,7 @@ class ClosingSlide(SlideBase):
 
 Slide = Annotated[
     Union[TitleSlide, SectionSlide, StatementSlide, BulletsSlide, StackSlide, StacksSlide,
-          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide],
+          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide, CodeSlide],
     Field(discriminator="kind"),
 ]
 

@@ -16,6 +16,7 @@ from generator.model import talk as model
 from generator.plan import geometry as g
 from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
 from generator.plan.graph.layout import layout_graph, smallest_text
+from generator.plan.code import CodeBlock
 from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
 from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_table, sub_size
@@ -114,6 +115,7 @@ class SlidePlan:
     table: Optional[Table] = None
     diagram: Optional[Diagram] = None
     graph: Optional[GraphDiagram] = None
+    code: Optional["CodeBlock"] = None
     picture: Optional[Picture] = None
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
@@ -151,6 +153,8 @@ class DeckPlan:
                 found.update({slide.bullet_size, sub_size(slide.bullet_size)})
             if slide.table is not None:
                 found.add(slide.table.size)
+            if slide.code is not None:
+                found.add(slide.code.size)
         return found
 
 
@@ -162,6 +166,7 @@ class _Planner:
         self.talk, self.theme, self.measure, self.byline, self.lang = talk, theme, measure, byline, lang
         self.geometry = geometry
         self.diagram_measure = TextMeasure.for_theme(theme, lang)   # diagrams are drawn in the theme's font
+        self.code_measure = TextMeasure(theme.font_path(theme.code.regular), theme.font_path(theme.code.bold))
         self.problems: list[Problem] = []
         self.refused: list[str] = []
 
@@ -290,6 +295,40 @@ class _Planner:
                 why += f" and its edge labels {edges:.1f} pt"
             self.problem(Problem(slide.id, "graph", graph.title, "fit.diagram", "error", why))
         return dict(heading=self.heading(slide, slide.title or graph.title), graph=diagram)
+
+    def _code(self, slide: model.CodeSlide) -> dict:
+        from generator.plan.code import CODE_LINE_HEIGHT, CodeBlock, highlight, parse_steps
+
+        lines = highlight(slide.code, slide.language)
+        heading = self.heading(slide, slide.title or slide.caption or slide.language)
+        rect = self.geometry.body
+        caption_h = 0.0
+        caption = None
+        if slide.caption:
+            caption = Sized(slide.caption, self.size("caption", 16))
+            caption_h = caption.size * g.LINE_HEIGHT + 8
+        measure = self.code_measure
+        widest = max(("".join(t.text for t in line) for line in lines), key=len, default="")
+        size, floor = self.size("code", 20), self.size("code-min", 14)
+        pad = 2 * g.CODE_PAD
+
+        def fits(at: float) -> bool:
+            return (measure.width(widest, at) <= rect.w - pad
+                    and len(lines) * at * CODE_LINE_HEIGHT <= rect.h - caption_h - pad)
+
+        from generator.plan.measure import candidate_sizes
+
+        chosen = next((s for s in candidate_sizes(size, floor) if fits(s)), floor)
+        if not fits(chosen):
+            too_long = [n for n, line in enumerate(lines, 1)
+                        if measure.width("".join(t.text for t in line), floor) > rect.w - pad]
+            what = f"line {too_long[0]}" if too_long else f"its {len(lines)} lines"
+            self.problem(Problem(slide.id, f"code ({what})", widest if too_long else slide.code.splitlines()[0],
+                                 "fit.code"))
+        steps = parse_steps(slide.steps, len(lines))
+        block = CodeBlock(slide.language, lines, chosen, chosen * CODE_LINE_HEIGHT, steps)
+        return dict(heading=heading, heading_hidden=not slide.title, code=block, text=caption,
+                    steps=max(1, len(steps)))
 
     def _image(self, slide: model.ImageSlide) -> dict:
         heading = self.heading(slide, slide.title or slide.caption or slide.alt)

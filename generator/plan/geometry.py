@@ -20,6 +20,7 @@ BULLET_GAP = 0.45            # space before a bullet, in ems of its own size
 SUB_BULLET = 0.85            # a sub-bullet's size relative to its bullet
 BULLET_INDENT = (28.0, 56.0)  # left edge of a bullet's text, per level
 CELL_PAD_X, CELL_PAD_Y = 8.0, 4.0
+CODE_PAD = 16.0              # inside a code block, around its lines
 
 
 BAND = Rect(0, 0, SLIDE_W, 6)

@@ -19,7 +19,7 @@ KIND_TEMPLATES = {
     "title": "kinds/title.html.j2", "section": "kinds/section.html.j2", "closing": "kinds/closing.html.j2",
     "statement": "kinds/statement.html.j2", "bullets": "kinds/bullets.html.j2",
     "stack": "kinds/diagram.html.j2", "stacks": "kinds/diagram.html.j2", "graph": "kinds/diagram.html.j2",
-    "comparison": "kinds/comparison.html.j2", "image": "kinds/image.html.j2",
+    "comparison": "kinds/comparison.html.j2", "image": "kinds/image.html.j2", "code": "kinds/code.html.j2",
 }
 
 

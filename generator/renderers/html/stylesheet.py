@@ -35,7 +35,7 @@ def geometry_properties() -> str:
              f"  --bullet-indent: {_n(g.BULLET_INDENT[0])}px;",
              f"  --sub-bullet-indent: {_n(g.BULLET_INDENT[1] - g.BULLET_INDENT[0])}px;",
              f"  --cell-pad-x: {_n(g.CELL_PAD_X)}px;", f"  --cell-pad-y: {_n(g.CELL_PAD_Y)}px;",
-             f"  --first-column: {_n(FIRST_COLUMN * 100)}%;"]
+             f"  --first-column: {_n(FIRST_COLUMN * 100)}%;", f"  --code-pad: {_n(g.CODE_PAD)}px;"]
     for name, rect in _RECTS.items():
         for part, value in (("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h)):
             lines.append(f"  --{name}-{part}: {_n(value)}px;")
@@ -44,8 +44,9 @@ def geometry_properties() -> str:
 
 def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
     """The CSS that draws slides wherever they sit; fonts subset to `characters` (wide Latin when `live`)."""
+    faces = theme_faces(theme, code=any(slide.code is not None for slide in plan.slides))
     return "\n".join([
-        font_face_css(theme_faces(theme), characters | LIVE_CHARACTERS if live else characters),
+        font_face_css(faces, characters | LIVE_CHARACTERS if live else characters),
         custom_properties(theme),
         geometry_properties(),
         size_classes(plan.sizes()),

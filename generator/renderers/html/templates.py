@@ -15,7 +15,12 @@ from generator.renderers.html.theme_css import size_class
 from generator.theme import TEMPLATES_DIR, Theme
 
 DEFAULT_HTML = TEMPLATES_DIR / "default" / "html"
-FILTERS = (("md", to_html), ("fs", size_class), ("sub_size", sub_size))
+def marked_steps(steps, line: int) -> str:
+    """The build steps (1-based, space-separated) at which a code line is highlighted."""
+    return " ".join(str(index) for index, lines in enumerate(steps, start=1) if line in lines)
+
+
+FILTERS = (("md", to_html), ("fs", size_class), ("sub_size", sub_size), ("marked_steps", marked_steps))
 
 
 def template_dirs(theme: Theme) -> tuple[Path, ...]:

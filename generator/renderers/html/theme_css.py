@@ -73,6 +73,7 @@ def custom_properties(theme: Theme) -> str:
             lines.append(f"  --kind-{kind}-{part}: {value};")
     lines.append(f"  --font-body: {font_stack(theme.body)};")
     lines.append(f"  --font-heading: {font_stack(theme.heading)};")
+    lines.append(f"  --font-code: {font_stack(theme.code)};")
     for name, value in sorted(theme.sizes.items()):
         lines.append(f"  --size-{name}: {_px(value)};")
     return ":root {\n" + "\n".join(lines) + "\n}\n"
@@ -101,6 +102,13 @@ def color_pairs(theme: Theme) -> list[ColorPair]:
         ColorPair("focus ring (accent) on background", c["accent"], c["background"], AA_GRAPHICS),
         ColorPair("highlight stroke on background", c["highlight"], c["background"], AA_GRAPHICS),
     ]
+    for token in ("text", "keyword", "string", "comment", "number", "name"):
+        if f"code-{token}" in c and "code-background" in c:
+            pairs.append(ColorPair(f"code {token} on the code background", c[f"code-{token}"], c["code-background"],
+                                   AA_TEXT))
+            if "code-mark" in c:
+                pairs.append(ColorPair(f"code {token} on a highlighted line", c[f"code-{token}"], c["code-mark"],
+                                       AA_TEXT))
     for kind, style in sorted(theme.kinds.items()):
         pairs.append(ColorPair(f"{kind} text on its fill", style.text, style.fill, AA_TEXT))
         pairs.append(ColorPair(f"badge text on {kind} badge", c["background"], style.text, AA_TEXT))

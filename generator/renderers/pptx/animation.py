@@ -12,6 +12,10 @@ P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 Target = "int | tuple[int, int, int]"   # a shape id, or (shape id, first paragraph, last paragraph)
 
 
+class Hide(int):
+    """A shape id that disappears (an exit effect) at its step instead of appearing."""
+
+
 def _target(target) -> str:
     if isinstance(target, tuple):
         shape_id, first, last = target
@@ -22,18 +26,20 @@ def _target(target) -> str:
 def _effect(ids: list[int], target, first: bool) -> str:
     node_type = "clickEffect"
     paragraphs = ' grpId="0"' if isinstance(target, tuple) else ""
+    exit_ = isinstance(target, Hide)
     outer, inner, effect, behaviour = ids[0], ids[1], ids[2], ids[3]
     return (
         f'<p:par><p:cTn id="{outer}" fill="hold"><p:stCondLst><p:cond delay="indefinite"/></p:stCondLst>'
         f'<p:childTnLst><p:par><p:cTn id="{inner}" fill="hold"><p:stCondLst><p:cond delay="0"/></p:stCondLst>'
         f'<p:childTnLst>'
     ) if first else "", (
-        f'<p:par><p:cTn id="{effect}" presetID="1" presetClass="entr" presetSubtype="0" fill="hold"{paragraphs} '
+        f'<p:par><p:cTn id="{effect}" presetID="1" presetClass="{"exit" if exit_ else "entr"}" presetSubtype="0" '
+        f'fill="hold"{paragraphs} '
         f'nodeType="{node_type if first else "withEffect"}"><p:stCondLst><p:cond delay="0"/></p:stCondLst>'
         f'<p:childTnLst><p:set><p:cBhvr><p:cTn id="{behaviour}" dur="1" fill="hold"><p:stCondLst>'
         f'<p:cond delay="0"/></p:stCondLst></p:cTn><p:tgtEl>{_target(target)}</p:tgtEl>'
         f'<p:attrNameLst><p:attrName>style.visibility</p:attrName></p:attrNameLst></p:cBhvr>'
-        f'<p:to><p:strVal val="visible"/></p:to></p:set></p:childTnLst></p:cTn></p:par>'
+        f'<p:to><p:strVal val="{"hidden" if exit_ else "visible"}"/></p:to></p:set></p:childTnLst></p:cTn></p:par>'
     )
 
 

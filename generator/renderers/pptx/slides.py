@@ -31,7 +31,7 @@ from generator.theme import Theme
 ROLE_OF_KIND = {
     "title": "title", "section": "section", "closing": "section", "statement": "title-only",
     "bullets": "content", "stack": "title-only", "stacks": "title-only", "comparison": "title-only",
-    "graph": "title-only", "image": "title-only",
+    "graph": "title-only", "image": "title-only", "code": "title-only",
 }
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
@@ -285,10 +285,90 @@ def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: Sli
         attach_svg(picture, slide, Path(path).read_bytes())
 
 
+def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: SlidePlan) -> None:
+    """The code as real text (one paragraph a line, one coloured run a token, in the theme's
+    monospace face) on its background; each step's lines marked by a bar that appears at its click."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+
+    from generator.plan.geometry import CODE_PAD
+    from generator.renderers.pptx.animation import Hide
+
+    keep = _title(ctx, slide, planned) if content.title else set()
+    _remove_unused_placeholders(slide, keep)
+    block, area, colors = planned.code, ctx.geometry.body, ctx.theme.colors
+    caption_h = planned.text.size * LINE_HEIGHT + 8 if planned.text else 0.0
+    height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * CODE_PAD)
+
+    def rgb(name: str, default: str) -> RGBColor:
+        return RGBColor.from_string(colors.get(name, default).lstrip("#").upper())
+
+    back = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, emu(area.x), emu(area.y), emu(area.w), emu(height))
+    back.adjustments[0] = min(0.5, 6 / max(1.0, min(area.w, height)))
+    back.fill.solid()
+    back.fill.fore_color.rgb = rgb("code-background", "#F6F8FA")
+    back.line.fill.background()
+    back.shadow.inherit = False
+    back.name = f"code {content.id}: background"
+    bars = []
+    for number, lines in enumerate(block.steps, start=1):
+        shapes = []
+        for first, last in _runs(sorted(lines)):
+            top = area.y + CODE_PAD + (first - 1) * block.line_height
+            bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(area.x), emu(top), emu(area.w),
+                                         emu((last - first + 1) * block.line_height))
+            bar.fill.solid()
+            bar.fill.fore_color.rgb = rgb("code-mark", "#FDE68A")
+            bar.line.fill.background()
+            bar.shadow.inherit = False
+            bar.name = f"code {content.id}: step {number} lines {first}-{last}"
+            shapes.append(bar.shape_id)
+        bars.append(shapes)
+    box = slide.shapes.add_textbox(emu(area.x), emu(area.y), emu(area.w), emu(height))
+    box.name = f"code {content.id}"
+    frame = box.text_frame
+    _prepare(frame)
+    frame.word_wrap = False
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = emu(CODE_PAD)
+    for index, line in enumerate(block.lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.line_spacing = Pt(block.line_height)
+        paragraph.space_before = paragraph.space_after = Pt(0)
+        for token in line or ():
+            run = paragraph.add_run()
+            run.text = token.text
+            run.font.size = Pt(block.size)
+            run.font.name = ctx.theme.code.family
+            run.font.color.rgb = rgb(f"code-{token.kind}", "#1F2937")
+            run.font.bold = token.kind == "keyword" or None
+            run.font.italic = token.kind == "comment" or None
+        if not line:
+            paragraph.font.size = Pt(block.size)
+    set_alt_text(box, f"{block.language} code, {len(block.lines)} lines")
+    if planned.text:
+        caption = slide.shapes.add_textbox(emu(area.x), emu(area.y + height + 8), emu(area.w),
+                                           emu(planned.text.size * LINE_HEIGHT))
+        fill_text(ctx, caption, [planned.text.text], planned.text.size, align=PP_ALIGN.CENTER)
+    if bars:
+        steps = [bars[0]] + [bars[k] + [Hide(i) for i in bars[k - 1]] for k in range(1, len(bars))]
+        add_build(slide, steps)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Consecutive line numbers grouped: [1, 2, 4] -> [(1, 2), (4, 4)]."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
 EMITTERS = {
     "title": emit_title, "section": emit_section, "closing": emit_section, "statement": emit_statement,
     "bullets": emit_bullets, "stack": emit_diagram, "stacks": emit_diagram, "comparison": emit_comparison,
-    "graph": emit_graph, "image": emit_image,
+    "graph": emit_graph, "image": emit_image, "code": emit_code,
 }
 
 

@@ -45,6 +45,12 @@
     slide.querySelectorAll("[data-step]").forEach((group) => {
       group.classList.toggle("future", parseInt(group.getAttribute("data-step"), 10) > step);
     });
+    // Code lines highlighted at some steps only (a code slide's steps): marked at those steps.
+    slide.querySelectorAll("[data-only-step]").forEach((line) => {
+      const marked = line.getAttribute("data-only-step").split(" ").filter(Boolean).map((n) => parseInt(n, 10));
+      line.classList.toggle("marked", marked.indexOf(step) !== -1);
+      line.classList.toggle("dimmed", marked.indexOf(step) === -1);
+    });
   }
 
   function fitStage(box, target) {

@@ -73,7 +73,8 @@ def it_embeds_its_fonts_and_pictures_as_data_urls_only(documents):
     urls = re.findall(r"url\(([^)]*)\)", html) + re.findall(r'\ssrc="([^"]*)"', html)
     assert urls and all(url.startswith("data:") for url in urls), [u[:40] for u in urls if not u.startswith("data:")]
     faces = re.findall(r"@font-face \{ font-family: '([^']+)'; font-weight: (\d+); font-style: (\w+);", html)
-    assert faces == [("Calibri", "400", "normal"), ("Calibri", "700", "normal"), ("Calibri", "400", "italic")]
+    assert faces == [("Calibri", "400", "normal"), ("Calibri", "700", "normal"), ("Calibri", "400", "italic"),
+                     ("Courier New", "400", "normal"), ("Courier New", "700", "normal")]     # the code slide
 
 
 def it_gives_the_same_text_for_the_same_input(sample_talk, documents):

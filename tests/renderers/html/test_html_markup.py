@@ -116,7 +116,7 @@ def it_names_the_language_of_each_deck(sample_html):
 
 def it_gives_one_h1_and_a_heading_per_slide_and_names_every_diagram(fr):
     headings = [tag for tag, _ in fr.tags if tag in ("h1", "h2")]
-    assert headings.count("h1") == 1 and len(headings) == 19
+    assert headings.count("h1") == 1 and len(headings) == 20
     svgs = [a for tag, a in fr.tags if tag == "svg"]
     assert len(svgs) == 4
     for attrs in svgs:
@@ -159,7 +159,9 @@ def it_embeds_the_theme_fonts_cut_to_the_characters_on_the_slides(fr):
     faces = re.findall(r"@font-face \{ font-family: '([^']+)'; font-weight: (\d+); font-style: (\w+);"
                        r".*?base64,([A-Za-z0-9+/=]+)\)", css)
     assert [(f, w, s) for f, w, s, _ in faces] == [("Calibri", "400", "normal"), ("Calibri", "700", "normal"),
-                                                   ("Calibri", "400", "italic")]
+                                                   ("Calibri", "400", "italic"),
+                                                   ("Courier New", "400", "normal"),   # the code slide
+                                                   ("Courier New", "700", "normal")]
     shown = {c for c in "".join(fr.text) if not c.isspace()}
     for *_, data in faces:
         font = TTFont(io.BytesIO(base64.b64decode(data)))
