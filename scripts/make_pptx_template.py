@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.renderers.pptx.package import reproducible_bytes  # noqa: E402
-from generator.plan.geometry import DEFAULT_GEOMETRY  # noqa: E402
+from generator.plan.geometry import COLUMN_GAP, DEFAULT_GEOMETRY  # noqa: E402
 from generator.theme import load_theme  # noqa: E402
 
 WIDE = 12192000   # 13.333 in
@@ -155,6 +155,14 @@ def make(path: Path) -> None:
                 place(shape, G.title)
             if shape.placeholder_format.type == 7 and layout.name == "Title and Content":
                 place(shape, G.body)
+    two = next(l for l in prs.slide_layouts if l.name == "Two Content")
+    bodies = sorted((s for s in two.placeholders if s.placeholder_format.type in (2, 7)), key=lambda s: s.left)
+    half = (G.body.w - COLUMN_GAP) / 2
+    for shape, x in zip(bodies, (G.body.x, G.body.x + half + COLUMN_GAP)):
+        place(shape, type(G.body)(x, G.body.y, half, G.body.h))
+    for shape in two.placeholders:
+        if shape.placeholder_format.type == 1:
+            place(shape, G.title)
     style_title_slide(prs, theme)
     style_section_header(prs)
     props = prs.core_properties

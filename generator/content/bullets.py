@@ -26,16 +26,24 @@ def normalize_bullets(data: dict, doc: Document, path: str) -> list[Diagnostic]:
     if not isinstance(slides, list):
         return found
     for index, slide in enumerate(slides):
-        if not isinstance(slide, dict) or not isinstance(slide.get("bullets"), list):
+        if not isinstance(slide, dict):
             continue
-        for place, bullet in enumerate(slide["bullets"]):
-            at = ("slides", index, "bullets", place)
-            slide["bullets"][place] = _bullet(bullet, at, doc, path, found)
+        holders = [(slide, ("slides", index))] + [(slide[side], ("slides", index, side)) for side in ("left", "right")
+                                                  if isinstance(slide.get(side), dict)]
+        for holder, base in holders:
+            _normalize_list(holder, base, doc, path, found)
+    return found
+
+
+def _normalize_list(holder: dict, base: tuple, doc: Document, path: str, found: list[Diagnostic]) -> None:
+    if isinstance(holder.get("bullets"), list):
+        for place, bullet in enumerate(holder["bullets"]):
+            at = base + ("bullets", place)
+            holder["bullets"][place] = _bullet(bullet, at, doc, path, found)
             if isinstance(bullet, dict) and isinstance(bullet.get("bullets"), list):
                 subs = bullet["bullets"]
                 for sub, item in enumerate(subs):
                     subs[sub] = _bullet(item, at + ("bullets", sub), doc, path, found)
-    return found
 
 
 def _bullet(bullet, at: tuple, doc: Document, path: str, found: list[Diagnostic]):

@@ -53,6 +53,20 @@ def _slide_entries(slide: dict, base: tuple) -> Iterator[Entry]:
             for sub, text in enumerate(bullet.get("bullets") or ()):
                 yield Entry(base + ("bullets", index, "bullets", sub), f"{ctx}/bullets", text,
                             f"{where}: sub-bullet of « {bullet['text']} »")
+    for side in ("left", "right"):
+        column = slide.get(side)
+        if not isinstance(column, dict):
+            continue
+        yield from _single(column, base + (side,), f"{ctx}/{side}", ("heading", "text"), f"{where}, {side} column")
+        for index, bullet in enumerate(column.get("bullets") or ()):
+            at = base + (side, "bullets", index)
+            if isinstance(bullet, str):
+                yield Entry(at, f"{ctx}/{side}/bullets", bullet, f"{where}, {side} column: bullet")
+            elif isinstance(bullet, dict):
+                yield Entry(at + ("text",), f"{ctx}/{side}/bullets", bullet["text"], f"{where}, {side} column: bullet")
+                for sub, text in enumerate(bullet.get("bullets") or ()):
+                    yield Entry(at + ("bullets", sub), f"{ctx}/{side}/bullets", text,
+                                f"{where}, {side} column: sub-bullet of « {bullet['text']} »")
     for index, link in enumerate(slide.get("links") or ()):
         yield Entry(base + ("links", index, "label"), f"{ctx}/links", link["label"],
                     f"{where}: link text for {link.get('url')}")

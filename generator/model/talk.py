@@ -20,7 +20,7 @@ Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20000)]
 LangTag = Annotated[StrictStr, StringConstraints(pattern=LANG_PATTERN, max_length=35)]
 
 SLIDE_KINDS = ("title", "section", "statement", "bullets", "stack", "stacks", "comparison",
-               "graph", "image", "closing", "code")
+               "graph", "image", "closing", "code", "two-columns")
 BUILD_MODES = ("none", "bottom-up")
 
 
@@ -226,6 +226,23 @@ class CodeSlide(SlideBase):
         (), description='Line ranges highlighted one step after the other, such as ["1-2", "4"].')
 
 
+class Column(Node):
+    """One side of a two-column slide: an optional heading, then bullets or a paragraph."""
+
+    heading: Optional[Text] = None
+    bullets: tuple[Bullet, ...] = ()
+    text: Optional[Text] = None
+
+
+class TwoColumnsSlide(SlideBase):
+    """Two columns side by side, each bullets or text (PowerPoint's "Two Content" layout)."""
+
+    kind: Literal["two-columns"]
+    title: Text
+    left: Column
+    right: Column
+
+
 class ClosingSlide(SlideBase):
     """The last slide: thanks, a message, links."""
 
@@ -236,7 +253,7 @@ class ClosingSlide(SlideBase):
 
 Slide = Annotated[
     Union[TitleSlide, SectionSlide, StatementSlide, BulletsSlide, StackSlide, StacksSlide,
-          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide, CodeSlide],
+          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide, CodeSlide, TwoColumnsSlide],
     Field(discriminator="kind"),
 ]
 

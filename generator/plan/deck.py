@@ -19,7 +19,7 @@ from generator.plan.graph.layout import layout_graph, smallest_text
 from generator.plan.code import CodeBlock
 from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
-from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_table, sub_size
+from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_columns, fit_table, sub_size
 from generator.markdown import paragraphs, plain
 from generator.links import safe_url
 from generator.theme import Theme
@@ -98,6 +98,16 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class ColumnPlan:
+    """One column of a two-column slide: its heading, bullets or text, and where it stands."""
+
+    heading: Optional[str]
+    bullets: tuple[Bullet, ...]
+    text: Optional[str]
+    rect: g.Rect
+
+
+@dataclass(frozen=True)
 class SlidePlan:
     """One slide: its heading (h1 on the title slide, h2 elsewhere) and what it shows."""
 
@@ -116,6 +126,7 @@ class SlidePlan:
     diagram: Optional[Diagram] = None
     graph: Optional[GraphDiagram] = None
     code: Optional["CodeBlock"] = None
+    columns: tuple[ColumnPlan, ...] = ()
     picture: Optional[Picture] = None
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
@@ -149,7 +160,7 @@ class DeckPlan:
             for sized in (slide.heading, slide.subtitle, slide.byline, slide.text):
                 if sized is not None:
                     found.add(sized.size)
-            if slide.bullets:
+            if slide.bullets or slide.columns:
                 found.update({slide.bullet_size, sub_size(slide.bullet_size)})
             if slide.table is not None:
                 found.add(slide.table.size)
@@ -193,7 +204,7 @@ class _Planner:
     def plan(self, number: int, slide: model.Slide) -> SlidePlan:
         base = dict(number=number, id=slide.id, kind=slide.kind, notes=paragraphs(slide.notes or ""),
                     footer=slide.kind != "title")
-        handler = getattr(self, f"_{slide.kind}")
+        handler = getattr(self, f"_{slide.kind.replace('-', '_')}")
         return SlidePlan(**base, **handler(slide))
 
     # --- one method per slide kind ----------------------------------------------------------
@@ -329,6 +340,21 @@ class _Planner:
         block = CodeBlock(slide.language, lines, chosen, chosen * CODE_LINE_HEIGHT, steps)
         return dict(heading=heading, heading_hidden=not slide.title, code=block, text=caption,
                     steps=max(1, len(steps)))
+
+    def _two_columns(self, slide: model.TwoColumnsSlide) -> dict:
+        body, gap = self.geometry.body, g.COLUMN_GAP
+        half = (body.w - gap) / 2
+        rects = (g.Rect(body.x, body.y, half, body.h), g.Rect(body.x + half + gap, body.y, half, body.h))
+        columns = []
+        for column, rect in zip((slide.left, slide.right), rects):
+            bullets = tuple(Bullet(b) if isinstance(b, str) else Bullet(b.text, tuple(b.bullets)) for b in column.bullets)
+            columns.append(ColumnPlan(column.heading, bullets, column.text, rect))
+        texts = [(plain(c.heading) if c.heading else None, [(level, plain(t)) for level, t in bullet_items(c.bullets)],
+                  plain(c.text) if c.text else None) for c in columns]
+        fit = fit_columns(self.measure, texts, rects, self.size("body", 24), self.size("min", 12))
+        if not fit.fits:
+            self.problem(Problem(slide.id, "columns", slide.title))
+        return dict(heading=self.heading(slide, slide.title), columns=tuple(columns), bullet_size=fit.size)
 
     def _image(self, slide: model.ImageSlide) -> dict:
         heading = self.heading(slide, slide.title or slide.caption or slide.alt)

@@ -77,3 +77,38 @@ def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]],
 
     fitted = Fitted(*largest_fitting(lambda size: (sum(heights(size)), False), rect.h, max_size, min_size))
     return Fitted(fitted.size, fitted.fits, tuple(heights(fitted.size)))
+
+
+def column_height(measure: TextMeasure, heading: str | None, items: Sequence[tuple[int, str]], text: str | None,
+                  width: float, size: float) -> tuple[float, bool]:
+    """The height of one column of a two-column slide at `size`: its bold heading, then its
+    bullets (as `fit_bullets` lays them) or its paragraph; and whether a word had to be cut."""
+    total, broken = 0.0, False
+    if heading:
+        count, cut = _lines(measure, heading, width, size, True)
+        total += count * size * LINE_HEIGHT + BULLET_GAP * size
+        broken |= cut
+    for index, (level, line) in enumerate(items):
+        own = sub_size(size) if level else size
+        count, cut = _lines(measure, line, width - BULLET_INDENT[min(level, 1)], own, False)
+        broken |= cut
+        total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
+    if text:
+        count, cut = _lines(measure, text, width, size, False)
+        broken |= cut
+        total += count * size * LINE_HEIGHT
+    return total, broken
+
+
+def fit_columns(measure: TextMeasure, columns: Sequence[tuple[str | None, Sequence[tuple[int, str]], str | None]],
+                rects: Sequence[Rect], max_size: float, min_size: float) -> Fitted:
+    """One size for both columns: the largest at which each fits its rectangle."""
+    def height(size: float) -> tuple[float, bool]:
+        worst, broken = 0.0, False
+        for (heading, items, text), rect in zip(columns, rects):
+            h, cut = column_height(measure, heading, items, text, rect.w, size)
+            worst = max(worst, h - rect.h)
+            broken |= cut
+        return worst, broken
+
+    return Fitted(*largest_fitting(height, 0.0, max_size, min_size))

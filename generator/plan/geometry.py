@@ -21,6 +21,7 @@ SUB_BULLET = 0.85            # a sub-bullet's size relative to its bullet
 BULLET_INDENT = (28.0, 56.0)  # left edge of a bullet's text, per level
 CELL_PAD_X, CELL_PAD_Y = 8.0, 4.0
 CODE_PAD = 16.0              # inside a code block, around its lines
+COLUMN_GAP = 40.0            # between the two columns of a two-column slide
 
 
 BAND = Rect(0, 0, SLIDE_W, 6)

@@ -31,7 +31,7 @@ from generator.theme import Theme
 ROLE_OF_KIND = {
     "title": "title", "section": "section", "closing": "section", "statement": "title-only",
     "bullets": "content", "stack": "title-only", "stacks": "title-only", "comparison": "title-only",
-    "graph": "title-only", "image": "title-only", "code": "title-only",
+    "graph": "title-only", "image": "title-only", "code": "title-only", "two-columns": "two-content",
 }
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
@@ -217,6 +217,45 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
         add_build(slide, [[(shape.shape_id, first, end - 1)] for first, end in zip(firsts, ends)])
 
 
+def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, planned: SlidePlan) -> None:
+    """Both bodies of the "Two Content" layout filled, left then right, at the plan's one size."""
+    keep = _title(ctx, slide, planned)
+    bodies = sorted(placeholders(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)), key=lambda p: p.left)
+    size = planned.bullet_size
+    for index, column in enumerate(planned.columns):
+        if index < len(bodies):
+            shape = bodies[index]
+            keep.add(shape.shape_id)
+        else:
+            rect = column.rect
+            shape = slide.shapes.add_textbox(emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
+        _place(ctx, shape, column.rect)
+        frame = shape.text_frame
+        _prepare(frame)
+        paragraphs = []
+        if column.heading:
+            paragraphs.append((-1, column.heading))
+        paragraphs += bullet_items(column.bullets)
+        if column.text:
+            paragraphs.append((-2, column.text))
+        for number, (level, text) in enumerate(paragraphs):
+            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            own = sub_size(size) if level == 1 else size
+            props = paragraph._p.get_or_add_pPr()
+            if level >= 0:
+                paragraph.level = level
+                props.set("marL", str(emu(BULLET_INDENT[level])))
+                props.set("indent", str(-emu(BULLET_INDENT[0] if level == 0 else BULLET_INDENT[1] - BULLET_INDENT[0])))
+            else:
+                props.set("marL", "0")
+                props.set("indent", "0")
+                props.insert(0, props.makeelement(qn("a:buNone"), {}))
+            paragraph.line_spacing = Pt(own * LINE_HEIGHT)
+            paragraph.space_before = Pt(BULLET_GAP * own if number else 0)
+            write_paragraph(paragraph, text, size=own, bold=True if level == -1 else None)
+    _remove_unused_placeholders(slide, keep)
+
+
 def emit_diagram(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
@@ -368,7 +407,7 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
 EMITTERS = {
     "title": emit_title, "section": emit_section, "closing": emit_section, "statement": emit_statement,
     "bullets": emit_bullets, "stack": emit_diagram, "stacks": emit_diagram, "comparison": emit_comparison,
-    "graph": emit_graph, "image": emit_image, "code": emit_code,
+    "graph": emit_graph, "image": emit_image, "code": emit_code, "two-columns": emit_two_columns,
 }
 
 

@@ -19,10 +19,12 @@ LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
     "section": ("Section Header", "Section Title", "Abschnittsüberschrift", "En-tête de section"),
     "content": ("Title and Content", "Title, Content", "Titel und Inhalt", "Titre et contenu"),
     "title-only": ("Title Only", "Title, Only", "Nur Titel", "Titre seul"),
+    "two-content": ("Two Content", "Title, 2 Content", "Comparison", "Zwei Inhalte", "Deux contenus"),
     "blank": ("Blank", "Leer", "Vide"),
 }
 # What a role needs from a layout when no name matches.
 _NEEDS = {"title": {"title", "subtitle"}, "section": {"title", "subtitle"}, "content": {"title", "body"},
+          "two-content": {"title", "body"},
           "title-only": {"title"}, "blank": set()}
 
 
