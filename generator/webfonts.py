@@ -74,6 +74,8 @@ def subset_woff2(path: str, mtime_ns: int, characters: str) -> bytes:
 
     # Carlito's creation date predates 1970 in its own epoch: fontTools says so, harmlessly.
     logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
+    # Liberation Mono carries FontForge's FFTM table, which the subsetter drops with a notice.
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False

@@ -47,7 +47,7 @@ class DiagramStyle:
     badge_below_gap: float = 3.0     # between a label and a badge under it
     max_row_height: float = 64.0
     max_column_width: float = 280.0
-    min_stack_width: float = 420.0   # a stack alone is at least this wide (when the area allows)
+    min_stack_width: float = 640.0   # a stack alone is at least this wide (when the area allows)
     min_side_width: float = 96.0     # side by side, no stack is narrower than this
     # strokes and corners
     radius: float = 6.0
