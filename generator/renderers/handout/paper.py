@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.plan.boxes import Rect
+
 MM = 96 / 25.4
 
 
@@ -41,14 +43,7 @@ class Margins:
 MARGINS = Margins(top=22 * MM, side=16 * MM, bottom=22 * MM)
 
 
-@dataclass(frozen=True)
-class Box:
-    """A rectangle on the page's content box."""
-
-    x: float
-    y: float
-    w: float
-    h: float
+Box = Rect      # a rectangle on the page's content box, in CSS pixels
 
 
 def content_box(paper: Paper) -> Box:
