@@ -83,6 +83,21 @@ def warm(talk: Path, lang: str, layout: str) -> tuple[float, int]:
     return seconds, len(next(iter(rendered.files.values())))
 
 
+def pdf_seconds(talk: Path, lang: str) -> float:
+    """The slides PDF of the talk, rendered in this process (after the warm-up)."""
+    from generator.content.talk import load_talk
+    from generator.i18n.localize import localize
+    from generator.jobs import RenderJob
+    from generator.renderers.handout.slides import render_slides_pdf
+    from generator.theme import load_theme
+
+    loaded = load_talk(talk)
+    job = RenderJob(loaded, localize(loaded, lang), load_theme(loaded.talk.theme, loaded.directory), lang)
+    started = time.perf_counter()
+    render_slides_pdf(job)
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slides", type=int, default=60)
@@ -103,6 +118,9 @@ def main() -> int:
             median = statistics.median(run[0] for run in runs)
             print(f"warm {layout:5}: median of {len(runs)} {median:.2f} s "
                   f"({median / args.slides * 1e3:.0f} ms a slide), {runs[-1][1] / 1024:.0f} KiB")
+        slides_pdf = [pdf_seconds(talk, args.lang) for _ in range(max(1, args.repeat))]
+        print(f"warm slides PDF (--format pdf): median of {len(slides_pdf)} {statistics.median(slides_pdf):.2f} s "
+              f"({statistics.median(slides_pdf) / args.slides * 1e3:.0f} ms a slide)")
         tracemalloc.start()
         warm(talk, args.lang, "notes")
         _, peak = tracemalloc.get_traced_memory()

@@ -29,6 +29,7 @@ RENDERERS: dict[str, str] = {
     "pptx": "generator.renderers.pptx.deck:render_pptx",
     "html": "generator.renderers.html.deck:render_html",
     "handout": "generator.renderers.handout.build:render_handouts",
+    "pdf": "generator.renderers.handout.slides:render_slides_pdf",
 }
 FORMATS = tuple(RENDERERS)
 
@@ -67,7 +68,7 @@ def languages_of(loaded: LoadedTalk, asked: list[str] | None) -> list[str]:
 def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str], out: Path,
           template: Path | None = None, strict: bool = False,
           progress: Callable[[str], None] | None = None, handouts: tuple[str, ...] | None = None,
-          per_page: int | None = None, paper: str | None = None) -> BuildResult:
+          per_page: int | None = None, paper: str | None = None, pdf_steps: bool = False) -> BuildResult:
     """Render every asked output in memory, then write them all; raises before writing on errors."""
     result = BuildResult()
     pending: dict[Path, bytes] = {}
@@ -84,7 +85,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             started = time.perf_counter()
             localized = localize(loaded, lang)
             result.warnings.extend(localized.warnings)
-            job = RenderJob(loaded, localized, theme, lang, talk_template, handouts, per_page, paper)
+            job = RenderJob(loaded, localized, theme, lang, talk_template, handouts, per_page, paper,
+                            pdf_steps=pdf_steps)
             found = plan_diagnostics(loaded, job.plan, theme)
             errors.extend(d for d in found if d.severity == "error")
             result.warnings.extend(d for d in found if d.severity != "error")

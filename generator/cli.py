@@ -160,8 +160,9 @@ def _split(value: str | None) -> list[str]:
               help="Slides per page of the grid handout.")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
               help="Paper size of the handouts.")
+@click.option("--pdf-steps", is_flag=True, help="In the slides PDF, one page per build step (not per slide).")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
-          strict: bool, handouts: str | None, per_page: str, paper: str) -> None:
+          strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format.
@@ -183,7 +184,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     result = run_build([Path(p) for p in _talk_dirs(talk_dirs)], langs=_split(langs) or None, formats=chosen,
                        out=Path(out), template=Path(template) if template else None, strict=strict,
                        progress=lambda line: click.echo(line), handouts=tuple(layouts) or None,
-                       per_page=int(per_page), paper=paper.lower())
+                       per_page=int(per_page), paper=paper.lower(), pdf_steps=pdf_steps)
     if result.warnings:
         click.echo(format_report(result.warnings, result.sources), err=True)
     click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} in {out}/"

@@ -28,6 +28,7 @@ class RenderJob:
     per_page: int | None = None               # slides per page of the grid handout; None: 6
     paper: str | None = None                  # a4 or letter; None: a4
     plan: Optional[DeckPlan] = None
+    pdf_steps: bool = False                   # the slides PDF: one page per build step
 
     def __post_init__(self) -> None:
         if self.plan is None:

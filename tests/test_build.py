@@ -86,7 +86,7 @@ def test_strict_fails_on_a_stale_translation_and_writes_nothing(tmp_path):
 
 def test_an_unknown_language_or_format_is_refused(tmp_path):
     assert build(str(SAMPLE_TALK), "--lang", "de", "--out", str(tmp_path)).exit_code == 1
-    assert build(str(SAMPLE_TALK), "--format", "pdf", "--out", str(tmp_path)).exit_code == 2
+    assert build(str(SAMPLE_TALK), "--format", "pdff", "--out", str(tmp_path)).exit_code == 2
 
 
 def test_a_missing_system_library_exits_3_with_the_command_that_installs_it(tmp_path, monkeypatch):

@@ -1,0 +1,66 @@
+"""`--format pdf`: the deck as a PDF, one 16:9 page per slide (or, with `--pdf-steps`, one per
+build step), printed by WeasyPrint from the HTML deck's own slides: vector text and diagrams,
+fonts embedded and subset, links clickable, the outline from the slide titles, title, author
+and language in the metadata, the same bytes for the same input. No browser involved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.clock import build_time
+from generator.errors import Diagnostic
+from generator.jobs import Rendered, RenderJob
+from generator.markdown import plain
+from generator.renderers.handout.pdf import print_pdf
+from generator.renderers.handout.templates import environment, read_asset
+from generator.renderers.html.parts import deck_parts
+from generator.renderers.html.stylesheet import slide_stylesheet
+
+
+@dataclass(frozen=True)
+class Page:
+    section: Markup
+    step: int           # 0: every step shown
+    repeat: bool = False
+
+
+def step_css(max_steps: int) -> str:
+    """For a page of step k: the boxes of later steps hidden, the code lines of step k marked."""
+    rules = []
+    for k in range(1, max_steps + 1):
+        page = f'.slide-page[data-show="{k}"]'
+        later = ", ".join(f'{page} [data-step="{j}"]' for j in range(k + 1, max_steps + 1))
+        if later:
+            rules.append(f"{later} {{ opacity: 0; }}")
+        rules.append(f'{page} .code .line[data-only-step~="{k}"] {{ background: var(--color-code-mark); }}')
+        rules.append(f'{page} .code .line[data-only-step]:not([data-only-step~="{k}"]) {{ opacity: 0.45; }}')
+    return "\n".join(rules)
+
+
+def render_slides_pdf(job: RenderJob) -> Rendered:
+    """`<talk>-<lang>.pdf`."""
+    per_step = job.pdf_steps
+    talk, theme = job.talk, job.theme
+    parts = deck_parts(job)
+    pages: list[Page] = []
+    for slide, section in zip(parts.plan.slides, parts.sections):
+        if per_step and slide.steps > 1:
+            pages.extend(Page(section, step, repeat=step > 1) for step in range(1, slide.steps + 1))
+        else:
+            pages.append(Page(section, 0))
+    max_steps = max((s.steps for s in parts.plan.slides), default=1)
+    css = "\n".join([slide_stylesheet(theme, parts.plan, parts.characters()), read_asset(theme, "slides.css"),
+                     step_css(max_steps) if per_step else ""])
+    if "</" in css:
+        raise ValueError("the slides' stylesheet must not contain '</'")
+    stamp = build_time().replace(microsecond=0).isoformat() + "Z"
+    html = environment(theme).get_template("slides.html.j2").render(
+        lang=job.lang, title=plain(talk.title), author=plain(talk.author or ""),
+        description=plain(talk.subtitle or ""), created=stamp, css=Markup(css), pages=pages)
+    printed = print_pdf(html, base=job.loaded.directory, folders=(job.loaded.directory, theme.directory))
+    warnings = [Diagnostic(job.loaded.path, f"slides PDF: refused to read {url[:80]}", "handout.url", None,
+                           "the PDF reads only data: URLs and files of the talk's and the theme's folders", "warning")
+                for url in printed.refused]
+    return Rendered(files={f"{talk.id}-{job.lang}.pdf": printed.pdf}, warnings=warnings)
