@@ -11,7 +11,8 @@ STRINGS = {
         "next_step": "Next step", "end": "End of the talk", "timer": "Elapsed", "clock": "Time",
         "pause": "Pause", "resume": "Resume", "reset": "Reset", "favoured": "advantage",
         "overview": "Overview: choose a slide", "speaker": "Speaker view", "no_notes": "No notes for this slide.",
-        "help": "Arrows, Space, Page Up/Down: move · O or Esc: overview · S: speaker view · F: full screen",
+        "help": "Arrows, Space, Page Up/Down: move · a number then Enter: go to that slide · O or Esc: overview · "
+                "S: speaker view · F: full screen · B or .: black screen · W: white screen (any key returns)",
         "popup_blocked": "The speaker view could not open: allow pop-ups for this page.",
         "error": "The talk has errors; the deck shows the last good build.",
         "error_first": "The talk has errors; the deck shows once they are fixed.",
@@ -22,7 +23,8 @@ STRINGS = {
         "timer": "Écoulé", "clock": "Heure", "pause": "Pause", "resume": "Reprendre", "reset": "Remettre à zéro",
         "favoured": "avantage", "overview": "Vue d’ensemble : choisissez une diapositive",
         "speaker": "Vue présentateur", "no_notes": "Pas de notes pour cette diapositive.",
-        "help": "Flèches, Espace, Page préc./suiv. : naviguer · O ou Échap : vue d’ensemble · "
+        "help": "Flèches, Espace, Page préc./suiv. : naviguer · un numéro puis Entrée : aller à la diapositive · "
+                "B ou . : écran noir · W : écran blanc (une touche pour revenir) · O ou Échap : vue d’ensemble · "
                 "S : vue présentateur · F : plein écran",
         "popup_blocked": "La vue présentateur n’a pas pu s’ouvrir : autorisez les fenêtres pour cette page.",
         "error": "La présentation contient des erreurs ; la dernière version correcte reste affichée.",
@@ -34,8 +36,9 @@ STRINGS = {
         "pause": "Pause", "resume": "Weiter", "reset": "Zurücksetzen", "favoured": "Vorteil",
         "overview": "Übersicht: eine Folie wählen", "speaker": "Referentenansicht",
         "no_notes": "Keine Notizen zu dieser Folie.",
-        "help": "Pfeile, Leertaste, Bild auf/ab: blättern · O oder Esc: Übersicht · S: Referentenansicht · "
-                "F: Vollbild",
+        "help": "Pfeile, Leertaste, Bild auf/ab: blättern · eine Nummer, dann Eingabe: zur Folie · "
+                "O oder Esc: Übersicht · S: Referentenansicht · F: Vollbild · B oder .: schwarzer Bildschirm · "
+                "W: weißer Bildschirm (eine Taste kehrt zurück)",
         "popup_blocked": "Die Referentenansicht konnte nicht öffnen: Pop-ups für diese Seite erlauben.",
         "error": "Der Vortrag enthält Fehler; angezeigt wird der letzte fehlerfreie Stand.",
         "error_first": "Der Vortrag enthält Fehler; die Folien erscheinen, sobald sie behoben sind.",

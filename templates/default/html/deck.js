@@ -201,17 +201,50 @@
 
   // --- keys and swipes --------------------------------------------------------------------
 
+  // A blacked-out (B or .) or whited-out (W) screen, as presenters' clickers ask for.
+  const blank = document.createElement("div");
+  blank.id = "blank-screen";
+  blank.setAttribute("aria-hidden", "true");
+  document.body.appendChild(blank);
+  function setShade(shade) {
+    if (shade) blank.dataset.shade = shade; else delete blank.dataset.shade;
+  }
+  let typed = "";
+  let typedTimer = null;
+
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     if (target && target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
     let handled = true;
+    if (blank.dataset.shade) {          // the screen is blacked (or whited) out: any key brings the slide back
+      setShade("");
+      event.preventDefault();
+      return;
+    }
+    if (!overview && /^[0-9]$/.test(event.key)) {          // a slide number, then Enter, jumps there
+      typed = (typed + event.key).slice(-4);
+      clearTimeout(typedTimer);
+      typedTimer = setTimeout(() => { typed = ""; }, 3000);
+      event.preventDefault();
+      return;
+    }
+    if (!overview && event.key === "Enter" && typed) {
+      go(clamp(parseInt(typed, 10), 1, total) - 1, 1);
+      typed = "";
+      event.preventDefault();
+      return;
+    }
     if (overview) {
       handled = overviewKey(event);
     } else {
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
       switch (key) {
+        case "b": case ".":             // what clickers send for "black screen"
+          setShade("black"); break;
+        case "w": case ",":
+          setShade("white"); break;
         case "ArrowRight": case "ArrowDown": case "PageDown": case "n":
           next(); break;
         case "ArrowLeft": case "ArrowUp": case "PageUp": case "p": case "Backspace":
