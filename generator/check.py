@@ -34,10 +34,14 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
         path = catalog_path(loaded.directory, lang)
         statuses.append(language_status(talk, load_translations(path, lang, display_path(path))))
     theme = load_theme(talk.theme, loaded.directory.resolve())
+    from generator.contrast import theme_contrast_problems
+
+    contrast = theme_contrast_problems(theme, display_path(theme.directory / "theme.yaml"))
     lacking = machine_problems(loaded, theme)
     missing = [d for d in lacking if d.severity == "error"]
     blocked = bool(missing)      # no fonts to measure with, or no dot to lay graphs out: nothing to plan
     found = [] if blocked else fit_report(loaded, languages)
+    found = contrast + found
     errors = sum(1 for d in found if d.severity == "error")
     checked = Checked(loaded.warnings + lacking + found, [summary_line(loaded, errors + len(missing))], errors,
                       all(s.complete for s in statuses), len(missing))

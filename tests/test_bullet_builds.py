@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from lxml import etree
 
 from generator.cli import main
 from tests.test_term_bullets import AGENDA

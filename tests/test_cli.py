@@ -207,3 +207,22 @@ def test_a_dependency_older_than_its_floor_is_exit_3_with_the_upgrade_command(tm
     assert "weasyprint 68 or later (61.0 is installed" in result.stderr
     assert "pip install --upgrade 'weasyprint>=68'" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_check_refuses_a_theme_whose_text_is_too_faint_on_its_background(tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT, SAMPLE_TALK
+
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE_TALK, project / "content" / "autour-de-docker")
+    theme = project / "templates" / "faint"
+    shutil.copytree(ROOT / "templates" / "default", theme)
+    (theme / "theme.yaml").write_text((theme / "theme.yaml").read_text("utf-8").replace(
+        'muted: "#4B5563"', 'muted: "#B0B0B0"').replace("name: default", "name: faint"), "utf-8")
+    talk = project / "content" / "autour-de-docker" / "talk.yaml"
+    talk.write_text(talk.read_text("utf-8").replace("theme: default", "theme: faint"), "utf-8")
+    result = CliRunner().invoke(main, ["check", str(talk.parent)])
+    assert result.exit_code == 1
+    assert "theme 'faint': muted text on background: #B0B0B0 on #FFFFFF has a contrast of 2.17:1" in result.stderr
+    assert "[theme.contrast]" in result.stderr

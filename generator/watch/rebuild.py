@@ -132,7 +132,7 @@ def error_page(text: str, version: int, lang: str) -> bytes:
     from generator.renderers.html.deck import LIVE_EVENTS
     from generator.renderers.html.strings import ui_strings
     from generator.renderers.html.templates import DEFAULT_HTML, environment
-    from generator.renderers.html.theme_css import DEFAULT_COLORS
+    from generator.contrast import DEFAULT_COLORS
 
     css = (f":root {{ --color-letterbox: {DEFAULT_COLORS['text']}; --color-background: {DEFAULT_COLORS['background']}; }}\n"
            "body { margin: 0; font-family: sans-serif; }\n"

@@ -13,7 +13,8 @@ from generator.renderers.handout.templates import environment, read_asset
 from generator.markdown import plain
 from generator.renderers.html.parts import DeckParts
 from generator.renderers.html.stylesheet import slide_stylesheet
-from generator.renderers.html.theme_css import colors, font_stack
+from generator.contrast import colors
+from generator.renderers.html.theme_css import font_stack
 from generator.theme import Theme
 
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from generator.renderers.html.contrast import contrast_ratio
+from generator.contrast import contrast_ratio
 from generator.markdown import plain, to_html
 from generator.renderers.html.svg_inline import inline_svg
 from generator.links import safe_url
