@@ -56,7 +56,7 @@ def render_pptx(job: RenderJob) -> Rendered:
         pin_placeholders(slide)
         EMITTERS[content.kind](ctx, slide, content, planned)
         if content.kind != "title":
-            add_footer(slide, talk.title, number, job.theme.body.family)
+            add_footer(slide, talk.title, number, job.theme.body.family, job.theme.colors.get("muted"))
         unique_shape_ids(slide._element)
         if content.notes:
             write_notes(slide, content.notes)

@@ -75,8 +75,15 @@ def _place(ctx: SlideContext, shape, rect: Rect | None) -> None:
         shape.left, shape.top, shape.width, shape.height = emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h)
 
 
+def _rgb(color: str):
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(color.lstrip("#").upper())
+
+
 def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: Rect | None = None,
-              bold: bool | None = None, align=None, anchor=MSO_ANCHOR.TOP, gap: float = 0.0) -> None:
+              bold: bool | None = None, align=None, anchor=MSO_ANCHOR.TOP, gap: float = 0.0,
+              color: str | None = None) -> None:
     """Put lines of text (light Markdown) in a shape at the plan's size and pitch."""
     _place(ctx, shape, rect)
     frame = shape.text_frame
@@ -87,7 +94,7 @@ def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: 
             paragraph.alignment = align
         paragraph.line_spacing = Pt(size * LINE_HEIGHT)
         paragraph.space_before = Pt(gap * size if index else 0)
-        write_paragraph(paragraph, line, size=size, bold=bold)
+        write_paragraph(paragraph, line, size=size, bold=bold, color=color)
 
 
 def _remove_unused_placeholders(slide, keep: set[int]) -> None:
@@ -155,7 +162,8 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
     lines = [text.text] if text is not None and text.text else []
     if bodies and (lines or planned.links):
         size = text.size if text is not None else float(ctx.theme.sizes.get("subtitle", 22))
-        fill_text(ctx, bodies[0], lines or [""], size, rect=geometry.section_text, gap=0.5)
+        fill_text(ctx, bodies[0], lines or [""], size, rect=geometry.section_text, gap=0.5,
+                  color=ctx.theme.colors.get("muted", "#4B5563"))
         keep.add(bodies[0].shape_id)
         for link in planned.links:
             paragraph = bodies[0].text_frame.add_paragraph()
@@ -164,6 +172,9 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
             run = paragraph.add_run()
             run.text = plain(link.label)
             run.font.size = Pt(size)
+            # the theme's link colour, as in the HTML (clients otherwise draw their own pale blue)
+            run.font.color.rgb = _rgb(ctx.theme.colors.get("accent", "#1D63ED"))
+            run.font.underline = True
             if link.url:
                 run.hyperlink.address = link.url
     _remove_unused_placeholders(slide, keep)
@@ -411,8 +422,9 @@ EMITTERS = {
 }
 
 
-def add_footer(slide, talk_title: str, number: int, font: str) -> None:
-    """Copy the layout's footer and slide-number placeholders onto the slide, filled in."""
+def add_footer(slide, talk_title: str, number: int, font: str, muted: str | None = None) -> None:
+    """Copy the layout's footer and slide-number placeholders onto the slide, filled in, in the
+    theme's muted colour (as the HTML footer)."""
     tree = slide.shapes._spTree
     for shape in slide.slide_layout.placeholders:
         kind = shape.placeholder_format.type
@@ -440,6 +452,10 @@ def add_footer(slide, talk_title: str, number: int, font: str) -> None:
         for old in list(field_el):
             field_el.remove(old)
         props = field_el.makeelement(qn("a:rPr"), {})
+        if muted:
+            fill = props.makeelement(qn("a:solidFill"), {})
+            fill.append(fill.makeelement(qn("a:srgbClr"), {"val": muted.lstrip("#").upper()}))
+            props.append(fill)
         props.append(props.makeelement(qn("a:latin"), {"typeface": font}))
         text = field_el.makeelement(qn("a:t"), {})
         text.text = talk_title if kind == PP_PLACEHOLDER.FOOTER else str(number)

@@ -317,3 +317,16 @@ def it_uses_the_layouts_a_talk_names_for_a_kind_of_slide(tmp_path):
     statements = [s for s in prs.slides if s.slide_layout.name == "Blank"]
     assert len(statements) == 3
     assert any("n'est pas une machine" in shape.text_frame.text for shape in statements[0].shapes if shape.has_text_frame)
+
+
+def it_draws_the_closing_text_link_and_footer_in_the_themes_colours(decks, talks):
+    theme = load_theme("default")
+    slide = deck(decks, "fr").slides[-1]
+    runs = [r for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs]
+    text = next(r for r in runs if r.text.startswith("À vous de jouer"))
+    link = next(r for r in runs if r.hyperlink.address)
+    assert str(text.font.color.rgb) == theme.colors["muted"].lstrip("#").upper()
+    assert str(link.font.color.rgb) == theme.colors["accent"].lstrip("#").upper()
+    footer = next(r for r in runs if r.text == talks["fr"].title)
+    fill = footer._r.find(qn("a:rPr")).find(qn("a:solidFill")).find(qn("a:srgbClr"))
+    assert fill.get("val") == theme.colors["muted"].lstrip("#").upper()
