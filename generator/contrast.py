@@ -42,6 +42,7 @@ def contrast_ratio(foreground: str, background: str) -> float:
 DEFAULT_COLORS = {
     "background": "#FFFFFF", "text": "#1F2937", "muted": "#4B5563", "accent": "#1D63ED",
     "accent-text": "#FFFFFF", "rule": "#D1D5DB", "highlight": "#C2410C", "favoured": "#E0F2E9",
+    "warning": "#FBBF24", "danger": "#F87171",     # the speaker view's countdown, on the letterbox
 }
 
 
@@ -84,6 +85,8 @@ def color_pairs(theme: Theme) -> list[ColorPair]:
         ColorPair("text on favoured cell", c["text"], c["favoured"], AA_TEXT),
         ColorPair("text on surface (first column)", c["text"], c["surface"], AA_TEXT),
         ColorPair("background on letterbox (speaker view text)", c["background"], c["letterbox"], AA_TEXT),
+        ColorPair("warning on letterbox (countdown near the end)", c["warning"], c["letterbox"], AA_TEXT),
+        ColorPair("danger on letterbox (countdown past the end)", c["danger"], c["letterbox"], AA_TEXT),
         ColorPair("focus ring (accent) on background", c["accent"], c["background"], AA_GRAPHICS),
         ColorPair("highlight stroke on background", c["highlight"], c["background"], AA_GRAPHICS),
     ]

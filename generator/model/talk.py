@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, field_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, WithJsonSchema, field_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
@@ -276,6 +278,19 @@ class Talk(Node):
     date: Optional[Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]] = Field(
         None, description="The day of the talk, YYYY-MM-DD.")
     lang: LangTag = Field(description="The language the text is written in (BCP 47), such as fr.")
+    duration: Optional[Annotated[int, Field(ge=1, le=600), WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 600}, {"type": "string", "pattern": "^[0-9]+$"}]})]] = Field(
+        None, description="The talk's length in minutes: the speaker view counts it down.")
+
+    @field_validator("duration", mode="before")
+    @classmethod
+    def _minutes(cls, value):
+        """The loader keeps numbers as written (text): a whole number of minutes is read here."""
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, (int, type(None))):
+            raise ValueError("must be a whole number of minutes, such as 30")
+        return value
     translations: tuple[LangTag, ...] = Field((), description="Each has locales/<lang>.po.")
     theme: Id = "default"
     template: Optional[Text] = Field(None, description="A PPTX/POTX template, relative to the talk.")

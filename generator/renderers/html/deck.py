@@ -51,6 +51,7 @@ def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Dia
         if f"</{tag}" in text.lower():
             raise ValueError(f"an inline {tag} of the deck must not contain '</{tag}'")
     data = {"deck": f"{talk.id}-{job.lang}", "lang": job.lang, "total": len(plan.slides), "strings": strings,
+            "duration": talk.duration,
             "live": {"events": live.events, "version": live.version} if live else None}
     page = env.get_template("deck.html.j2").render(
         lang=job.lang, title=plain(talk.title), strings=strings, data=data,

@@ -9,6 +9,7 @@ STRINGS = {
     "en": {
         "deck": "Slides", "slide_role": "slide", "slide": "Slide {n} of {total}", "notes": "Speaker notes", "next": "Next",
         "next_step": "Next step", "end": "End of the talk", "timer": "Elapsed", "clock": "Time",
+        "step": "Step {n} of {total}", "left": "Left",
         "pause": "Pause", "resume": "Resume", "reset": "Reset", "favoured": "advantage",
         "overview": "Overview: choose a slide", "speaker": "Speaker view", "no_notes": "No notes for this slide.",
         "help": "Arrows, Space, Page Up/Down: move · a number then Enter: go to that slide · O or Esc: overview · "
@@ -20,6 +21,7 @@ STRINGS = {
     "fr": {
         "deck": "Diapositives", "slide_role": "diapositive", "slide": "Diapositive {n} sur {total}", "notes": "Notes du présentateur",
         "next": "Suivante", "next_step": "Étape suivante", "end": "Fin de la présentation",
+        "step": "Étape {n} sur {total}", "left": "Restant",
         "timer": "Écoulé", "clock": "Heure", "pause": "Pause", "resume": "Reprendre", "reset": "Remettre à zéro",
         "favoured": "avantage", "overview": "Vue d’ensemble : choisissez une diapositive",
         "speaker": "Vue présentateur", "no_notes": "Pas de notes pour cette diapositive.",
@@ -33,6 +35,7 @@ STRINGS = {
     "de": {
         "deck": "Folien", "slide_role": "Folie", "slide": "Folie {n} von {total}", "notes": "Notizen", "next": "Nächste",
         "next_step": "Nächster Schritt", "end": "Ende des Vortrags", "timer": "Verstrichen", "clock": "Uhrzeit",
+        "step": "Schritt {n} von {total}", "left": "Verbleibend",
         "pause": "Pause", "resume": "Weiter", "reset": "Zurücksetzen", "favoured": "Vorteil",
         "overview": "Übersicht: eine Folie wählen", "speaker": "Referentenansicht",
         "no_notes": "Keine Notizen zu dieser Folie.",

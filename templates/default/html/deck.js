@@ -374,13 +374,21 @@
     clock.id = "speaker-clock";
     clockBox.append(clock, element("span", "label", S.clock));
     clocks.append(timerBox, clockBox);
+    // The time left when the talk says how long it is: amber in its last tenth, red once over.
+    const countdownBox = element("div", "countdown");
+    const countdown = element("span", "value", "");
+    countdown.id = "speaker-countdown";
+    countdownBox.append(countdown, element("span", "label", S.left));
+    if (data.duration) clocks.append(countdownBox);
+    const stepLabel = element("p", "speaker-label step-label", "");
+    stepLabel.id = "speaker-step";
     const notes = element("section", "speaker-notes");
     notes.id = "speaker-notes";
     notes.setAttribute("aria-label", S.notes);
     notes.setAttribute("aria-live", "polite");
-    box.append(currentLabel, nextLabel, next, clocks, notes);
+    box.append(currentLabel, stepLabel, nextLabel, next, clocks, notes);
     document.body.append(box);
-    ui = { currentLabel, nextLabel, next, nextStage, notes, timer, clock };
+    ui = { currentLabel, stepLabel, nextLabel, next, nextStage, notes, timer, clock };
 
     let started = Date.now();
     let pausedAt = null;
@@ -399,8 +407,15 @@
     }
     const tick = () => {
       const now = Date.now();
-      timer.textContent = format(Math.floor(((pausedAt || now) - started) / 1000));
+      const elapsed = Math.floor(((pausedAt || now) - started) / 1000);
+      timer.textContent = format(elapsed);
       clock.textContent = clockFormat.format(new Date(now));
+      if (data.duration) {
+        const left = data.duration * 60 - elapsed;
+        countdown.textContent = (left < 0 ? "+" : "") + format(Math.abs(left));
+        countdownBox.classList.toggle("late", left < 0);
+        countdownBox.classList.toggle("soon", left >= 0 && left <= Math.max(60, data.duration * 6));
+      }
     };
     pause.addEventListener("click", () => {
       if (pausedAt) {
@@ -434,6 +449,9 @@
 
   function updateSpeaker() {
     ui.currentLabel.textContent = slideLabel(state.index);
+    const steps = stepsOf(state.index);
+    ui.stepLabel.textContent = steps > 1 ? S.step.replace("{n}", state.step).replace("{total}", steps) : "";
+    ui.stepLabel.hidden = steps <= 1;
     let index = state.index;
     let step = state.step + 1;
     if (step > stepsOf(index)) {

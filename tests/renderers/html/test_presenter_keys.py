@@ -46,3 +46,19 @@ def it_documents_the_keys_in_the_help_in_the_decks_language(browser, sample_file
     help_text = page.locator("#help-box").inner_text()
     assert "écran noir" in help_text and "Entrée" in help_text
     page.close()
+
+
+def it_shows_the_build_step_and_counts_the_talks_duration_down_in_the_speaker_view(browser, sample_file):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.clock.install()
+    page.goto(sample_file.as_uri() + "?speaker#/6/3")
+    page.wait_for_selector("#speaker-countdown")
+    assert page.locator("#speaker-step").inner_text() == "Étape 3 sur 6"
+    colour = lambda: page.eval_on_selector("#speaker-countdown", "e => getComputedStyle(e).color")  # noqa: E731
+    normal = colour()
+    assert page.locator("#speaker-countdown").inner_text() == "30:00"      # duration: 30 in the sample talk
+    page.clock.run_for("27:30")
+    assert page.locator("#speaker-countdown").inner_text() == "2:30" and colour() == "rgb(251, 191, 36)" != normal
+    page.clock.run_for("03:00")
+    assert page.locator("#speaker-countdown").inner_text() == "+0:30" and colour() == "rgb(248, 113, 113)"
+    page.close()
