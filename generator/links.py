@@ -30,3 +30,12 @@ def safe_url(url: str) -> str | None:
     if match.group(1).lower() in ("http", "https") and not cleaned[match.end():].startswith("//"):
         return None
     return url.strip()
+
+
+def shown_url(url: str, limit: int = 48) -> str:
+    """A URL as people read it on a slide: no scheme, no trailing slash, long ones cut in the middle."""
+    shown = re.sub(r"^(https?://|mailto:)", "", url.strip()).rstrip("/")
+    if len(shown) > limit:
+        keep = (limit - 1) // 2
+        shown = shown[:keep] + "…" + shown[-keep:]
+    return shown

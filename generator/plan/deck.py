@@ -17,6 +17,7 @@ from generator.plan import geometry as g
 from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
 from generator.plan.graph.layout import layout_graph, smallest_text
 from generator.plan.code import CodeBlock
+from generator.plan.qr import QrCode
 from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
 from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_columns, fit_table, sub_size
@@ -71,10 +72,12 @@ class Table:
 
 @dataclass(frozen=True)
 class Link:
-    """A link of a closing slide; `url` is None when it was refused (shown as plain text)."""
+    """A link of a closing slide; `url` is None when it was refused (shown as plain text);
+    `shown` is the address as the slide prints it."""
 
     label: str
     url: Optional[str]
+    shown: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,8 @@ class SlidePlan:
     graph: Optional[GraphDiagram] = None
     code: Optional["CodeBlock"] = None
     columns: tuple[ColumnPlan, ...] = ()
+    qr: Optional["QrCode"] = None
+    qr_rect: Optional[g.Rect] = None
     picture: Optional[Picture] = None
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
@@ -226,6 +231,9 @@ class _Planner:
         return dict(heading=heading, subtitle=subtitle)
 
     def _closing(self, slide: model.ClosingSlide) -> dict:
+        from generator.links import shown_url
+        from generator.plan.qr import qr_code
+
         heading = self.heading(slide, slide.title or self.talk.title, self.geometry.section_title, "section",
                                self.size("title", 36) + 4)
         links = []
@@ -233,13 +241,20 @@ class _Planner:
             url = safe_url(link.url)
             if url is None:
                 self.refused.append(link.url)
-            links.append(Link(link.label, url))
-        texts = ([slide.text] if slide.text else []) + [link.label for link in links]
+            links.append(Link(link.label, url, shown_url(url) if url else ""))
+        first = next((link for link in links if link.url), None)
+        area = self.geometry.section_text
+        qr = qr_rect = None
+        if first is not None:
+            qr, side = qr_code(first.url), min(g.QR_SIZE, area.h)
+            qr_rect = g.Rect(area.x + area.w - side, area.y, side, side)
+            area = g.Rect(area.x, area.y, area.w - side - g.QR_GAP, area.h)
+        texts = ([slide.text] if slide.text else []) + [f"{link.label} {link.shown}" for link in links]
         text = None
         if texts:
-            fit = self.fitted(slide.id, "text", texts, self.geometry.section_text, self.size("subtitle", 22), gap=0.5)
+            fit = self.fitted(slide.id, "text", texts, area, self.size("subtitle", 22), gap=0.5)
             text = Sized(slide.text or "", fit.size)
-        return dict(heading=heading, text=text, links=tuple(links))
+        return dict(heading=heading, text=text, links=tuple(links), qr=qr, qr_rect=qr_rect)
 
     def _statement(self, slide: model.StatementSlide) -> dict:
         if slide.title:

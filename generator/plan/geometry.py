@@ -22,6 +22,8 @@ BULLET_INDENT = (28.0, 56.0)  # left edge of a bullet's text, per level
 CELL_PAD_X, CELL_PAD_Y = 8.0, 4.0
 CODE_PAD = 16.0              # inside a code block, around its lines
 COLUMN_GAP = 40.0            # between the two columns of a two-column slide
+QR_SIZE = 150.0              # the QR code of a closing slide's link, at the right of its text
+QR_GAP = 24.0
 
 
 BAND = Rect(0, 0, SLIDE_W, 6)

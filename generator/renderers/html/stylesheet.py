@@ -36,7 +36,8 @@ def geometry_properties() -> str:
              f"  --sub-bullet-indent: {_n(g.BULLET_INDENT[1] - g.BULLET_INDENT[0])}px;",
              f"  --cell-pad-x: {_n(g.CELL_PAD_X)}px;", f"  --cell-pad-y: {_n(g.CELL_PAD_Y)}px;",
              f"  --first-column: {_n(FIRST_COLUMN * 100)}%;", f"  --code-pad: {_n(g.CODE_PAD)}px;",
-             f"  --column-gap: {_n(g.COLUMN_GAP)}px;"]
+             f"  --column-gap: {_n(g.COLUMN_GAP)}px;", f"  --qr-room: {_n(g.QR_SIZE + g.QR_GAP)}px;",
+             f"  --qr-size: {_n(g.QR_SIZE)}px;"]
     for name, rect in _RECTS.items():
         for part, value in (("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h)):
             lines.append(f"  --{name}-{part}: {_n(value)}px;")

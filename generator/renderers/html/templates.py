@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from generator import templating
 from generator.markdown import to_html
 from generator.plan.fit import sub_size
@@ -20,7 +22,23 @@ def marked_steps(steps, line: int) -> str:
     return " ".join(str(index) for index, lines in enumerate(steps, start=1) if line in lines)
 
 
-FILTERS = (("md", to_html), ("fs", size_class), ("sub_size", sub_size), ("marked_steps", marked_steps))
+def qr_svg(code) -> Markup:
+    """A QR code as an SVG of dark squares on white, its quiet zone included, named by its URL."""
+    from markupsafe import escape
+
+    from generator.plan.qr import QUIET
+
+    side = code.size + 2 * QUIET
+    squares = "".join(f"M{x + QUIET} {y + QUIET}h1v1h-1z" for y, row in enumerate(code.modules)
+                      for x, dark in enumerate(row) if dark)
+    label = escape(f"QR code: {code.url}")
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" role="img" '
+                  f'aria-label="{label}" shape-rendering="crispEdges"><rect width="{side}" height="{side}" '
+                  f'fill="#FFFFFF"/><path d="{squares}" fill="#000000"/></svg>')
+
+
+FILTERS = (("md", to_html), ("fs", size_class), ("sub_size", sub_size), ("marked_steps", marked_steps),
+           ("qr_svg", qr_svg))
 
 
 def template_dirs(theme: Theme) -> tuple[Path, ...]:

@@ -162,7 +162,12 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
     lines = [text.text] if text is not None and text.text else []
     if bodies and (lines or planned.links):
         size = text.size if text is not None else float(ctx.theme.sizes.get("subtitle", 22))
-        fill_text(ctx, bodies[0], lines or [""], size, rect=geometry.section_text, gap=0.5,
+        area = geometry.section_text
+        if planned.qr is not None:
+            from generator.plan.geometry import QR_GAP
+
+            area = Rect(area.x, area.y, area.w - planned.qr_rect.w - QR_GAP, area.h)
+        fill_text(ctx, bodies[0], lines or [""], size, rect=area, gap=0.5,
                   color=ctx.theme.colors.get("muted", "#4B5563"))
         keep.add(bodies[0].shape_id)
         for link in planned.links:
@@ -177,7 +182,38 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
             run.font.underline = True
             if link.url:
                 run.hyperlink.address = link.url
+            if not link.shown:
+                continue
+            shown = paragraph.add_run()              # the address itself, never hidden behind the label
+            shown.text = f"  {link.shown}"
+            shown.font.size = Pt(size * 0.8)
+            shown.font.color.rgb = _rgb(ctx.theme.colors.get("muted", "#4B5563"))
+    if planned.qr is not None:
+        _add_qr(slide, planned.qr, planned.qr_rect)
     _remove_unused_placeholders(slide, keep)
+
+
+def _add_qr(slide, code, rect: Rect) -> None:
+    """The QR code as a crisp PNG (one square of pixels a module, quiet zone kept), named by its URL."""
+    import io
+
+    from PIL import Image
+
+    from generator.plan.qr import QUIET
+
+    scale = 8
+    side = (code.size + 2 * QUIET) * scale
+    image = Image.new("1", (side, side), 1)
+    for y, row in enumerate(code.modules):
+        for x, dark in enumerate(row):
+            if dark:
+                image.paste(0, ((x + QUIET) * scale, (y + QUIET) * scale, (x + QUIET + 1) * scale, (y + QUIET + 1) * scale))
+    data = io.BytesIO()
+    image.save(data, "PNG", optimize=True)
+    data.seek(0)
+    picture = slide.shapes.add_picture(data, emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
+    picture.name = "QR code"
+    set_alt_text(picture, f"QR code for {code.url}")
 
 
 def emit_statement(ctx: SlideContext, slide, content: model.StatementSlide, planned: SlidePlan) -> None:

@@ -1,0 +1,58 @@
+"""A closing slide's link: its address printed beside its label, and a QR code that reads as the URL."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import segno
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.plan.qr import QUIET
+from tests.conftest import SAMPLE_TALK
+
+URL = "https://docs.docker.com/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("links")
+    result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "fr", "--format", "pptx,html",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out / "autour-de-docker" / "fr"
+
+
+def expected() -> list[list[bool]]:
+    return [[bool(c) for c in row] for row in segno.make(URL, error="m", micro=False).matrix]
+
+
+def it_draws_a_qr_code_of_the_url_and_prints_the_address_in_html(built):
+    html = (built / "autour-de-docker-fr.html").read_text("utf-8")
+    figure = re.search(r'<figure class="qr"><svg[^>]*aria-label="QR code: ([^"]+)".*?<path d="([^"]+)"', html, re.S)
+    assert figure and figure.group(1) == URL
+    size = len(expected())
+    modules = [[False] * size for _ in range(size)]
+    for x, y in re.findall(r"M(\d+) (\d+)h1v1h-1z", figure.group(2)):
+        modules[int(y) - QUIET][int(x) - QUIET] = True
+    assert modules == expected()
+    assert '<span class="url">docs.docker.com</span>' in html
+
+
+def it_puts_the_qr_code_in_the_pptx_as_a_picture_named_by_its_url(built):
+    from PIL import Image
+    from pptx import Presentation
+
+    slide = Presentation(str(built / "autour-de-docker-fr.pptx")).slides[-1]
+    picture = next(s for s in slide.shapes if s.name == "QR code")
+    assert picture._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr") == f"QR code for {URL}"
+    image = Image.open(io.BytesIO(picture.image.blob)).convert("1")
+    size = len(expected())
+    scale = image.size[0] // (size + 2 * QUIET)
+    read = [[image.getpixel(((x + QUIET) * scale + scale // 2, (y + QUIET) * scale + scale // 2)) == 0
+             for x in range(size)] for y in range(size)]
+    assert read == expected()
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert "docs.docker.com" in text
