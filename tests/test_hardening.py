@@ -171,3 +171,26 @@ def it_reports_an_output_path_that_is_not_a_folder(tmp_path):
     result = run("build", SAMPLE_TALK, "--format", "html", "--lang", "fr", "--out", out)
     assert result.exit_code == 4 and f"cannot write {out / 'autour-de-docker'}" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def it_shows_control_characters_of_user_text_escaped_in_diagnostics(tmp_path):
+    talk = tmp_path / "t"
+    talk.mkdir()
+    (talk / "talk.yaml").write_text('id: t\ntitle: T\nlang: en\n"\\e]0;PWNED\\a": x\nslides:\n  - {id: s, kind: title}\n',
+                                    "utf-8")
+    result = run("check", talk)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b]0;PWNED\\x07" in result.stderr
+
+
+def it_prints_errors_before_warnings_and_counts_what_it_does_not_print(tmp_path):
+    talk = tmp_path / "t"
+    talk.mkdir()
+    slides = "\n".join(f"  - {{id: s{i}, kind: stack, stack: missing{i}}}" for i in range(60))
+    (talk / "talk.yaml").write_text(f"id: other\ntitle: T\nlang: en\nslides:\n{slides}\n", "utf-8")
+    result = run("check", talk)
+    lines = [l for l in result.stderr.splitlines() if ": error: " in l or ": warning: " in l]
+    assert len(lines) == 50
+    assert all(": error: " in l for l in lines)          # the folder warning comes after 60 errors: not shown
+    assert "… and 11 more (10 ref.unknown, 1 ref.folder)" in result.stderr
