@@ -57,8 +57,6 @@ def _read(path: Path, tomllib) -> dict:
 
 def default_map(folder: Path) -> dict[str, dict]:
     """click's default_map for the commands, from the project's settings."""
-    from generator.content.paths import did_you_mean
-
     found = config_file(folder)
     if found is None:
         return {}
@@ -66,6 +64,8 @@ def default_map(folder: Path) -> dict[str, dict]:
     defaults: dict[str, dict] = {}
     for key, value in settings.items():
         if key not in KEYS:
+            from generator.content.paths import did_you_mean
+
             hint = did_you_mean(key, list(KEYS), listing="settings")
             raise click.UsageError(f"{path}: unknown setting '{key}'" + (f"\n  hint: {hint}" if hint else ""))
         commands, name, kind = KEYS[key]
