@@ -50,15 +50,6 @@ class Arrangement:
     height: float
 
 
-@dataclass(frozen=True)
-class LayerText:
-    """The placed texts of one layer box and its badge."""
-
-    label: TextBlock
-    detail: Optional[TextBlock]
-    badge: Optional[Box]
-
-
 def pill_size(text: str, size: float, measure: TextMeasure, style: DiagramStyle) -> tuple[float, float]:
     w = measure.width(text, size, bold=True) + 2 * style.badge_pad_x
     h = measure.line_height(size) + 2 * style.badge_pad_y
@@ -137,7 +128,7 @@ def arrange(text: CellText, box_w: float, sizes: Sizes, measure: TextMeasure,
 
 
 def place(text: CellText, a: Arrangement, x: float, y: float, w: float, h: float, measure: TextMeasure,
-          style: DiagramStyle, color: str, box_id: str) -> tuple[Optional[TextBlock], Optional[TextBlock],
+          style: DiagramStyle, color: str) -> tuple[Optional[TextBlock], Optional[TextBlock],
                                                                  Optional[tuple[float, float, float, float, TextBlock]]]:
     """The label, detail and badge (x, y, w, h, text) of an arrangement in the box (x, y, w, h)."""
     sizes = a.sizes

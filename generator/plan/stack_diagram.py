@@ -88,8 +88,8 @@ def layout_stacks(stacks: Sequence[Stack], theme: Theme, *, width: float = SLIDE
     if layout is None:
         return Diagram(boxes=(), overflows=(reason,), **base)
 
-    boxes, overflows = _boxes(layout, rows, theme, style, measure, highlight, build, side, shown,
-                              inner_w, inner_h, legend_h)
+    boxes = _boxes(layout, rows, theme, style, measure, highlight, build, side, shown, inner_w, inner_h, legend_h)
+    overflows: list[Overflow] = []
     if lrows:
         kind_steps = _kind_steps(stacks, rows, build)
         legend_top = max(b.bottom for b in boxes) + style.legend_gap
@@ -122,7 +122,7 @@ def layout_slide(talk: Talk, slide: StackSlide | StacksSlide, theme: Theme, *,
 
 def _boxes(layout: Layout, rows: Sequence[Row], theme: Theme, style: DiagramStyle, measure: TextMeasure,
            highlight: Sequence[str], build: str, side: bool, shown: Sequence[bool], inner_w: float,
-           inner_h: float, legend_h: float) -> tuple[list[Box], list[Overflow]]:
+           inner_h: float, legend_h: float) -> list[Box]:
     heights = _row_heights(layout.row_need, inner_h - legend_h - _fixed_height(layout, style, len(rows)), style)
     above = max((h.height + style.column_label_gap for h in layout.headers if h), default=0.0)
     title_above = layout.titles.height + style.title_gap if (layout.titles and not side) else 0.0
@@ -143,7 +143,6 @@ def _boxes(layout: Layout, rows: Sequence[Row], theme: Theme, style: DiagramStyl
         stack = stack_cells_.stack
         stack_rows = sorted(stack_cells_.rows)
         stack_top = min(row_y[r] for r in stack_rows)
-        stack_bottom = max(row_y[r] + heights[r] for r in stack_rows)
         if title_shown and layout.titles:
             lines = layout.titles.lines[title_index]
             title_index += 1
@@ -163,8 +162,7 @@ def _boxes(layout: Layout, rows: Sequence[Row], theme: Theme, style: DiagramStyl
         for row in stack_rows:
             boxes.extend(_row_boxes(stack_cells_, row, layout, x, w, row_y[row], heights[row], theme, style,
                                     measure, highlight, layer_step(build, row)))
-        del stack_bottom
-    return boxes, []
+    return boxes
 
 
 def _fixed_height(layout: Layout, style: DiagramStyle, row_count: int) -> float:
@@ -213,7 +211,7 @@ def _layer_boxes(cell: Cell, arrangement: Arrangement, x: float, y: float, w: fl
                  style: DiagramStyle, measure: TextMeasure, emphasised: bool, step: int, level: int) -> list[Box]:
     """The box of one drawn layer, in its kind's colours, followed by its badge if it has one."""
     colours = kind_style(theme, cell.layer.kind)
-    label, detail, badge = place(cell.text, arrangement, x, y, w, h, measure, style, colours.text, cell.id)
+    label, detail, badge = place(cell.text, arrangement, x, y, w, h, measure, style, colours.text)
     common = dict(stack_id=cell.stack_id, layer_id=cell.layer.id, kind=cell.layer.kind, column=cell.column,
                   level=level, step=step)
     layer = Box(id=cell.id, role="layer", x=x, y=y, w=w, h=h, fill=colours.fill,
