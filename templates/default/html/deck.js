@@ -380,13 +380,13 @@
     countdown.id = "speaker-countdown";
     countdownBox.append(countdown, element("span", "label", S.left));
     if (data.duration) clocks.append(countdownBox);
-    const stepLabel = element("p", "speaker-label step-label", "");
+    const stepLabel = element("span", "step-label", "");   // "Step 3 of 6", after the slide's label
     stepLabel.id = "speaker-step";
     const notes = element("section", "speaker-notes");
     notes.id = "speaker-notes";
     notes.setAttribute("aria-label", S.notes);
     notes.setAttribute("aria-live", "polite");
-    box.append(currentLabel, stepLabel, nextLabel, next, clocks, notes);
+    box.append(currentLabel, nextLabel, next, clocks, notes);
     document.body.append(box);
     ui = { currentLabel, stepLabel, nextLabel, next, nextStage, notes, timer, clock };
 
@@ -448,10 +448,9 @@
   }
 
   function updateSpeaker() {
-    ui.currentLabel.textContent = slideLabel(state.index);
     const steps = stepsOf(state.index);
     ui.stepLabel.textContent = steps > 1 ? S.step.replace("{n}", state.step).replace("{total}", steps) : "";
-    ui.stepLabel.hidden = steps <= 1;
+    ui.currentLabel.replaceChildren(slideLabel(state.index), ...(steps > 1 ? [" · ", ui.stepLabel] : []));
     let index = state.index;
     let step = state.step + 1;
     if (step > stepsOf(index)) {
