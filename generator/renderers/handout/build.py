@@ -26,7 +26,7 @@ def render_handouts(job: RenderJob) -> Rendered:
     # The footer shows the talk's date, or the build's only when SOURCE_DATE_EPOCH sets one:
     # the fixed default that keeps bytes reproducible is no date to print.
     dated = built if epoch_is_set() else None
-    folders = (job.loaded.directory, theme.directory)
+    folders = (job.loaded.directory, *theme.directories)
     files, warnings = {}, []
     for layout in options.layouts:
         plan = plan_handout(parts.plan, talk, layout, paper=options.paper, per_page=options.per_page, built=dated)

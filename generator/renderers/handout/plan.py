@@ -8,22 +8,23 @@ numbers and footers are left to the printer (CSS counters in the page margins).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from generator.model import talk as model
 from generator.renderers.handout.paper import PAPERS, SLIDE_RATIO, Box, Paper, content_box, slide_box
-from generator.renderers.handout.words import handout_date, page_of
+from generator.renderers.handout.words import handout_date, links_title, page_of, slide_word
 from generator.plan.geometry import SLIDE_W
-from generator.markdown import plain
+from generator.markdown import inline_pieces, plain
 from generator.plan.deck import DeckPlan
+from generator.plan.texts import markdown_texts
 
 GRID_SHAPES = {1: (1, 1), 2: (1, 2), 4: (2, 2), 6: (2, 3), 9: (3, 3)}   # columns, rows
 GAP = 24.0                  # between slides, and between a slide and its ruled lines
 LINES_PER_PAGE = 3
 LINES_SLIDE_SHARE = 0.5     # of the content width, in the lines layout
 RULE_PITCH = 27.0           # about 7 mm between ruled lines
-NOTES_SLIDE_WIDTH = 576.0   # 6 inches: the slide over its notes
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,20 @@ class Placed:
 
 @dataclass(frozen=True)
 class Sheet:
-    """One printed page of the lines or grid layout."""
+    """One printed page of the lines or grid layout; `height` is the part of the content box its
+    slides take (the whole box, but on the last sheet only down to its last slide, so the list of
+    links can follow on the same page)."""
 
     slides: tuple[Placed, ...]
+    height: float
 
 
 @dataclass(frozen=True)
 class NotesPage:
-    """A slide and its speaker notes (light Markdown paragraphs); the notes flow onto further pages."""
+    """A slide at the full text width and its speaker notes (light Markdown paragraphs) below.
+
+    The notes layout flows: a slide and its notes follow the one before on the same page when the
+    slide and the first lines of its notes fit there, and long notes run onto further pages."""
 
     number: int
     box: Box
@@ -71,6 +78,16 @@ class Running:
 
 
 @dataclass(frozen=True)
+class ListedLink:
+    """A link of the talk as the handout's last page lists it: label, full address, first slide."""
+
+    label: str
+    url: str
+    shown: str
+    number: int
+
+
+@dataclass(frozen=True)
 class HandoutPlan:
     """One handout file: its layout, paper, the slides' scale, and its sheets or notes pages."""
 
@@ -83,6 +100,9 @@ class HandoutPlan:
     running: Running
     sheets: tuple[Sheet, ...] = ()
     notes_pages: tuple[NotesPage, ...] = ()
+    links: tuple[ListedLink, ...] = ()
+    links_title: str = "Links"
+    slide_word: str = "slide"
 
     def numbers(self) -> tuple[int, ...]:
         """The deck numbers of the slides shown, in order."""
@@ -95,6 +115,28 @@ def shown_slides(deck: DeckPlan, talk: model.Talk) -> tuple[int, ...]:
     """The numbers of the deck's slides a handout shows: all but those marked `handout: false`."""
     left_out = {slide.id for slide in talk.slides if not slide.handout}
     return tuple(slide.number for slide in deck.slides if slide.id not in left_out)
+
+
+def talk_links(deck: DeckPlan, numbers: tuple[int, ...]) -> tuple[ListedLink, ...]:
+    """Every web and mail address the shown slides link to (closing links, links in the text and
+    in the notes), each once, in the order of first use: what a reader of paper cannot click."""
+    shown = set(numbers)
+    found: dict[str, ListedLink] = {}
+    for slide in deck.slides:
+        if slide.number not in shown:
+            continue
+        pairs = [(link.label, link.url) for link in slide.links if link.url]
+        for text in markdown_texts(slide):
+            runs: dict[str, str] = {}
+            for piece in inline_pieces(text):
+                if piece.href:
+                    runs[piece.href] = runs.get(piece.href, "") + piece.text
+            pairs.extend((label, url) for url, label in runs.items())
+        for label, url in pairs:
+            if url not in found and url.lower().startswith(("http://", "https://", "mailto:")):
+                shown_url = re.sub(r"^(https?://|mailto:)", "", url).rstrip("/")
+                found[url] = ListedLink(plain(label).strip(), url, shown_url, slide.number)
+    return tuple(found.values())
 
 
 def running(talk: model.Talk, lang: str, built: _dt.datetime) -> Running:
@@ -121,8 +163,8 @@ def grid_sheets(numbers: tuple[int, ...], area: Box, per_page: int) -> tuple[tup
             x = column * (cell_w + GAP) + (cell_w - width) / 2
             y = row * (cell_h + GAP) + (cell_h - height) / 2
             placed.append(Placed(number, slide_box(x, y, width)))
-        sheets.append(Sheet(tuple(placed)))
-    return tuple(sheets), width
+        sheets.append(Sheet(tuple(placed), area.h))
+    return _last_cut(sheets), width
 
 
 def lines_sheets(numbers: tuple[int, ...], area: Box) -> tuple[tuple[Sheet, ...], float]:
@@ -139,8 +181,17 @@ def lines_sheets(numbers: tuple[int, ...], area: Box) -> tuple[tuple[Sheet, ...]
             y = row * (row_h + GAP) + (row_h - height) / 2
             rules = Rules(width + GAP, area.w - width - GAP, tuple(y + pitch * k for k in range(1, count + 1)))
             placed.append(Placed(number, slide_box(0.0, y, width), rules))
-        sheets.append(Sheet(tuple(placed)))
-    return tuple(sheets), width
+        sheets.append(Sheet(tuple(placed), area.h))
+    return _last_cut(sheets), width
+
+
+def _last_cut(sheets: list[Sheet]) -> tuple[Sheet, ...]:
+    """The sheets, the last one only as tall as its slides reach."""
+    if sheets:
+        last = sheets[-1]
+        bottom = max(placed.box.y + placed.box.h for placed in last.slides)
+        sheets[-1] = Sheet(last.slides, min(last.height, bottom + 1))
+    return tuple(sheets)
 
 
 def plan_handout(deck: DeckPlan, talk: model.Talk, layout: str, *, paper: str = "a4", per_page: int = 6,
@@ -150,16 +201,19 @@ def plan_handout(deck: DeckPlan, talk: model.Talk, layout: str, *, paper: str = 
     area = content_box(sheet)
     numbers = shown_slides(deck, talk)
     words = running(talk, deck.lang, built)
+    links = dict(links=talk_links(deck, numbers), links_title=links_title(deck.lang),
+                 slide_word=slide_word(deck.lang))
     if layout == "notes":
-        width = min(area.w, NOTES_SLIDE_WIDTH)
+        width = area.w
         notes = {slide.number: slide.notes for slide in deck.slides}
-        pages = tuple(NotesPage(n, slide_box((area.w - width) / 2, 0.0, width), notes[n]) for n in numbers)
-        return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, notes_pages=pages)
+        pages = tuple(NotesPage(n, slide_box(0.0, 0.0, width), notes[n]) for n in numbers)
+        return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, notes_pages=pages,
+                           **links)
     if layout == "lines":
         sheets, width = lines_sheets(numbers, area)
     elif layout == "grid":
         sheets, width = grid_sheets(numbers, area, per_page)
     else:
         raise ValueError(f"unknown handout layout '{layout}'")
-    return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, sheets=sheets)
+    return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, sheets=sheets, **links)
 

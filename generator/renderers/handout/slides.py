@@ -59,7 +59,7 @@ def render_slides_pdf(job: RenderJob) -> Rendered:
     html = environment(theme).get_template("slides.html.j2").render(
         lang=job.lang, title=plain(talk.title), author=plain(talk.author or ""),
         description=plain(talk.subtitle or ""), created=stamp, css=Markup(css), pages=pages)
-    printed = print_pdf(html, base=job.loaded.directory, folders=(job.loaded.directory, theme.directory))
+    printed = print_pdf(html, base=job.loaded.directory, folders=(job.loaded.directory, *theme.directories))
     warnings = [Diagnostic(job.loaded.path, f"slides PDF: refused to read {url[:80]}", "handout.url", None,
                            "the PDF reads only data: URLs and files of the talk's and the theme's folders", "warning")
                 for url in printed.refused]

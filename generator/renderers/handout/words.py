@@ -1,4 +1,5 @@
-"""The handout's own words in the deck's language: "page X of Y" and the date in the footer.
+"""The handout's own words in the deck's language: "page X of Y", the date in the footer, the
+title of the list of links.
 
 A language without an entry reads them in English; `fr-CA` reads `fr`. Dates are Babel's long
 format in the deck's language (the ISO date where Babel knows no such locale, as for `qps`).
@@ -19,12 +20,35 @@ PAGE_OF = {
     "pt": "página {page} de {pages}",
 }
 
+LINKS = {
+    "en": "Links", "fr": "Liens", "de": "Links", "es": "Enlaces", "it": "Link", "nl": "Links", "pt": "Ligações",
+}
+
+SLIDE = {
+    "en": "slide", "fr": "diapo", "de": "Folie", "es": "diapositiva", "it": "diapositiva", "nl": "dia",
+    "pt": "diapositivo",
+}
+
 _PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
 
 
 def page_of(lang: str) -> str:
     """"page {page} of {pages}" in `lang` (BCP 47), English for a language without an entry."""
-    return PAGE_OF.get(lang, PAGE_OF.get(lang.split("-")[0].lower(), PAGE_OF["en"]))
+    return _word(PAGE_OF, lang)
+
+
+def _word(words: dict[str, str], lang: str) -> str:
+    return words.get(lang, words.get(lang.split("-")[0].lower(), words["en"]))
+
+
+def links_title(lang: str) -> str:
+    """The title of the handout's list of links in `lang`, English for a language without one."""
+    return _word(LINKS, lang)
+
+
+def slide_word(lang: str) -> str:
+    """"slide" in `lang`, as the list of links says where a link was shown ("slide 20")."""
+    return _word(SLIDE, lang)
 
 
 def css_string(text: str) -> str:

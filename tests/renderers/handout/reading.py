@@ -25,6 +25,27 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+def page_fill(pdf: Path) -> list[float]:
+    """How far down each page's content box something is drawn (0 to 1), from pixels: the pages
+    rendered in grey by poppler, the running header and footer bands left out."""
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    fills = []
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-gray", "-r", "24", str(pdf), f"{folder}/page"], check=True)
+        for image in sorted(Path(folder).glob("page*.pgm")):
+            picture = Image.open(image)
+            width, height = picture.size
+            pixels = picture.load()
+            top, bottom = round(height * 22 / 297) + 2, round(height * (297 - 22) / 297) - 2   # A4's margins
+            inked = [y for y in range(top, bottom) if any(pixels[x, y] < 200 for x in range(width))]
+            fills.append((max(inked) - top) / (bottom - top) if inked else 0.0)
+    return fills
+
+
 class Handout:
     """A handout PDF read with pypdf: its pages' text, metadata, language, fonts and raster images."""
 

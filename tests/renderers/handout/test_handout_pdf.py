@@ -4,13 +4,14 @@ footer, metadata, fonts, vectors, left-out slides, long notes, the same bytes tw
 from __future__ import annotations
 
 import math
+import shutil
 
 import pytest
 
 from generator.markdown import plain
 from generator.clock import build_time
 from tests.conftest import SAMPLE_TALK
-from tests.renderers.handout.reading import LEFT_OUT, LONG, LONG_NOTE, Handout, build, squeeze
+from tests.renderers.handout.reading import LEFT_OUT, LONG, LONG_NOTE, Handout, build, page_fill, squeeze
 
 LAYOUTS = ("notes", "lines", "grid")
 HEADER = {"fr": ("Autour de Docker", "Équipe deckgen"), "en": ("All about Docker", "Équipe deckgen")}
@@ -37,7 +38,7 @@ BUILT = [("fr", "notes"), ("fr", "lines"), ("fr", "grid"), ("en", "lines")]
 
 def it_counts_pages_per_layout(handout, deck_plans):
     count = len(deck_plans["fr"].slides)
-    assert len(handout("fr", "notes").pages) >= count
+    assert len(handout("fr", "notes").pages) < count        # slides and notes share pages
     assert len(handout("fr", "lines").pages) == len(handout("en", "lines").pages) == math.ceil(count / 3)
     assert len(handout("fr", "grid").pages) == math.ceil(count / 6)
 
@@ -47,13 +48,61 @@ def it_shows_every_slide_title_in_order(handout, deck_plans, lang, layout):
     assert_in_order(titles(deck_plans[lang]), handout(lang, layout).text)
 
 
-def it_puts_each_slide_on_its_own_notes_page_with_its_notes(handout, deck_plans):
-    pdf = handout("fr", "notes")
-    assert len(pdf.pages) == len(deck_plans["fr"].slides)   # the sample's notes fit their page
-    for page, slide in zip(pdf.pages, deck_plans["fr"].slides):
-        assert squeeze(plain(slide.heading.text)) in squeeze(page)
-        for paragraph in slide.notes:
-            assert squeeze(plain(paragraph)) in squeeze(page), paragraph
+def it_follows_each_slide_with_its_notes(handout, deck_plans):
+    """Every note in order, each slide on the page where its notes begin (a slide and the first
+    lines of its notes are never parted by a page break)."""
+    pdf, slides = handout("fr", "notes"), deck_plans["fr"].slides
+    assert_in_order([plain(p) for slide in slides for p in slide.notes], pdf.text)
+    pages = [squeeze(page) for page in pdf.pages]
+    where = []
+    for slide in slides:
+        opening = squeeze(plain(slide.notes[0]))[:30]
+        page = next(i for i, text in enumerate(pages) if opening in text)
+        assert squeeze(plain(slide.heading.text)) in pages[page], slide.id
+        where.append(page)
+    assert where == sorted(where)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def it_leaves_no_notes_page_but_the_last_more_than_half_empty(handout, sample_out, lang):
+    if lang == "en":
+        build(SAMPLE_TALK, sample_out.parent, "--lang", "en", "--handout", "notes")
+    path = sample_out / lang / f"autour-de-docker-{lang}-handout-notes.pdf"
+    filled = page_fill(path)
+    assert len(filled) < 20 and all(share > 0.5 for share in filled[:-1]), filled
+
+
+def it_puts_two_slides_without_notes_on_a_page(tmp_path):
+    import yaml
+
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    data = yaml.safe_load((talk / "talk.yaml").read_text(encoding="utf-8"))
+    for slide in data["slides"]:
+        slide.pop("notes", None)
+    (talk / "talk.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = build(talk, tmp_path / "out", "--lang", "fr", "--handout", "notes")
+    pdf = Handout(out / "fr" / "autour-de-docker-fr-handout-notes.pdf")
+    assert len(pdf.pages) == math.ceil(len(data["slides"]) / 2)
+
+
+def it_does_not_repeat_the_slides_footer_under_the_page_header(handout):
+    """The running header names the talk once a page; the notes layout's slides drop their footer,
+    which would name it again under every slide (the grid keeps it, as a thumbnail's caption)."""
+    title = squeeze(HEADER["fr"][0])
+    notes = handout("fr", "notes").pages
+    assert all(squeeze(page).count(title) == 1 for page in notes[1:]), [squeeze(p).count(title) for p in notes]
+    assert all(squeeze(page).count(title) > 1 for page in handout("fr", "grid").pages)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def it_lists_the_talks_links_on_the_last_page(handout, layout):
+    pdf = handout("fr", layout)
+    last = squeeze(pdf.pages[-1])
+    assert "Liens" in last and squeeze("Documentation officielle de Docker docs.docker.com · diapo 20") in last
+    assert not any("docs.docker.com" in page for page in pdf.pages[:-1] if "Liens" in page)
+    annotations = [a.get_object() for a in pdf.reader.pages[-1].get("/Annots") or []]
+    assert "https://docs.docker.com/" in {a["/A"].get("/URI") for a in annotations if "/A" in a}
 
 
 @pytest.mark.parametrize("lang, layout", BUILT)
@@ -104,8 +153,12 @@ def it_puts_2_4_or_9_slides_on_a_grid_page_of_a4_or_letter(tmp_path, deck_plans,
     assert sorted(p.name for p in (out / "en").iterdir()) == ["autour-de-docker-en-handout-grid.pdf"]
     pdf = Handout(out / "en" / "autour-de-docker-en-handout-grid.pdf")
     names = titles(deck_plans["en"])
-    assert len(pdf.pages) == math.ceil(len(names) / per_page)
-    for index, page in enumerate(pdf.pages):
+    sheets = math.ceil(len(names) / per_page)
+    # The list of links follows the last slides, on a page of its own when their sheet is full.
+    assert len(pdf.pages) in (sheets, sheets + 1) and "Links" in pdf.pages[-1]
+    assert len(pdf.pages) == sheets or not any(squeeze(name) in squeeze(pdf.pages[-1])
+                                             for name in names[(sheets - 1) * per_page:])
+    for index, page in enumerate(pdf.pages[:sheets]):
         for name in names[index * per_page:(index + 1) * per_page]:
             assert squeeze(name) in squeeze(page)
         assert f"page {index + 1} of {len(pdf.pages)}" in page

@@ -83,12 +83,50 @@ def it_puts_three_slides_a_page_with_ruled_lines_beside_each(fr, deck_plans, pap
             assert box.w >= 0.4 * plan.content.w
 
 
-def it_gives_each_slide_a_notes_page_with_its_notes(fr, deck_plans):
+def it_sets_each_slide_at_the_text_width_over_its_notes(fr, deck_plans):
     plan = plan_handout(deck_plans["fr"], fr, "notes", built=BUILT)
     assert plan.numbers() == tuple(range(1, len(fr.slides) + 1))
     assert all(page.notes == deck_plans["fr"].slides[page.number - 1].notes for page in plan.notes_pages)
     assert all(page.notes for page in plan.notes_pages)
-    assert all(inside(page.box, plan.content) for page in plan.notes_pages)
+    assert all(inside(page.box, plan.content) and page.box.w == plan.content.w for page in plan.notes_pages)
+    # Two slides and their gap take under half a page: a page break never leaves more than half blank.
+    assert plan.notes_pages[0].box.h < 0.45 * plan.content.h
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def it_cuts_the_last_sheet_to_its_slides_so_the_links_can_follow(fr, deck_plans, layout):
+    plan = plan_handout(deck_plans["fr"], fr, layout, per_page=9, built=BUILT)
+    for sheet in plan.sheets:
+        bottom = max(placed.box.y + placed.box.h for placed in sheet.slides)
+        assert bottom <= sheet.height <= plan.content.h
+    if plan.sheets:
+        assert all(sheet.height == plan.content.h for sheet in plan.sheets[:-1])
+        shown = {"lines": 2 / 3, "grid": 1 / 3}[layout]        # 20 slides: two on the last of 3 or 9 a sheet
+        assert plan.sheets[-1].height < (shown + 0.05) * plan.content.h
+
+
+def it_lists_every_link_once_in_the_order_of_first_use(fr, deck_plans):
+    from dataclasses import replace
+
+    from generator.plan.deck import Bullet, Link
+    from generator.renderers.handout.plan import talk_links
+
+    deck = deck_plans["fr"]
+    slides = list(deck.slides)
+    slides[2] = replace(slides[2], bullets=(Bullet("Lire [la doc](https://docs.docker.com/) et [ceci](../local.html)",
+                                                   ("voir [*Podman*](https://podman.io)",)),),
+                        notes=("Écrire à [l'équipe](mailto:team@example.org).",))
+    slides[4] = replace(slides[4], links=(Link("Refusé", None), Link("Site", "https://example.org/talk/")))
+    deck = replace(deck, slides=tuple(slides))
+    listed = talk_links(deck, tuple(s.number for s in deck.slides))
+    assert [(link.label, link.url, link.shown, link.number) for link in listed] == [
+        ("la doc", "https://docs.docker.com/", "docs.docker.com", 3),
+        ("Podman", "https://podman.io", "podman.io", 3),
+        ("l'équipe", "mailto:team@example.org", "team@example.org", 3),
+        ("Site", "https://example.org/talk/", "example.org/talk", 5),
+    ]       # the closing slide's docs.docker.com is listed once, where it was first shown
+    assert talk_links(deck, (1, 2, 4, 5))[0].label == "Site"     # left-out slides' links are not listed
+    assert plan_handout(deck_plans["fr"], fr, "grid", built=BUILT).links_title == "Liens"
 
 
 def it_fits_the_content_box_inside_the_margins_of_a4_and_letter():
