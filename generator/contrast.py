@@ -71,7 +71,18 @@ def colors(theme: Theme) -> dict[str, str]:
             raise ValueError(f"colour name {name!r} is not a CSS identifier")
     found.setdefault("surface", mix(found["background"], found["rule"], 0.3))
     found.setdefault("letterbox", found["text"])
+    found.setdefault("letterbox-text", found["background"])     # the speaker view's labels and clocks
+    found.setdefault("node-stroke", mix(found["background"], found["text"], 0.55))   # graph node outlines
+    # Handouts: the paper around the slides; a dark theme prints its slides on white paper.
+    for part, slide_colour in (("", "background"), ("-text", "text"), ("-muted", "muted"), ("-accent", "accent"),
+                               ("-rule", "rule")):
+        found.setdefault(f"paper{part}", found[slide_colour])
     return {name: "#" + "".join(f"{c:02X}" for c in parse_hex(value)) for name, value in sorted(found.items())}
+
+
+def graph_node_fill(palette: dict[str, str]) -> str:
+    """The fill of a graph's node boxes: the background a fifth of the way to the rule colour."""
+    return mix(palette["background"], palette["rule"], 0.2)
 
 
 def color_pairs(theme: Theme) -> list[ColorPair]:
@@ -84,11 +95,17 @@ def color_pairs(theme: Theme) -> list[ColorPair]:
         ColorPair("accent-text on accent (table header)", c["accent-text"], c["accent"], AA_TEXT),
         ColorPair("text on favoured cell", c["text"], c["favoured"], AA_TEXT),
         ColorPair("text on surface (first column)", c["text"], c["surface"], AA_TEXT),
-        ColorPair("background on letterbox (speaker view text)", c["background"], c["letterbox"], AA_TEXT),
+        ColorPair("letterbox-text on letterbox (speaker view text)", c["letterbox-text"], c["letterbox"], AA_TEXT),
         ColorPair("warning on letterbox (countdown near the end)", c["warning"], c["letterbox"], AA_TEXT),
         ColorPair("danger on letterbox (countdown past the end)", c["danger"], c["letterbox"], AA_TEXT),
         ColorPair("focus ring (accent) on background", c["accent"], c["background"], AA_GRAPHICS),
         ColorPair("highlight stroke on background", c["highlight"], c["background"], AA_GRAPHICS),
+        ColorPair("graph node text on node fill", c["text"], graph_node_fill(c), AA_TEXT),
+        ColorPair("graph node outline (node-stroke) on background", c["node-stroke"], c["background"], AA_GRAPHICS),
+        ColorPair("graph edges (muted) on background", c["muted"], c["background"], AA_GRAPHICS),
+        ColorPair("handout text (paper-text) on paper", c["paper-text"], c["paper"], AA_TEXT),
+        ColorPair("handout header and footer (paper-muted) on paper", c["paper-muted"], c["paper"], AA_TEXT),
+        ColorPair("handout links (paper-accent) on paper", c["paper-accent"], c["paper"], AA_TEXT),
     ]
     for token in ("text", "keyword", "string", "comment", "number", "name"):
         if f"code-{token}" in c and "code-background" in c:
@@ -99,6 +116,7 @@ def color_pairs(theme: Theme) -> list[ColorPair]:
                                        AA_TEXT))
     for kind, style in sorted(theme.kinds.items()):
         pairs.append(ColorPair(f"{kind} text on its fill", style.text, style.fill, AA_TEXT))
+        pairs.append(ColorPair(f"{kind} outline (stroke) on background", style.stroke, c["background"], AA_GRAPHICS))
         pairs.append(ColorPair(f"badge text on {kind} badge", c["background"], style.text, AA_TEXT))
         pairs.append(ColorPair(f"highlight stroke on {kind} fill", c["highlight"], style.fill, AA_GRAPHICS))
     return pairs

@@ -14,9 +14,10 @@ from generator.theme import TEMPLATES_DIR, Theme
 
 
 def template_dirs(theme: Theme, part: str) -> tuple[Path, ...]:
-    """Where a renderer's templates (`html`, `handout`) are looked up, the theme's own first."""
-    own, default = theme.directory / part, TEMPLATES_DIR / "default" / part
-    return tuple(dict.fromkeys(d for d in (own, default) if d.is_dir()))
+    """Where a renderer's templates (`html`, `handout`) are looked up: the theme's own first, then
+    those of the themes it extends, then the default theme's."""
+    folders = (*(d / part for d in theme.directories), TEMPLATES_DIR / "default" / part)
+    return tuple(dict.fromkeys(d for d in folders if d.is_dir()))
 
 
 @lru_cache(maxsize=16)

@@ -1,4 +1,10 @@
-"""Themes: `templates/<theme>/theme.yaml` read into colours, fonts and sizes, font files found."""
+"""Themes: `templates/<theme>/theme.yaml` read into colours, fonts and sizes, font files found.
+
+A theme may say `extends: <name>`: it then holds only what differs from that theme (colours,
+layer kinds, a PPTX template of its own) and takes the rest from it: fonts, sizes and colours
+it does not set, and its `fonts/`, `html/` and `handout/` folders and `template.pptx` when it has
+none of its own.
+"""
 
 from __future__ import annotations
 
@@ -72,10 +78,23 @@ class Theme:
     code: FontFace = field(default_factory=lambda: CODE_FACE)
     sizes: dict[str, float] = field(default_factory=dict)
     kinds: dict[str, KindStyle] = field(default_factory=dict)
+    parents: tuple[Path, ...] = ()     # the folders of the themes it extends, nearest first
+
+    @property
+    def directories(self) -> tuple[Path, ...]:
+        """The theme's folder, then those of the themes it extends."""
+        return (self.directory, *self.parents)
 
     def font_path(self, file_name: str) -> Path:
-        """The file of a font face, from the theme folder or the system font folders."""
-        return find_font_file(file_name, self.directory)
+        """The file of a font face, from the theme's folders or the system font folders."""
+        return find_font_file(file_name, self.directory, self.parents)
+
+    def file(self, name: str) -> Path:
+        """A file of the theme (such as `template.pptx`), its own or that of a theme it extends."""
+        for directory in self.directories:
+            if (directory / name).is_file():
+                return directory / name
+        return self.directory / name
 
 
 class MissingFontError(Exception):
@@ -95,17 +114,17 @@ def font_dirs() -> tuple[str, ...]:
     return FONT_DIRS
 
 
-def find_font_file(file_name: str, theme_dir: Path | None = None) -> Path:
-    """The path of a font file, searched in the theme's `fonts/` then the system font folders."""
-    candidates = []
-    if theme_dir is not None:
-        candidates.append(theme_dir / "fonts")
+def find_font_file(file_name: str, theme_dir: Path | None = None, parents: tuple[Path, ...] = ()) -> Path:
+    """The path of a font file, searched in the theme's `fonts/` (then those of the themes it
+    extends) then the system font folders."""
+    candidates = [d / "fonts" for d in (theme_dir, *parents) if d is not None]
+    own = len(candidates)
     candidates.extend(Path(d) for d in font_dirs())
     for directory in candidates:
         direct = directory / file_name
         if direct.is_file():
             return direct
-    for directory in candidates[1:]:
+    for directory in candidates[own:]:
         if directory.is_dir():
             for found in sorted(directory.rglob(file_name)):
                 return found
@@ -141,17 +160,65 @@ def _face(data: dict) -> FontFace:
     )
 
 
-@lru_cache(maxsize=16)
-def _load_theme_file(path: Path) -> Theme:
+MAX_EXTENDS = 8      # themes extending themes, at most this deep
+
+
+def _theme_data(path: Path) -> tuple[dict, tuple[Path, ...]]:
+    """The data of a theme file merged over the themes it extends, and their folders (nearest first)."""
     from generator.content.loader import load_file
 
-    doc = load_file(str(path))
-    data = doc.data
+    chain: list[tuple[Path, dict]] = []
+    while True:
+        data = load_file(str(path)).data
+        if not isinstance(data, dict):
+            raise _malformed(path, "a theme file is a mapping of fonts, colors, sizes and kinds")
+        chain.append((path, data))
+        parent = data.get("extends")
+        if parent is None:
+            break
+        found = _parent_theme_file(path, parent)
+        if found is None:
+            raise _malformed(path, f"it extends theme {parent!r}, which is not found")
+        if found in (p for p, _ in chain) or len(chain) > MAX_EXTENDS:
+            raise _malformed(path, f"its `extends:` chain loops or runs deeper than {MAX_EXTENDS} themes")
+        path = found
+    merged: dict = {}
+    for _, data in reversed(chain):
+        for key, value in data.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+    merged["name"] = chain[0][1].get("name", chain[0][0].parent.name)
+    return merged, tuple(p.parent for p, _ in chain[1:])
+
+
+def _parent_theme_file(path: Path, name) -> Path | None:
+    """The theme file `extends: name` names: a sibling of the theme's folder, else a built-in theme
+    (so a project's own `default` may extend the built-in one)."""
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    for base in (path.parent.parent, TEMPLATES_DIR):
+        candidate = base / name / "theme.yaml"
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            return candidate.resolve()
+    return None
+
+
+def _malformed(path: Path, message: str) -> ContentError:
+    return ContentError([Diagnostic(str(path), f"theme file is malformed: {message}", "theme.invalid", None,
+                                    "compare it with templates/default/theme.yaml")])
+
+
+@lru_cache(maxsize=16)
+def _load_theme_file(path: Path) -> Theme:
+    data, parents = _theme_data(path)
     try:
         fonts = data["fonts"]
         return Theme(
-            name=str(data.get("name", path.parent.name)),
+            name=str(data["name"]),
             directory=path.parent,
+            parents=parents,
             body=_face(fonts["body"]),
             heading=_face(fonts.get("heading", fonts["body"])),
             code=_face(fonts["code"]) if "code" in fonts else CODE_FACE,
@@ -161,10 +228,7 @@ def _load_theme_file(path: Path) -> Theme:
                    for k, v in data.get("kinds", {}).items()},
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ContentError([Diagnostic(
-            str(path), f"theme file is malformed: {exc!r}", "theme.invalid", None,
-            "compare it with templates/default/theme.yaml",
-        )]) from None
+        raise _malformed(path, repr(exc)) from None
 
 
 def load_theme(name: str, talk_dir: Path | None = None) -> Theme:

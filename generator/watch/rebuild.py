@@ -77,7 +77,7 @@ class LiveDeck:
             clear()
         loaded = load_talk(self.talk_dir)
         theme = themes.load_theme(loaded.talk.theme, loaded.directory.resolve())
-        self.watched = tuple(dict.fromkeys((self.talk_dir.resolve(), theme.directory, *template_dirs(theme))))
+        self.watched = tuple(dict.fromkeys((self.talk_dir.resolve(), *theme.directories, *template_dirs(theme))))
         lang = languages_of(loaded, [self.lang])[0] if self.lang else loaded.talk.lang
         localized = localize(loaded, lang)
         job = RenderJob(loaded, localized, theme, lang)
@@ -134,7 +134,8 @@ def error_page(text: str, version: int, lang: str) -> bytes:
     from generator.renderers.html.templates import DEFAULT_HTML, environment
     from generator.contrast import DEFAULT_COLORS
 
-    css = (f":root {{ --color-letterbox: {DEFAULT_COLORS['text']}; --color-background: {DEFAULT_COLORS['background']}; }}\n"
+    css = (f":root {{ --color-letterbox: {DEFAULT_COLORS['text']}; --color-background: {DEFAULT_COLORS['background']}; "
+           f"--color-letterbox-text: {DEFAULT_COLORS['background']}; }}\n"
            "body { margin: 0; font-family: sans-serif; }\n"
            + (DEFAULT_HTML / "deck.css").read_text(encoding="utf-8"))
     script = (DEFAULT_HTML / "live.js").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from generator.renderers.pptx.text import office_lang, tag_language
 
 
 def template_of(job: RenderJob) -> Path:
-    return job.template or (job.theme.directory / "template.pptx")
+    return job.template or job.theme.file("template.pptx")
 
 
 def render_pptx(job: RenderJob) -> Rendered:
@@ -40,7 +40,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     ensure_view_props(prs)
     layouts = Layouts(prs, template.name)
     text_measure, font_warnings = measure_for_template(prs, job.theme, template.name)
-    own = job.template is None or job.template.resolve() == (job.theme.directory / "template.pptx").resolve()
+    own = job.template is None or job.template.resolve() == job.theme.file("template.pptx").resolve()
     result = Rendered()
     if own and not font_warnings:
         plan, geometry = job.plan, job.plan.geometry
