@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.plan.graph.model import Box
 from generator.theme import Theme
 
 
@@ -38,15 +39,13 @@ class GraphStyle:
     text: str
     edge: str
     edge_text: str
+    icon_backdrop: str | None = None   # a tile behind every icon, where icons drawn for white would vanish
 
-
-def mix(color: str, other: str, amount: float) -> str:
-    """The colour `amount` of the way from `color` to `other`; `color` itself unless both are `#RRGGBB`."""
-    if not all(len(c) == 7 and c[0] == "#" for c in (color, other)):
-        return color
-    a = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
+    def icon_tile(self, icon: Box) -> Box:
+        """The tile behind an icon: its box grown by half the icon gap on every side."""
+        pad = self.icon_gap / 2
+        return Box(round(icon.x - pad, 2), round(icon.y - pad, 2), round(icon.w + 2 * pad, 2),
+                   round(icon.h + 2 * pad, 2))
 
 
 # How tight a graph is drawn, tried in order until it fits its area with every text at or
@@ -57,13 +56,14 @@ DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5))
 def graph_style(theme: Theme, density: int = 0) -> GraphStyle:
     """The graph look of a theme at one density (an index into DENSITIES): its diagram sizes,
     body font and colours."""
-    sizes, colors = theme.sizes, theme.colors
+    from generator.contrast import colors as palette_of, graph_node_fill
+
+    sizes, palette = theme.sizes, palette_of(theme)
     toward, spacing, icon = DENSITIES[density]
     preferred, floor = sizes.get("diagram-label", 20.0), sizes.get("diagram-label-min", 18.0)
     label = floor + (preferred - floor) * toward
     edge_floor = sizes.get("diagram-min", 14.0)
     edge_label = edge_floor + (sizes.get("diagram-detail", 16.0) - edge_floor) * toward
-    background = colors.get("background", "#FFFFFF")
     return GraphStyle(
         font_family=theme.body.css_stack(),
         label_size=label,
@@ -86,10 +86,11 @@ def graph_style(theme: Theme, density: int = 0) -> GraphStyle:
         node_sep=round(label * 1.4 * spacing),
         rank_sep=round(label * 2.2 * spacing),
         margin=8.0,
-        background=background,
-        node_fill=mix(background, colors.get("rule", "#D1D5DB"), 0.2),
-        node_stroke=colors.get("rule", "#D1D5DB"),
-        text=colors.get("text", "#1F2937"),
-        edge=colors.get("muted", "#4B5563"),
-        edge_text=colors.get("muted", "#4B5563"),
+        background=palette["background"],
+        node_fill=graph_node_fill(palette),
+        node_stroke=palette["node-stroke"],
+        text=palette["text"],
+        edge=palette["muted"],
+        edge_text=palette["muted"],
+        icon_backdrop=palette.get("icon-backdrop"),
     )

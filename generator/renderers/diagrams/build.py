@@ -6,6 +6,7 @@ slide shows; a stack or graph is laid out alone at the size of the slide's diagr
 
 from __future__ import annotations
 
+from generator.contrast import colors as palette
 from generator.jobs import Rendered, RenderJob
 from generator.model.talk import StacksSlide
 
@@ -40,7 +41,8 @@ def render_diagrams(job: RenderJob) -> Rendered:
         diagram = planned_graphs.get(graph.id) or layout_graph(graph, theme, job.lang, area=(area.w, area.h))
         svgs[name] = emit_graph_svg(diagram, theme)
     style = embedded_faces(svgs.values(), theme)
+    background = palette(theme)["background"]      # the slide's: a dark theme's light text stays readable
     for name, svg in svgs.items():
-        result.files[f"diagrams/{name}.svg"] = standalone_svg(svg, style).encode("utf-8")
-        result.files[f"diagrams/{name}.png"] = emit_png(svg, theme, scale=PNG_SCALE, background="#FFFFFF")
+        result.files[f"diagrams/{name}.svg"] = standalone_svg(svg, style, background).encode("utf-8")
+        result.files[f"diagrams/{name}.png"] = emit_png(svg, theme, scale=PNG_SCALE, background=background)
     return result

@@ -74,6 +74,10 @@ def _node(diagram: GraphDiagram, node: NodeBox, style: GraphStyle) -> str:
     ]
     if node.icon is not None and node.icon_box is not None:
         b = node.icon_box
+        if style.icon_backdrop:
+            t = style.icon_tile(b)
+            parts.append(f'<rect x="{num(t.x)}" y="{num(t.y)}" width="{num(t.w)}" height="{num(t.h)}" '
+                         f'rx="{num(style.icon_gap / 2)}" fill="{style.icon_backdrop}"/>')
         parts.append(f'<use href="#{icon_id(diagram, node.icon)}" x="{num(b.x)}" y="{num(b.y)}" '
                      f'width="{num(b.w)}" height="{num(b.h)}"/>')
     parts.append(_text(node.label, style.text))

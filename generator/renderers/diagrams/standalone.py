@@ -31,7 +31,12 @@ def embedded_faces(svgs, theme: Theme) -> str:
     return f"<style>\n{font_face_css(faces, characters, base=False)}</style>"
 
 
-def standalone_svg(svg: str, style: str) -> str:
-    """The SVG with a `<style>` of embedded faces (from `embedded_faces`) after its description."""
+def standalone_svg(svg: str, style: str, background: str | None = None) -> str:
+    """The SVG with a `<style>` of embedded faces (from `embedded_faces`) after its description,
+    then, given a `background`, a rectangle of it under everything (the slide's, which a viewer's
+    page colour would otherwise replace)."""
     head, sep, tail = svg.partition("</desc>")
-    return head + sep + "\n" + style + tail if sep else svg
+    if not sep:
+        return svg
+    back = f'\n<rect width="100%" height="100%" fill="{background}"/>' if background else ""
+    return head + sep + "\n" + style + back + tail

@@ -121,6 +121,16 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tu
         box.shadow.inherit = False
         if node.icon is not None and node.icon_box is not None:
             icon = node.icon_box
+            if style.icon_backdrop:
+                t = style.icon_tile(icon)
+                tile = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, place.x(t.x), place.y(t.y), place.d(t.w),
+                                        place.d(t.h))
+                tile.name = f"{diagram.id}--{node.id}__icon-tile"
+                tile.adjustments[0] = min(0.5, style.icon_gap / 2 / min(t.w, t.h))
+                tile.fill.solid()
+                tile.fill.fore_color.rgb = _rgb(style.icon_backdrop)
+                tile.line.fill.background()
+                tile.shadow.inherit = False
             picture = shapes.add_picture(io.BytesIO(icon_png(node.icon)), place.x(icon.x), place.y(icon.y),
                                          place.d(icon.w), place.d(icon.h))
             picture.name = f"{diagram.id}--{node.id}__icon"

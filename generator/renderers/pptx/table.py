@@ -9,6 +9,7 @@ from pptx.util import Pt
 
 from generator.markdown import plain
 from generator.model.talk import Comparison
+from generator.contrast import colors as palette
 from generator.plan.boxes import Rect
 from generator.plan.deck import Table
 from generator.plan.geometry import CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT
@@ -19,13 +20,28 @@ def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
-def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | None, align) -> None:
+def _borders(cell, color: str) -> None:
+    """Every edge of a cell a thin line of `color` (the slide's background, as in the HTML table),
+    rather than the template table style's own, which is white whatever the slide."""
+    props = cell._tc.get_or_add_tcPr()
+    for index, edge in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
+        line = props.makeelement(qn(edge), {"w": str(Pt(1)), "cmpd": "sng"})
+        fill = line.makeelement(qn("a:solidFill"), {})
+        fill.append(fill.makeelement(qn("a:srgbClr"), {"val": color.lstrip("#").upper()}))
+        line.append(fill)
+        props.insert(index, line)
+
+
+def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | None, align,
+          border: str | None = None) -> None:
     cell.margin_left = cell.margin_right = Pt(CELL_PAD_X)
     cell.margin_top = cell.margin_bottom = Pt(CELL_PAD_Y)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
     if fill:
         cell.fill.solid()
         cell.fill.fore_color.rgb = _rgb(fill)
+    if border:
+        _borders(cell, border)
     frame = cell.text_frame
     frame.clear()
     frame.word_wrap = True
@@ -58,16 +74,18 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
         table.columns[c].width = emu(width)
     for r, height in enumerate(heights):
         table.rows[r].height = emu(height)
-    colors, size = theme.colors, planned.size
+    colors, size = palette(theme), planned.size      # the HTML table's colours: surface, background
+    border = colors["background"]
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             if r == 0:
                 _cell(table.cell(r, c), text, size, bold=True, color=colors["accent-text"],
-                      fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT)
+                      fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT, border=border)
             elif c == 0:
-                _cell(table.cell(r, c), text, size, bold=True, color=colors["text"], fill="#F3F4F6",
-                      align=PP_ALIGN.LEFT)
+                _cell(table.cell(r, c), text, size, bold=True, color=colors["text"], fill=colors["surface"],
+                      align=PP_ALIGN.LEFT, border=border)
             else:
                 favoured = planned.rows[r - 1].cells[c - 1].favoured
                 _cell(table.cell(r, c), text, size, bold=favoured, color=colors["text"],
-                      fill=colors["favoured"] if favoured else "#FFFFFF", align=PP_ALIGN.CENTER)
+                      fill=colors["favoured"] if favoured else colors["background"], align=PP_ALIGN.CENTER,
+                      border=border)
