@@ -1,10 +1,15 @@
-"""Make the default theme's PPTX template (templates/default/template.pptx), 16:9.
+"""Make a theme's PPTX template (templates/<theme>/template.pptx), 16:9.
 
 Starts from python-pptx's built-in Office template (4:3), widens the slide and every
 placeholder to 16:9, sets the theme's colours and fonts, left-aligns titles and adds a thin
-accent band at the top of the master. Run it again after changing this script:
+accent band at the top of the master. A dark theme (its background darker than its text) also
+gets a colour map that reads its dark colours as backgrounds and its light ones as text, the
+master background filled with its background colour, and its text colour written into the
+master's text styles, so every client (LibreOffice too) draws light text on the dark slide.
+Run it again after changing this script or a theme's colours:
 
-    .venv/bin/python scripts/make_pptx_template.py
+    .venv/bin/python scripts/make_pptx_template.py            # the default theme
+    .venv/bin/python scripts/make_pptx_template.py dark       # templates/dark/template.pptx
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pptx.util import Emu, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.contrast import colors, relative_luminance  # noqa: E402
 from generator.renderers.pptx.package import reproducible_bytes  # noqa: E402
 from generator.plan.geometry import COLUMN_GAP, DEFAULT_GEOMETRY  # noqa: E402
 from generator.theme import load_theme  # noqa: E402
@@ -52,19 +58,57 @@ def widen(shapes, factor: float) -> None:
             shape.top, shape.height = Emu(top), Emu(height)
 
 
+def is_dark(theme) -> bool:
+    c = colors(theme)
+    return relative_luminance(c["background"]) < relative_luminance(c["text"])
+
+
+def color_scheme(theme) -> dict[str, str]:
+    """The template's colour scheme: dk1/lt1/dk2/lt2, six accents (the accent, the highlight and
+    four layer kinds' outlines) and the link colours, from the theme."""
+    c = colors(theme)
+    kinds = theme.kinds
+    accents = {"accent1": c["accent"], "accent2": c["highlight"], "accent3": kinds["app"].stroke,
+               "accent4": kinds["libraries"].stroke, "accent5": kinds["runtime"].stroke,
+               "accent6": kinds["virtualization"].stroke, "hlink": c["accent"],
+               "folHlink": "#C4B5FD" if is_dark(theme) else "#6D28D9"}
+    if is_dark(theme):
+        # dark colours stay dk*, light ones lt*; the master's colour map swaps their roles
+        return {"dk1": c["background"], "lt1": c["text"], "dk2": c["surface"], "lt2": c["text"], **accents}
+    # a light theme keeps the system's black and white as dk1/lt1
+    return {"dk2": c["text"], "lt2": "#F3F4F6", **accents}
+
+
 def set_theme(prs, theme) -> None:
     part = prs.slide_master.part.part_related_by(RT.THEME)
     xml = part.blob.decode("utf-8")
-    c = theme.colors
-    scheme = {"dk2": c["text"], "lt2": "#F3F4F6", "accent1": c["accent"], "accent2": c["highlight"],
-              "accent3": "#22C55E", "accent4": "#A78BFA", "accent5": "#14B8A6", "accent6": "#F59E0B",
-              "hlink": c["accent"], "folHlink": "#6D28D9"}
-    for name, value in scheme.items():
+    for name, value in color_scheme(theme).items():
         xml = re.sub(rf"<a:{name}>.*?</a:{name}>", f'<a:{name}><a:srgbClr val="{_hex(value)}"/></a:{name}>', xml)
     xml = xml.replace('<a:clrScheme name="Office">', '<a:clrScheme name="deckgen">')
     xml = re.sub(r'(<a:majorFont><a:latin typeface=")[^"]*', rf"\g<1>{theme.heading.family}", xml)
     xml = re.sub(r'(<a:minorFont><a:latin typeface=")[^"]*', rf"\g<1>{theme.body.family}", xml)
     part._blob = xml.encode("utf-8")
+
+
+def darken_master(prs, theme) -> None:
+    """A dark theme's master: the colour map reads dk1/dk2 as backgrounds and lt1/lt2 as text, the
+    background is the theme's (an explicit fill), and the text styles name the theme's text colour
+    outright, so clients that ignore the colour map (or a layout's own) still draw light on dark."""
+    master = prs.slide_master.element
+    c = colors(theme)
+    master.find("p:clrMap", NS).attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"})
+    background = master.find("p:cSld/p:bg", NS)
+    for child in list(background):
+        background.remove(child)
+    background.append(etree.fromstring(
+        f'<p:bgPr xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><a:solidFill><a:srgbClr val="{_hex(c["background"])}"/>'
+        f'</a:solidFill><a:effectLst/></p:bgPr>'))
+    styles = [master.find("p:txStyles", NS), prs.part._element.find("p:defaultTextStyle", NS)]
+    for style in styles:
+        for fill in style.iter(f"{{{NS['a']}}}solidFill"):
+            for child in list(fill):
+                fill.remove(child)
+            fill.append(etree.fromstring(f'<a:srgbClr xmlns:a="{NS["a"]}" val="{_hex(c["text"])}"/>'))
 
 
 def style_master(prs, theme) -> None:
@@ -138,8 +182,8 @@ def style_section_header(prs) -> None:
             shape._element.find(".//a:bodyPr", NS).set("anchor", "t")
 
 
-def make(path: Path) -> None:
-    theme = load_theme("default")
+def make(path: Path, name: str = "default") -> None:
+    theme = load_theme(name)
     prs = Presentation()
     factor = WIDE / prs.slide_width
     prs.slide_width, prs.slide_height = Emu(WIDE), Emu(HIGH)
@@ -148,6 +192,8 @@ def make(path: Path) -> None:
         widen(layout.placeholders, factor)
     set_theme(prs, theme)
     style_master(prs, theme)
+    if is_dark(theme):
+        darken_master(prs, theme)
     for layout in prs.slide_layouts:
         for shape in layout.placeholders:
             if shape.placeholder_format.type in (1,) and layout.name in ("Title and Content", "Title Only", "Two Content",
@@ -166,12 +212,14 @@ def make(path: Path) -> None:
     style_title_slide(prs, theme)
     style_section_header(prs)
     props = prs.core_properties
-    props.title = "deckgen default template"
+    props.title = f"deckgen {name} template"
     props.author = "deckgen"
     path.write_bytes(reproducible_bytes(prs))
 
 
 if __name__ == "__main__":
-    target = ROOT / "templates" / "default" / "template.pptx"
-    make(target)
-    print(f"wrote {target.relative_to(ROOT)}")
+    names = sys.argv[1:] or ["default"]
+    for theme_name in names:
+        target = ROOT / "templates" / theme_name / "template.pptx"
+        make(target, theme_name)
+        print(f"wrote {target.relative_to(ROOT)}")
