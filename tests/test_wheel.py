@@ -40,6 +40,7 @@ def installed(tmp_path_factory) -> Path:
     assert "generator/templates/default/theme.yaml" in names
     assert "generator/templates/default/fonts/Carlito-Regular.ttf" in names
     assert "generator/templates/default/fonts/OFL.txt" in names
+    assert {"generator/templates/dark/theme.yaml", "generator/templates/dark/template.pptx"} <= names
     run(sys.executable, "-m", "venv", place / "venv", cwd=place)
     pip = [place / "venv" / "bin" / "python", "-m", "pip", "install", "-q"]
     run(*pip, *(["-c", CONSTRAINTS] if CONSTRAINTS.is_file() else []), wheel, cwd=place)
@@ -87,3 +88,21 @@ def it_builds_pptx_and_html_with_its_own_fonts_when_the_systems_are_hidden(insta
     out = tmp_path / "output" / "demo" / "en"
     assert (out / "demo-en.pptx").stat().st_size > 10000
     assert "@font-face" in (out / "demo-en.html").read_text("utf-8")
+
+
+def it_builds_with_the_dark_theme_on_the_default_themes_bundled_fonts(installed, tmp_path):
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
+    env = _env(installed, FONTCONFIG_FILE=str(empty), DECKGEN_FONT_PATH="", HOME=str(tmp_path))
+    deckgen = installed / "deckgen"
+    run(deckgen, "new", "demo", cwd=tmp_path, env=env)
+    talk = tmp_path / "content" / "demo" / "talk.yaml"
+    text = talk.read_text("utf-8")
+    talk.write_text(text.replace("theme: default", "theme: dark") if "theme:" in text else text + "theme: dark\n",
+                    "utf-8")
+    assert "ok:" in run(deckgen, "check", "content/demo", cwd=tmp_path, env=env).stdout
+    run(deckgen, "build", "content/demo", "--format", "pptx,html", cwd=tmp_path, env=env)
+    out = tmp_path / "output" / "demo" / "en"
+    assert "--color-background: #111827;" in (out / "demo-en.html").read_text("utf-8")
+    with zipfile.ZipFile(out / "demo-en.pptx") as deck:     # the dark theme's own template
+        assert b'<a:srgbClr val="111827"/>' in deck.read("ppt/slideMasters/slideMaster1.xml")
