@@ -3,7 +3,8 @@
 Faces are registered under the family name the theme writes into the outputs (Calibri), so
 the audience sees the metric-compatible face the text was measured with (Carlito) whatever
 is installed. Subsets are WOFF2, base64 in the stylesheet; the same characters give the same
-bytes (no timestamp is recalculated), and each subset is made once per process.
+bytes (no timestamp is recalculated), and each subset is made once per process and kept in the
+build cache (`cache.py`), keyed by the font file's bytes and the characters.
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: boo
 @lru_cache(maxsize=64)
 def subset_woff2(path: str, mtime_ns: int, characters: str) -> bytes:
     """The font at `path` reduced to `characters`, as WOFF2 bytes (hinting dropped)."""
+    import hashlib
+
+    from generator import cache
+    from generator.inputs import tool_fingerprint
+
+    data = Path(path).read_bytes()
+    entry = cache.key("woff2", tool_fingerprint(), hashlib.sha256(data).hexdigest(), characters)
+    return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters))
+
+
+def _subset(data: bytes, characters: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -82,7 +94,7 @@ def subset_woff2(path: str, mtime_ns: int, characters: str) -> bytes:
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]   # names, copyright and licence kept
     options.notdef_outline = True
-    font = TTFont(path, recalcTimestamp=False, lazy=None)
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=None)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=characters)
     subsetter.subset(font)

@@ -73,10 +73,28 @@ def label_ports(graph: DotGraph, first: DotLayout) -> Ports:
 
 
 def run_dot(source: str, timeout: float = DOT_TIMEOUT) -> str:
-    """Dot's JSON layout of a DOT text; MissingToolError without dot, RenderError on failure."""
+    """Dot's JSON layout of a DOT text (kept in the build cache, keyed by the text and the tool);
+    MissingToolError without dot, RenderError on failure."""
+    import os
+
+    from generator import cache
+    from generator.inputs import tool_fingerprint
+
     executable = shutil.which("dot")
     if executable is None:
         raise MissingToolError("dot", _INSTALL)
+    store = cache.active()
+    # dot measures what the plan did not size with the fonts fontconfig finds: its setup is in the key.
+    entry = cache.key("dot", tool_fingerprint(), executable, os.environ.get("FONTCONFIG_FILE", ""), source)
+    found = store.get("dot", entry)
+    if found is not None:
+        return found.decode("utf-8")
+    layout = _run(executable, source, timeout)
+    store.put("dot", entry, layout.encode("utf-8"))
+    return layout
+
+
+def _run(executable: str, source: str, timeout: float) -> str:
     try:
         done = subprocess.run([executable, "-Tjson"], input=source.encode("utf-8"),
                               capture_output=True, timeout=timeout, check=False)

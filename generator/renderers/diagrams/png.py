@@ -5,7 +5,7 @@ audience's font first (Calibri); here the family of the measuring font file (Car
 front, and fontconfig is asked beforehand whether it knows that family, so the picture is never
 drawn in a substitute with other metrics; the theme's own font folder is added to fontconfig's
 for the process, so its bundled faces serve when the system has none. cairosvg needs the system
-library libcairo2.
+library libcairo2. Each picture is kept in the build cache, keyed by the SVG and the font files.
 """
 
 from __future__ import annotations
@@ -32,12 +32,17 @@ def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None 
 
         raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
 
+    from generator import cache
+    from generator.inputs import theme_fonts_digest, tool_fingerprint
+
     regular = theme.font_path(theme.body.regular)
     share_with_fontconfig(str(regular.parent))
     family = font_family_of(str(regular))
     require_fontconfig_family(family, regular.name)
     svg = with_font_first(svg, family)
-    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale, background_color=background)
+    entry = cache.key("png", tool_fingerprint(), theme_fonts_digest(theme), svg, scale, background)
+    return cache.active().fetch("png", entry, lambda: cairosvg.svg2png(
+        bytestring=svg.encode("utf-8"), scale=scale, background_color=background))
 
 
 @lru_cache(maxsize=8)
