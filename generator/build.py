@@ -4,20 +4,30 @@ Nothing is written until every output of the build has been produced, so a faile
 (bad content, a stale translation under `--strict`, a renderer error) leaves the previous
 outputs exactly as they were; then each talk and language folder is swapped in whole
 (`publish.py`), so even a killed build leaves the old folder or the new one, never a mix.
+
+Every talk is loaded and checked and every language localized on each build. An output whose
+inputs did not change since a previous build (the talk's text in that language, its pictures,
+the theme's files and fonts, the options of its format, the tool itself: `inputs.py`) is taken
+from the cache (`cache.py`) with the warnings it had; so are the plan's diagnostics, and a
+language with nothing left to render is not even planned. The other outputs, one unit per
+format (per layout for handouts), are rendered by a pool of processes (`workers.py`), and
+stored in the cache only if the files they were made from did not change meanwhile.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import time
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from generator import cache
 from generator.content.talk import LoadedTalk, load_talk
-from generator.errors import ContentError, Diagnostic
+from generator.errors import ContentError, Diagnostic, Position
 from generator.publish import publish
-from generator.fit_report import plan_diagnostics
 from generator.i18n.localize import localize
 from generator.jobs import Rendered, RenderJob
 from generator.i18n.pseudo import PSEUDO_LANG
@@ -36,12 +46,14 @@ FORMATS = tuple(RENDERERS)
 
 @dataclass
 class BuildResult:
-    """What a build wrote, per talk and language, and what it warned about."""
+    """What a build wrote, per talk and language, what it reused and what it warned about."""
 
     written: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     sources: dict = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)    # units, as `talk/lang format`
+    reused: list[str] = field(default_factory=list)
 
 
 def renderer(fmt: str) -> Callable[[RenderJob], Rendered]:
@@ -65,53 +77,290 @@ def languages_of(loaded: LoadedTalk, asked: list[str] | None) -> list[str]:
     return asked
 
 
+@dataclass
+class _Options:
+    formats: list[str]
+    out: Path
+    template: Path | None
+    handouts: tuple[str, ...] | None
+    per_page: int | None
+    paper: str | None
+    pdf_steps: bool
+
+    def units(self, talk: str, lang: str):
+        from generator.workers import Unit
+
+        for fmt in self.formats:
+            if fmt == "handout":
+                from generator.renderers.handout.options import HandoutOptions
+
+                for layout in HandoutOptions.of(self.handouts, self.per_page, self.paper).layouts:
+                    yield Unit(talk, lang, fmt, layout)
+            else:
+                yield Unit(talk, lang, fmt)
+
+    def of(self, unit, template: Path | None) -> tuple:
+        """What a unit's bytes depend on beyond its language's inputs."""
+        if unit.fmt == "handout":
+            from generator.renderers.handout.options import HandoutOptions
+
+            return (repr(HandoutOptions.of((unit.layout,), self.per_page, self.paper)),)
+        if unit.fmt == "pdf":
+            return (self.pdf_steps,)
+        if unit.fmt == "pptx":
+            from generator.inputs import file_digest
+
+            return (str(template), file_digest(template))
+        return ()
+
+
+@dataclass
+class _Talk:
+    """One talk of the build, loaded, and the digest of the files it is rendered from."""
+
+    loaded: LoadedTalk
+    theme: object
+    template: Path | None
+    files: str                 # digest of the theme's and the talk's files, checked again after rendering
+
+
 def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str], out: Path,
           template: Path | None = None, strict: bool = False,
           progress: Callable[[str], None] | None = None, handouts: tuple[str, ...] | None = None,
-          per_page: int | None = None, paper: str | None = None, pdf_steps: bool = False) -> BuildResult:
-    """Render every asked output in memory, then write them all; raises before writing on errors."""
-    result = BuildResult()
-    pending: dict[Path, bytes] = {}
-    errors: list[Diagnostic] = []
-    for talk_dir in talk_dirs:
-        loaded = load_talk(talk_dir)
-        result.sources.update(loaded.sources)
-        result.warnings.extend(loaded.warnings)
-        theme = load_theme(loaded.talk.theme, loaded.directory.resolve())
-        talk_template = template
-        if talk_template is None and loaded.talk.template:
-            talk_template = loaded.directory / loaded.talk.template
-        for lang in languages_of(loaded, langs):
-            started = time.perf_counter()
-            localized = localize(loaded, lang)
-            result.warnings.extend(localized.warnings)
-            job = RenderJob(loaded, localized, theme, lang, talk_template, handouts, per_page, paper,
-                            pdf_steps=pdf_steps)
-            found = plan_diagnostics(loaded, job.plan, theme)
-            errors.extend(d for d in found if d.severity == "error")
-            result.warnings.extend(d for d in found if d.severity != "error")
-            if errors:
-                continue     # the build fails: nothing of it is rendered or written
-            count = 0
-            for fmt in formats:
-                rendered = renderer(fmt)(job)
-                result.warnings.extend(rendered.warnings)
-                for relative, data in rendered.files.items():
-                    pending[out / loaded.talk.id / lang / relative] = data
-                    count += 1
-            line = f"{loaded.talk.id}/{lang}: {count} file{'s' if count != 1 else ''} " \
-                   f"({', '.join(formats)}) in {time.perf_counter() - started:.2f} s"
+          per_page: int | None = None, paper: str | None = None, pdf_steps: bool = False,
+          use_cache: bool = True, jobs: int | None = None,
+          warn: Callable[[list[Diagnostic], dict], None] | None = None,
+          status: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Render every asked output in memory (or take it from the cache), then write them all;
+    raises before writing on errors. `progress` gets a line as each output is done, `warn` the
+    warnings as they are found (then none is left for the caller to print, unless `strict`).
+    Without `use_cache` (or with `DECKGEN_NO_CACHE` set), nothing is read from the cache or
+    written to it; `jobs` is the number of worker processes (default: `workers.default_jobs`);
+    `status` gets the number of units rendered and to render, as it changes."""
+    from generator import workers
+
+    options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps)
+    with ExitStack() as stack:
+        store = cache.active()
+        if not use_cache or not store.enabled:
+            store = stack.enter_context(cache.scratch())      # shared by this build's workers only
+        stack.enter_context(cache.use(store))
+        run = _Run(options, langs, store, strict, progress, None if strict else warn, status)
+        for talk_dir in talk_dirs:
+            run.add_talk(talk_dir)
+        run.check()
+        workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished)
+        run.store_new()
+        result = run.result
+        result.warnings = _distinct(result.warnings)
+        if strict and result.warnings:
+            raise ContentError([Diagnostic(w.path, w.message, w.code, w.position, w.hint, "error")
+                                for w in result.warnings], result.sources)
+        for line in run.summaries():
             result.summary.append(line)
             if progress:
                 progress(line)
-    result.warnings = _distinct(result.warnings)
-    if errors:
-        raise ContentError(errors + [w for w in result.warnings if w.code.startswith("fit.")], result.sources)
-    if strict and result.warnings:
-        raise ContentError([Diagnostic(w.path, w.message, w.code, w.position, w.hint, "error")
-                            for w in result.warnings], result.sources)
-    result.written = publish(pending, out)
-    return result
+        result.written = publish(run.pending, out)
+        if store.written:
+            store.prune()
+        return result
+
+
+class _Run:
+    """The state of one build: what is pending, what is left to render, what to store."""
+
+    def __init__(self, options: _Options, langs: list[str] | None, store: cache.Cache, strict: bool,
+                 progress: Callable[[str], None] | None, warn: Callable[[list[Diagnostic], dict], None] | None,
+                 status: Callable[[int, int], None] | None = None):
+        self.options, self.langs, self.store, self.strict = options, langs, store, strict
+        self.progress, self.warn, self.status = progress, warn, status
+        self.result = BuildResult()
+        self.pending: dict[Path, bytes] = {}
+        self.errors: list[Diagnostic] = []
+        self.tasks: list = []
+        self.talks: list[_Talk] = []
+        self.keys: dict = {}            # unit -> (its talk, its output key)
+        self.new: list[tuple[_Talk, str, str, bytes]] = []
+        self.seconds: dict[tuple[str, str], float] = {}
+        self.counts: dict[tuple[str, str], list[int]] = {}     # (talk, lang) -> [rendered files, reused files]
+        self._seen: set = set()
+
+    def add_talk(self, talk_dir: Path) -> None:
+        from generator.inputs import talk_files_digest, theme_digest, file_digest
+
+        loaded = load_talk(talk_dir)
+        self.result.sources.update(loaded.sources)
+        self._warn(loaded.warnings)
+        theme = load_theme(loaded.talk.theme, loaded.directory.resolve())
+        template = self.options.template
+        if template is None and loaded.talk.template:
+            template = loaded.directory / loaded.talk.template
+        out = self.options.out.resolve()
+        files = cache.key(theme_digest(theme), talk_files_digest(loaded.directory, skip=(out,)), file_digest(template))
+        talk = _Talk(loaded, theme, template, files)
+        self.talks.append(talk)
+        for lang in languages_of(loaded, self.langs):
+            self._add_language(talk, lang)
+
+    def _add_language(self, talk: _Talk, lang: str) -> None:
+        from generator.inputs import environment_key, tool_fingerprint
+
+        loaded = talk.loaded
+        started = time.perf_counter()
+        localized = localize(loaded, lang)
+        self._warn(localized.warnings)
+        source = "\n".join(loaded.document.source.lines) if loaded.document.source else ""
+        language = cache.key("language", tool_fingerprint(), environment_key(), loaded.directory.resolve(),
+                             loaded.path, source, localized.talk.model_dump_json(), lang, talk.files)
+        units = list(self.options.units(loaded.talk.id, lang))
+        outputs = {}
+        for unit in units:
+            entry = cache.key("output", language, unit.fmt, unit.layout, *self.options.of(unit, talk.template))
+            self.keys[unit] = (talk, entry)
+            outputs[unit] = _read_output(self.store.get("output", entry))
+        found = _read_diagnostics(self.store.get("diagnostics", language))
+        job = None
+        if found is None or any(o is None for o in outputs.values()):
+            from generator.fit_report import plan_diagnostics
+
+            job = RenderJob(loaded, localized, talk.theme, lang, talk.template, self.options.handouts,
+                            self.options.per_page, self.options.paper, pdf_steps=self.options.pdf_steps)
+            found = plan_diagnostics(loaded, job.plan, talk.theme)
+            self.new.append((talk, "diagnostics", language, _diagnostics_bytes(found)))
+        self.seconds[(loaded.talk.id, lang)] = time.perf_counter() - started
+        self.counts[(loaded.talk.id, lang)] = [0, 0]
+        self.errors.extend(d for d in found if d.severity == "error")
+        self._warn([d for d in found if d.severity != "error"])
+        reused = []
+        for unit, output in outputs.items():
+            if output is None:
+                from generator.workers import Task
+
+                self.tasks.append(Task(unit, job))
+                continue
+            reused.append(unit)
+            self.result.reused.append(unit.label)
+            self._take(unit, *output)
+            self.counts[(loaded.talk.id, lang)][1] += len(output[0])
+        if reused and self.progress:
+            files = sum(len(outputs[u][0]) for u in reused)
+            self.progress(f"{loaded.talk.id}/{lang}: {_plural(files, 'file')} reused "
+                          f"({', '.join(u.name for u in reused)})")
+
+    def check(self) -> None:
+        """Raise the content errors found, before anything is rendered."""
+        if self.status and self.tasks and not self.errors:
+            self.status(0, len(self.tasks))
+        if self.errors:
+            warnings = [w for w in _distinct(self.result.warnings) if w.code.startswith("fit.")]
+            if self.warn is not None:
+                warnings = []           # printed as they came
+            raise ContentError(self.errors + warnings, self.result.sources)
+
+    def finished(self, task, rendered: Rendered, seconds: float) -> None:
+        """A unit rendered: its files pending, its warnings out, its line printed, its entry to store."""
+        unit = task.unit
+        self._take(unit, rendered.files, rendered.warnings)
+        talk, entry = self.keys[unit]
+        self.new.append((talk, "output", entry, _output_bytes(rendered)))
+        self.seconds[(unit.talk, unit.lang)] += seconds
+        self.counts[(unit.talk, unit.lang)][0] += len(rendered.files)
+        self.result.rendered.append(unit.label)
+        if self.progress:
+            self.progress(f"{unit.label}: {_plural(len(rendered.files), 'file')} in {seconds:.2f} s")
+        if self.status:
+            self.status(len(self.result.rendered), len(self.tasks))
+
+    def _take(self, unit, files: dict[str, bytes], warnings: list[Diagnostic]) -> None:
+        for relative, data in files.items():
+            self.pending[self.options.out / unit.talk / unit.lang / relative] = data
+        self._warn(warnings)
+
+    def _warn(self, warnings: list[Diagnostic]) -> None:
+        self.result.warnings.extend(warnings)
+        fresh = []
+        for warning in warnings:
+            key = (warning.path, warning.position, warning.code, warning.message)
+            if key not in self._seen:
+                self._seen.add(key)
+                fresh.append(warning)
+        if fresh and self.warn is not None:
+            self.warn(fresh, self.result.sources)
+
+    def store_new(self) -> None:
+        """Store what this build made, for each talk whose files did not change while it ran."""
+        from generator.inputs import talk_files_digest, theme_digest, file_digest
+
+        unchanged = {}
+        for talk, kind, entry, payload in self.new:
+            if id(talk) not in unchanged:
+                now = cache.key(theme_digest(talk.theme),
+                                talk_files_digest(talk.loaded.directory, skip=(self.options.out.resolve(),)),
+                                file_digest(talk.template))
+                unchanged[id(talk)] = now == talk.files
+            if unchanged[id(talk)]:
+                self.store.put(kind, entry, payload)
+
+    def summaries(self) -> list[str]:
+        """One line per talk and language: files rendered and reused, and the time it took."""
+        lines = []
+        for (talk, lang), (rendered, reused) in self.counts.items():
+            parts = [f"{rendered} rendered" if rendered else "", f"{reused} reused" if reused else ""]
+            lines.append(f"{talk}/{lang}: {_plural(rendered + reused, 'file')} "
+                         f"({', '.join(p for p in parts if p)}) in {self.seconds[(talk, lang)]:.2f} s")
+        return lines
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def _diagnostic_dict(d: Diagnostic) -> dict:
+    return asdict(d)
+
+
+def _diagnostic(data: dict) -> Diagnostic:
+    position = data.get("position")
+    return Diagnostic(data["path"], data["message"], data["code"], Position(**position) if position else None,
+                      data.get("hint"), data.get("severity", "error"))
+
+
+def _diagnostics_bytes(found: list[Diagnostic]) -> bytes:
+    return json.dumps([_diagnostic_dict(d) for d in found], ensure_ascii=False).encode("utf-8")
+
+
+def _read_diagnostics(payload: bytes | None) -> list[Diagnostic] | None:
+    if payload is None:
+        return None
+    try:
+        return [_diagnostic(d) for d in json.loads(payload.decode("utf-8"))]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _output_bytes(rendered: Rendered) -> bytes:
+    """A unit's files and warnings as one cache entry: a JSON header (names, sizes, warnings), then the bytes."""
+    header = json.dumps({"files": [[name, len(data)] for name, data in rendered.files.items()],
+                         "warnings": [_diagnostic_dict(d) for d in rendered.warnings]},
+                        ensure_ascii=False).encode("utf-8")
+    return len(header).to_bytes(8, "big") + header + b"".join(rendered.files.values())
+
+
+def _read_output(payload: bytes | None) -> tuple[dict[str, bytes], list[Diagnostic]] | None:
+    if payload is None:
+        return None
+    try:
+        size = int.from_bytes(payload[:8], "big")
+        header = json.loads(payload[8:8 + size].decode("utf-8"))
+        files, offset = {}, 8 + size
+        for name, length in header["files"]:
+            files[name] = payload[offset:offset + length]
+            offset += length
+        if offset != len(payload):
+            return None
+        return files, [_diagnostic(d) for d in header["warnings"]]
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _distinct(warnings: list[Diagnostic]) -> list[Diagnostic]:

@@ -161,14 +161,20 @@ def _split(value: str | None) -> list[str]:
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
               help="Paper size of the handouts.")
 @click.option("--pdf-steps", is_flag=True, help="In the slides PDF, one page per build step (not per slide).")
+@click.option("--no-cache", is_flag=True,
+              help="Render everything again; read nothing from the cache ($XDG_CACHE_HOME/deckgen) nor write to it.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Worker processes rendering at once (default: the processors available, at most 4).")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
-          strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool) -> None:
+          strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool, no_cache: bool,
+          jobs: int | None) -> None:
     """Build talks into output/<talk>/<lang>/.
 
-    Without TALK_DIR, every talk under content/ is built, in every language and format.
+    Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
+    whose inputs did not change since an earlier build are taken from the cache.
     """
     from generator.build import FORMATS, build as run_build
-    from generator.errors import format_report
+    from generator.progress import Progress
     from generator.renderers.handout.options import LAYOUTS
 
     chosen = _split(formats) or list(FORMATS)
@@ -181,13 +187,18 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     if unknown:
         raise click.BadParameter(f"unknown handout layout '{unknown[0]}'; available: {', '.join(LAYOUTS)}",
                                  param_hint="--handout")
-    result = run_build([Path(p) for p in _talk_dirs(talk_dirs)], langs=_split(langs) or None, formats=chosen,
-                       out=Path(out), template=Path(template) if template else None, strict=strict,
-                       progress=lambda line: click.echo(line), handouts=tuple(layouts) or None,
-                       per_page=int(per_page), paper=paper.lower(), pdf_steps=pdf_steps)
-    if result.warnings:
-        click.echo(format_report(result.warnings, result.sources), err=True)
-    click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} in {out}/"
+    shown = Progress()
+    try:
+        result = run_build([Path(p) for p in _talk_dirs(talk_dirs)], langs=_split(langs) or None, formats=chosen,
+                           out=Path(out), template=Path(template) if template else None, strict=strict,
+                           progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
+                           paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
+                           warn=shown.warnings, status=shown.status)
+    finally:
+        shown.close()
+    reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \
+        if result.reused else ""
+    click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} in {out}/{reused}"
                + (f"; {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}"
                   if result.warnings else ""))
 

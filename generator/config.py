@@ -10,6 +10,8 @@ paper = "letter"
 per-page = 4
 handouts = ["notes", "grid"]
 strict = true
+no-cache = false   # true: never read or write the build cache
+jobs = 2           # worker processes
 ```
 """
 
@@ -29,6 +31,8 @@ KEYS: dict[str, tuple[tuple[str, ...], str, type]] = {
     "handouts": (("build",), "handouts", list),
     "template": (("build",), "template", str),
     "strict": (("build", "check"), "strict", bool),
+    "no-cache": (("build",), "no_cache", bool),
+    "jobs": (("build",), "jobs", int),
 }
 
 

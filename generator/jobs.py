@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from generator.content.talk import LoadedTalk
 from generator.errors import Diagnostic
 from generator.i18n.localize import LocalizedTalk
-from generator.plan.deck import DeckPlan
 from generator.theme import Theme
+
+if TYPE_CHECKING:       # the planner is imported only by the builds that plan
+    from generator.plan.deck import DeckPlan
 
 
 @dataclass

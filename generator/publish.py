@@ -5,7 +5,8 @@ flushed to disk, the old folder's other files linked in, so building one format 
 others), then exchanged with the old folder in one atomic step (Linux `renameat2` with
 RENAME_EXCHANGE; elsewhere two renames, and a killed build's leftovers are put back right by the
 next one). A reader, or a build killed at any moment, sees the old folder or the new one, never
-a mix. A write that fails (read-only folder, full disk) leaves the old folder as it was.
+a mix. A write that fails (read-only folder, full disk) leaves the old folder as it was. A
+folder that already holds exactly the new files is left alone.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
     try:
         parent.mkdir(parents=True, exist_ok=True)
         _recover(folder)
+        if all(_holds(folder / name, data) for name, data in content.items()):
+            return                            # nothing changed: the folder stays as it is
         if staged.exists():
             shutil.rmtree(staged)
         staged.mkdir()
@@ -49,7 +52,7 @@ def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
             target = staged / name
             target.parent.mkdir(parents=True, exist_ok=True)
             old = folder / name
-            if old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
+            if _holds(old, data):
                 os.link(old, target)          # unchanged: the same file, its date kept
             else:
                 _write(target, data)
@@ -66,6 +69,14 @@ def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
         shutil.rmtree(staged, ignore_errors=True)
         where = exc.filename or folder
         raise RenderError(f"cannot write {where}: {exc.strerror or exc}; the previous outputs are unchanged") from None
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data`."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _write(path: Path, data: bytes) -> None:

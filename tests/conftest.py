@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root, the sample talk, and one headless Chromium for the session.
+"""Shared fixtures: the project root, the sample talk, one headless Chromium for the session, and
+an empty build cache for each test.
 
 The browser is Debian's `chromium` driven by Playwright (`make test` installs both); without
 them the browser tests are skipped with the reason, never silently passed.
@@ -6,14 +7,29 @@ them the browser tests are skipped with the reason, never silently passed.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TALK = ROOT / "content" / "autour-de-docker"
+
+# The build cache: never the user's; one for the session (the module and session fixtures that
+# build share it) and an empty one for each test, so that no test passes on an output another
+# test left in the cache (a test that breaks a renderer must see it break).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="deckgen-test-cache-")
+os.environ.pop("DECKGEN_NO_CACHE", None)
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch):
+    """An empty build cache for each test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")

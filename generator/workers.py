@@ -1,0 +1,156 @@
+"""Render units (one format, or one handout layout, of one language of a talk) run here or in a
+pool of worker processes.
+
+Units are independent: each reads its job (the talk, its plan, the theme, the options) and gives
+back bytes. The pool forks after the jobs are made, so workers inherit them instead of receiving
+them pickled; only a unit's number goes out and its files come back. Forking is what makes the
+pool pay: a spawned worker would import everything again. Where fork is unavailable, or one
+process is asked for, or there is one unit, units run here, one after the other; the bytes are
+the same either way (the tests compare them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from generator.jobs import Rendered, RenderJob
+
+# Roughly what a unit costs, in seconds, on the sample talk: the longest go first, and the HTML
+# deck (which makes the font subsets the handouts and the slides PDF reuse from the cache) before those.
+COST = {"html": 1.1, "diagrams": 1.0, "handout": 0.9, "pdf": 0.85, "pptx": 0.3}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One output of one language: a format, and for handouts the layout."""
+
+    talk: str
+    lang: str
+    fmt: str
+    layout: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.fmt} {self.layout}" if self.layout else self.fmt
+
+    @property
+    def label(self) -> str:
+        return f"{self.talk}/{self.lang} {self.name}"
+
+
+@dataclass
+class Task:
+    """A unit to render and the job it is rendered from."""
+
+    unit: Unit
+    job: RenderJob
+
+
+def render_unit(unit: Unit, job: RenderJob) -> Rendered:
+    """The files and warnings of one unit."""
+    from generator.build import renderer
+
+    if unit.layout is not None:
+        job = dataclasses.replace(job, handouts=(unit.layout,))
+    return renderer(unit.fmt)(job)
+
+
+def default_jobs() -> int:
+    """Worker processes by default: `DECKGEN_JOBS`, else the processors this process may use (at most 4)."""
+    value = os.environ.get("DECKGEN_JOBS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        available = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        available = os.cpu_count() or 1
+    return max(1, min(available, 4))
+
+
+def ordered(tasks: list[Task]) -> list[Task]:
+    """The tasks in the order they start: costliest format first, languages alternating."""
+    return sorted(tasks, key=lambda t: (-COST.get(t.unit.fmt, 1.0), t.unit.layout or ""))
+
+
+Done = Callable[[Task, Rendered, float], None]
+
+
+def run(tasks: list[Task], jobs: int, done: Done) -> None:
+    """Render every task, calling `done(task, rendered, seconds)` as each finishes; the first
+    failure is raised (the other units are then abandoned)."""
+    tasks = ordered(tasks)
+    context = _fork_context()
+    if jobs <= 1 or len(tasks) <= 1 or context is None:
+        for task in tasks:
+            started = time.perf_counter()
+            rendered = render_unit(task.unit, task.job)
+            done(task, rendered, time.perf_counter() - started)
+        return
+    global _TASKS
+    _TASKS = tasks
+    try:
+        with context.Pool(min(jobs, len(tasks))) as pool:
+            for index, rendered, seconds, failure in pool.imap_unordered(_work, range(len(tasks))):
+                if failure is not None:
+                    raise _restored(failure)
+                done(tasks[index], rendered, seconds)
+    finally:
+        _TASKS = []
+
+
+_TASKS: list[Task] = []      # what the forked workers inherit
+
+
+def _fork_context():
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+
+
+def _work(index: int):
+    task = _TASKS[index]
+    started = time.perf_counter()
+    try:
+        rendered = render_unit(task.unit, task.job)
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+        return index, None, 0.0, _portable(exc)
+    return index, rendered, time.perf_counter() - started, None
+
+
+def _portable(exc: BaseException) -> tuple:
+    """How to raise `exc` again in the parent: our exceptions rebuilt from their fields, others
+    pickled, or named when they cannot be."""
+    import traceback
+
+    from generator.errors import ContentError, MissingToolError
+    from generator.theme import MissingFontError
+
+    trace = "".join(traceback.format_exception(exc))
+    if isinstance(exc, ContentError):
+        return ContentError, (exc.diagnostics, exc.sources), trace
+    if isinstance(exc, MissingToolError):
+        return MissingToolError, (exc.tool, exc.install), trace
+    if isinstance(exc, MissingFontError):
+        return MissingFontError, (exc.file_name, exc.theme_dir), trace
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - whatever the exception holds
+        return RuntimeError, (f"{type(exc).__name__}: {exc}",), trace
+    return None, exc, trace
+
+
+def _restored(failure: tuple) -> BaseException:
+    from multiprocessing.pool import RemoteTraceback
+
+    kind, args, trace = failure
+    exc = args if kind is None else kind(*args)
+    exc.__cause__ = RemoteTraceback(trace)
+    return exc
