@@ -27,6 +27,12 @@ def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, flo
             "fit.diagram", where,
             "split the slide (fewer stacks or columns on one slide), or shorten its longest labels, "
             f"such as '{_short(problem.text, 40)}'", "error")
+    if problem.code == "font.missing-glyph":
+        return Diagnostic(
+            loaded.path, f"slide '{problem.slide_id}' shows characters no font of the theme has in {plan.lang}: "
+            f"{problem.why}; they would print as empty boxes", "font.missing-glyph", where,
+            "install a font for that script (Debian: fonts-noto-core, fonts-noto-cjk) or name one under "
+            "`fonts: scripts:` in the theme's theme.yaml", "error")
     return Diagnostic(
         loaded.path, f"{problem.field} of slide '{problem.slide_id}' does not fit at the minimum size in "
         f"{plan.lang}: '{_short(problem.text)}'", problem.code, where, "shorten the text or split the slide",

@@ -56,10 +56,26 @@ class FontFace:
     bold: str
     italic: str | None = None
 
-    def css_stack(self) -> str:
-        names = [self.family, *self.fallbacks]
+    def css_stack(self, scripts: tuple[str, ...] = ()) -> str:
+        """The CSS font list: the family, its fallbacks, the script faces' families (`scripts`),
+        then the generic family."""
         generic = {"sans-serif", "serif", "monospace"}
-        return ", ".join(n if n in generic else f"'{n}'" for n in names)
+        names = [n for n in (self.family, *self.fallbacks) if n not in generic]
+        names = list(dict.fromkeys([*names, *scripts]))
+        return ", ".join([f"'{n}'" for n in names] + [n for n in self.fallbacks if n in generic])
+
+
+@dataclass(frozen=True)
+class ScriptFace:
+    """A face for the scripts the body face lacks (CJK, Arabic, Hebrew…): the family the outputs
+    name, its regular and bold files (`index`: the face's number in a .ttc collection), and the
+    languages it is the first choice for (none: every language)."""
+
+    family: str
+    regular: str
+    bold: str
+    index: int = 0
+    langs: tuple[str, ...] = ()
 
 
 CODE_FACE = FontFace("Courier New", ("Liberation Mono", "monospace"), "LiberationMono-Regular.ttf",
@@ -79,6 +95,22 @@ class Theme:
     sizes: dict[str, float] = field(default_factory=dict)
     kinds: dict[str, KindStyle] = field(default_factory=dict)
     parents: tuple[Path, ...] = ()     # the folders of the themes it extends, nearest first
+    scripts: tuple[ScriptFace, ...] = ()   # tried in order for characters the body face lacks
+
+    def script_fonts(self):
+        """The script faces whose files are on this machine, as the plan measures them."""
+        return _script_fonts(self.directory, self.parents, self.scripts)
+
+    def script_families(self, lang: str | None = None) -> tuple[str, ...]:
+        """The script faces' families, in the order `lang` tries them (what font lists end with)."""
+        return tuple(face.family for face in self.script_faces(lang))
+
+    def script_faces(self, lang: str | None = None) -> tuple[ScriptFace, ...]:
+        """The script faces whose files are on this machine, in the order `lang` tries them."""
+        from generator.plan.measure import ordered
+
+        return ordered(tuple(face for face in self.scripts if _face_file(face.regular, self.directory, self.parents)),
+                       lang)
 
     @property
     def directories(self) -> tuple[Path, ...]:
@@ -95,6 +127,34 @@ class Theme:
             if (directory / name).is_file():
                 return directory / name
         return self.directory / name
+
+
+_FOUND: dict = {}
+
+
+def _face_file(name: str, directory: Path, parents: tuple[Path, ...]) -> Path | None:
+    """A font file of the theme, None when it is not on this machine (looked up once a process)."""
+    key = (name, directory, parents)
+    if key not in _FOUND:
+        try:
+            _FOUND[key] = find_font_file(name, directory, parents)
+        except MissingFontError:
+            _FOUND[key] = None
+    return _FOUND[key]
+
+
+@lru_cache(maxsize=16)
+def _script_fonts(directory: Path, parents: tuple[Path, ...], faces: tuple[ScriptFace, ...]):
+    from generator.plan.measure import ScriptFont
+    from generator.plan.shaping import font_ref
+
+    fonts = []
+    for face in faces:
+        regular, bold = _face_file(face.regular, directory, parents), _face_file(face.bold, directory, parents)
+        if regular is not None:
+            fonts.append(ScriptFont(font_ref(str(regular), face.index), font_ref(str(bold or regular), face.index),
+                                    face.langs, face.family))
+    return tuple(fonts)
 
 
 class MissingFontError(Exception):
@@ -148,6 +208,12 @@ def available_themes(talk_dir: Path | None = None) -> list[str]:
     for base in theme_dirs(talk_dir):
         names.update(p.parent.name for p in base.glob("*/theme.yaml"))
     return sorted(names)
+
+
+def _script_face(data: dict) -> ScriptFace:
+    return ScriptFace(family=str(data["family"]), regular=str(data["regular"]),
+                      bold=str(data.get("bold", data["regular"])), index=int(data.get("index", 0)),
+                      langs=tuple(str(lang) for lang in data.get("langs", ())))
 
 
 def _face(data: dict) -> FontFace:
@@ -222,6 +288,7 @@ def _load_theme_file(path: Path) -> Theme:
             body=_face(fonts["body"]),
             heading=_face(fonts.get("heading", fonts["body"])),
             code=_face(fonts["code"]) if "code" in fonts else CODE_FACE,
+            scripts=tuple(_script_face(face) for face in fonts.get("scripts", ())),
             colors={str(k): str(v) for k, v in data.get("colors", {}).items()},
             sizes={str(k): float(v) for k, v in data.get("sizes", {}).items()},
             kinds={str(k): KindStyle(str(v["fill"]), str(v["stroke"]), str(v["text"]))

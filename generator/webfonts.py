@@ -35,6 +35,7 @@ class Face:
     weight: int
     style: str
     file: Path
+    index: int = 0          # the face's number in a .ttc collection
 
 
 def theme_faces(theme: Theme, code: bool = False) -> tuple[Face, ...]:
@@ -52,13 +53,32 @@ def theme_faces(theme: Theme, code: bool = False) -> tuple[Face, ...]:
     return tuple(faces)
 
 
+def script_faces(theme: Theme, lang: str | None, characters: frozenset[str]) -> tuple[tuple[Face, ...], frozenset[str]]:
+    """The theme's script faces that draw some of `characters` the body face lacks (each character
+    to the first face, in the order `lang` tries them), and the characters they draw."""
+    from generator.plan.shaping import covered, font_ref, ignorable
+
+    body = str(theme.font_path(theme.body.regular))
+    left = {char for char in characters if not ignorable(char) and not covered(body, char)}
+    faces, drawn = [], set()
+    for face in theme.script_faces(lang):
+        regular, bold = theme.font_path(face.regular), theme.font_path(face.bold)
+        mine = {char for char in left if covered(font_ref(str(regular), face.index), char)}
+        if mine:
+            faces.extend((Face(face.family, 400, "normal", regular, face.index),
+                          Face(face.family, 700, "normal", bold, face.index)))
+            drawn |= mine
+            left -= mine
+    return tuple(faces), frozenset(drawn)
+
+
 def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: bool = True) -> str:
     """`@font-face` rules with the subset of each face as a base64 WOFF2 data URL (the common
     characters always kept unless `base` is false)."""
     wanted = "".join(sorted(characters | (BASE_CHARACTERS if base else frozenset(" "))))
     rules = []
     for face in faces:
-        data = subset_woff2(str(face.file), face.file.stat().st_mtime_ns, wanted)
+        data = subset_woff2(str(face.file), face.file.stat().st_mtime_ns, wanted, face.index)
         encoded = base64.b64encode(data).decode("ascii")
         rules.append(
             f"@font-face {{ font-family: '{face.family}'; font-weight: {face.weight}; "
@@ -68,19 +88,51 @@ def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: boo
 
 
 @lru_cache(maxsize=64)
-def subset_woff2(path: str, mtime_ns: int, characters: str) -> bytes:
-    """The font at `path` reduced to `characters`, as WOFF2 bytes (hinting dropped)."""
+def subset_woff2(path: str, mtime_ns: int, characters: str, index: int = 0) -> bytes:
+    """The font at `path` (its `index`-th face for a collection) reduced to `characters`, as WOFF2
+    bytes (hinting dropped)."""
     import hashlib
 
     from generator import cache
     from generator.inputs import tool_fingerprint
 
     data = Path(path).read_bytes()
-    entry = cache.key("woff2", tool_fingerprint(), hashlib.sha256(data).hexdigest(), characters)
-    return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters))
+    entry = cache.key("woff2", tool_fingerprint(), hashlib.sha256(data).hexdigest(), characters, str(index))
+    return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters, index))
 
 
-def _subset(data: bytes, characters: str) -> bytes:
+LARGE_FONT = 4_000_000      # bytes: CJK faces and collections, which fontTools takes a second to read
+
+
+def _subset(data: bytes, characters: str, index: int = 0) -> bytes:
+    if index or len(data) > LARGE_FONT:
+        return _subset_with_harfbuzz(data, characters, index)
+    return _subset_with_fonttools(data, characters, index)
+
+
+def _subset_with_harfbuzz(data: bytes, characters: str, index: int) -> bytes:
+    """HarfBuzz's subsetter (milliseconds where fontTools needs about a second for a CJK face),
+    then WOFF2 by fontTools on the small result; hinting dropped, names and licence kept."""
+    import uharfbuzz as hb
+    from fontTools.ttLib import TTFont
+
+    wanted = hb.SubsetInput()
+    for char in characters:
+        wanted.unicode_set.add(ord(char))
+    for name_id in (0, 1, 2, 3, 4, 5, 6, 13, 14):
+        wanted.name_id_set.add(name_id)
+    wanted.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.DESUBROUTINIZE
+    face = hb.subset(hb.Face(hb.Blob(data), index), wanted)
+    if face is None:
+        raise ValueError("HarfBuzz could not subset the font")
+    font = TTFont(io.BytesIO(bytes(face.blob.data)), recalcTimestamp=False)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out, reorderTables=True)
+    return out.getvalue()
+
+
+def _subset_with_fonttools(data: bytes, characters: str, index: int) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -94,7 +146,7 @@ def _subset(data: bytes, characters: str) -> bytes:
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]   # names, copyright and licence kept
     options.notdef_outline = True
-    font = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=None)
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=None, fontNumber=index)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=characters)
     subsetter.subset(font)

@@ -23,6 +23,7 @@ from generator.plan.table import column_widths
 from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_columns, fit_table, sub_size
 from generator.markdown import paragraphs, plain
 from generator.links import safe_url
+from generator.i18n.scripts import direction, is_rtl
 from generator.theme import Theme
 
 
@@ -150,6 +151,7 @@ class DeckPlan:
     problems: tuple[Problem, ...]
     refused_links: tuple[str, ...] = ()
     geometry: Geometry = DEFAULT_GEOMETRY
+    direction: str = "ltr"          # "rtl" for Arabic, Hebrew…: text starts at the right, the QR code goes left
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -182,7 +184,7 @@ class _Planner:
         self.talk, self.theme, self.measure, self.byline, self.lang = talk, theme, measure, byline, lang
         self.geometry = geometry
         self.diagram_measure = TextMeasure.for_theme(theme, lang)   # diagrams are drawn in the theme's font
-        self.code_measure = TextMeasure(theme.font_path(theme.code.regular), theme.font_path(theme.code.bold))
+        self.code_measure = TextMeasure.for_code(theme, lang)
         self.problems: list[Problem] = []
         self.refused: list[str] = []
 
@@ -247,8 +249,12 @@ class _Planner:
         qr = qr_rect = None
         if first is not None:
             qr, side = qr_code(first.url), min(g.QR_SIZE, area.h)
-            qr_rect = g.Rect(area.x + area.w - side, area.y, side, side)
-            area = g.Rect(area.x, area.y, area.w - side - g.QR_GAP, area.h)
+            if is_rtl(self.lang):      # the code stands where the text ends: left in a right-to-left deck
+                qr_rect = g.Rect(area.x, area.y, side, side)
+                area = g.Rect(area.x + side + g.QR_GAP, area.y, area.w - side - g.QR_GAP, area.h)
+            else:
+                qr_rect = g.Rect(area.x + area.w - side, area.y, side, side)
+                area = g.Rect(area.x, area.y, area.w - side - g.QR_GAP, area.h)
         texts = ([slide.text] if slide.text else []) + [f"{link.label} {link.shown}" for link in links]
         text = None
         if texts:
@@ -383,4 +389,8 @@ def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = N
     measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang)
     planner = _Planner(talk, theme, measure, byline, lang, geometry)
     slides = tuple(planner.plan(number, slide) for number, slide in enumerate(talk.slides, start=1))
-    return DeckPlan(talk.id, lang, talk.title, slides, tuple(planner.problems), tuple(planner.refused), geometry)
+    from generator.plan.glyphs import glyph_problems
+
+    problems = [*planner.problems, *glyph_problems(slides, measure, planner.code_measure)]
+    return DeckPlan(talk.id, lang, talk.title, slides, tuple(problems), tuple(planner.refused), geometry,
+                    direction(lang))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.plan.boxes import Box, TextBlock
+from generator.plan.linebreak import unbreakable_pieces
 from generator.plan.measure import TextMeasure, Wrapped
 from generator.plan.style import DiagramStyle
 from generator.plan.text_block import place_text
@@ -61,8 +62,8 @@ def narrowest(text: Optional[str], size: float, bold: bool, measure: TextMeasure
     if not text:
         return 0.0
     widest = 0.0
-    for word in text.split():
-        for piece in word.replace("-", "-\u0000").split("\u0000"):
+    for piece in unbreakable_pieces(text):
+        if piece:
             bounds = [0, *measure.hyphen_positions(piece), len(piece)]
             parts = [piece[a:b] + ("-" if b < len(piece) else "") for a, b in zip(bounds, bounds[1:])]
             widest = max(widest, *(measure.width(part, size, bold) for part in parts))

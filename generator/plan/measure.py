@@ -1,14 +1,15 @@
-"""Text measured with real font metrics: widths, greedy word wrap with hyphenation, the largest size that fits.
+"""Text measured with real font metrics: widths, line breaking with hyphenation, the largest size that fits.
 
 Widths come from the font files the audience's font is metric-compatible with (Carlito for
-Calibri), read once by Pillow at a fixed large size and scaled linearly, so measuring is cheap
-and does not depend on hinting at small sizes. Pillow's basic layout (no kerning, no shaping
-library) keeps the numbers identical on every machine.
+Calibri), then the theme's script faces for what it lacks (CJK, Arabic, Hebrew), shaped with
+HarfBuzz (`shaping.py`): kerning, ligatures and joining forms as browsers draw them, in ems,
+scaled linearly, so they do not depend on hinting at small sizes. Lines break where Unicode
+line breaking allows (`linebreak.py`). Vertical metrics (ascent, cap and x height) are the
+first face's, read by Pillow.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,16 +18,12 @@ from typing import Callable, Optional
 from PIL import ImageFont
 
 from generator.plan.hyphenate import Hyphenator, hyphenator
+from generator.plan.linebreak import break_units
+from generator.plan.shaping import missing, width_em
 
 LINE_HEIGHT = 1.15          # line pitch as a multiple of the font size
 SIZE_STEP = 0.5             # points between two sizes tried by `fit`
 _REFERENCE_SIZE = 1000      # pixels per em at which fonts are read; widths scale linearly from it
-
-# Break only at ordinary spaces, tabs and newlines: no-break spaces (U+00A0, U+202F, as in
-# "700 Mo" or French "Type 1 :") keep their words together.
-_BREAKABLE = re.compile(r"[ \t\n]+")
-# A line may also end after a hyphen inside a word ("Host-" / "Betriebssystem").
-_HYPHEN_BREAK = re.compile(r"(?<=[^\s-]-)(?=[^\s-])")
 
 
 @dataclass(frozen=True)
@@ -52,22 +49,50 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, _REFERENCE_SIZE, layout_engine=ImageFont.Layout.BASIC)
 
 
-@lru_cache(maxsize=65536)
-def _units(path: str, text: str) -> float:
-    return _font(path).getlength(text)
+@dataclass(frozen=True)
+class ScriptFont:
+    """A face for scripts the main face lacks: its regular and bold font references (`shaping`),
+    and the languages it is first choice for (Han is drawn in a Japanese, Chinese or Korean face
+    by the deck's language); none: for every language."""
+
+    regular: str
+    bold: str
+    langs: tuple[str, ...] = ()
+    family: str = ""
+
+
+def ordered(scripts: tuple, lang: Optional[str]) -> tuple:
+    """Script faces (anything with `langs`) in the order `lang` tries them: its own first, then
+    those for every language, then the others (a Chinese character in a French deck still gets a
+    face); the theme's order otherwise."""
+    primary = (lang or "").split("-")[0].lower()
+
+    def rank(face) -> int:
+        if primary and (primary in face.langs or (lang or "") in face.langs):
+            return 0
+        return 1 if not face.langs else 2
+
+    return tuple(sorted(scripts, key=rank))
 
 
 class TextMeasure:
-    """Widths and wrapping of text in one font face (regular and bold files), in points.
+    """Widths and wrapping of text in a font face (regular and bold files) and the script faces
+    that draw what it lacks, in points.
 
     With a hyphenator (`for_lang`), a word longer than a whole line is hyphenated at the
     language's allowed points; a word is never cut anywhere else without being reported.
     """
 
-    def __init__(self, regular: Path | str, bold: Path | str, hyphenator: Optional[Hyphenator] = None):
+    def __init__(self, regular: Path | str, bold: Path | str, hyphenator: Optional[Hyphenator] = None,
+                 scripts: tuple[ScriptFont, ...] = (), lang: Optional[str] = None):
         self.regular = str(regular)
         self.bold = str(bold)
         self.hyphenator = hyphenator
+        self.scripts = scripts
+        self.lang = lang
+        chain = ordered(scripts, lang)
+        self.chains = {False: (self.regular, *(f.regular for f in chain)),
+                       True: (self.bold, *(f.bold for f in chain))}
         font = _font(self.regular)
         ascent, descent = font.getmetrics()
         self.ascent = ascent / _REFERENCE_SIZE
@@ -78,16 +103,57 @@ class TextMeasure:
 
     @classmethod
     def for_theme(cls, theme, lang: Optional[str] = None) -> "TextMeasure":
-        """The measurer of a theme's body face, hyphenating words of `lang`."""
-        return cls(theme.font_path(theme.body.regular), theme.font_path(theme.body.bold), hyphenator(lang))
+        """The measurer of a theme's body face and script faces, hyphenating words of `lang`."""
+        return cls(theme.font_path(theme.body.regular), theme.font_path(theme.body.bold), hyphenator(lang),
+                   theme.script_fonts(), lang)
+
+    @classmethod
+    def for_code(cls, theme, lang: Optional[str] = None) -> "TextMeasure":
+        """The measurer of a theme's monospace face (never hyphenating), its script faces after it."""
+        return cls(theme.font_path(theme.code.regular), theme.font_path(theme.code.bold), None,
+                   theme.script_fonts(), lang)
 
     def for_lang(self, lang: Optional[str]) -> "TextMeasure":
-        """The same face, hyphenating words of `lang` (None: no hyphenation)."""
-        return TextMeasure(self.regular, self.bold, hyphenator(lang))
+        """The same faces, hyphenating words of `lang` (None: no hyphenation) and trying its script faces first."""
+        return TextMeasure(self.regular, self.bold, hyphenator(lang), self.scripts, lang)
 
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         """The advance width of one line of `text` at `size_pt` points."""
-        return _units(self.bold if bold else self.regular, text) * size_pt / _REFERENCE_SIZE
+        return width_em(self.chains[bold], text) * size_pt
+
+    def script_families(self, text: str) -> dict[str, str]:
+        """The script faces' families that draw `text`, by the class of script each draws ("ea" for
+        East Asian, "cs" for complex scripts), the first for each class: what Office files name."""
+        from generator.i18n.scripts import script_class
+        from generator.plan.shaping import runs
+
+        families = {f.regular: f.family for f in self.scripts}
+        found: dict[str, str] = {}
+        for ref, run in runs(self.chains[False], text):
+            if ref in families:
+                for char in run:
+                    kind = script_class(char)
+                    if kind != "latin":
+                        found.setdefault(kind, families[ref])
+        return found
+
+    def default_families(self) -> dict[str, str]:
+        """The script faces the deck's language tries first for East Asian and complex scripts."""
+        from generator.i18n.scripts import script_class
+        from generator.plan.shaping import covered
+
+        hebrew = (self.lang or "").split("-")[0].lower() in ("he", "iw", "yi")
+        samples = {"ea": "\u4e2d", "cs": "\u05d0" if hebrew else "\u0627"}     # 中, a Hebrew or an Arabic alef
+        found: dict[str, str] = {}
+        for face in ordered(self.scripts, self.lang):
+            for kind, sample in samples.items():
+                if kind not in found and covered(face.regular, sample):
+                    found[kind] = face.family
+        return found
+
+    def missing(self, text: str, bold: bool = False) -> str:
+        """The characters of `text` no face draws (each once): they would show as empty boxes."""
+        return missing(self.chains[bold], text)
 
     def line_height(self, size_pt: float) -> float:
         return size_pt * LINE_HEIGHT
@@ -98,29 +164,28 @@ class TextMeasure:
         return self.line_height(size_pt) / 2 + optical_middle * size_pt
 
     def wrap(self, text: str, max_width: float, size_pt: float, bold: bool = False) -> Wrapped:
-        """Greedy word wrap at spaces and after inner hyphens; a piece longer than the width is
-        hyphenated at the language's points, and cut between characters only as a last resort
-        (`broken` then says so)."""
+        """Greedy line breaking where Unicode allows (spaces, after inner hyphens, between CJK
+        characters); a piece longer than the width is hyphenated at the language's points, and
+        cut between characters only as a last resort (`broken` then says so)."""
         lines: list[str] = []
         broken = False
         for paragraph in text.split("\n"):
             line = ""
-            for word in (w for w in _BREAKABLE.split(paragraph.strip()) if w):
-                for index, piece in enumerate(_HYPHEN_BREAK.split(word)):
-                    glue = " " if index == 0 and line else ""
-                    if self.width(line + glue + piece, size_pt, bold) <= max_width:
-                        line = line + glue + piece
-                        continue
-                    if line:
-                        lines.append(line)
-                        line = ""
-                    if self.width(piece, size_pt, bold) <= max_width:
-                        line = piece
-                        continue
-                    parts, cut = self._hyphenate(piece, max_width, size_pt, bold)
-                    broken |= cut
-                    lines.extend(parts[:-1])
-                    line = parts[-1]
+            for glue, piece in break_units(paragraph):
+                glue = glue if line else ""
+                if self.width(line + glue + piece, size_pt, bold) <= max_width:
+                    line = line + glue + piece
+                    continue
+                if line:
+                    lines.append(line)
+                    line = ""
+                if self.width(piece, size_pt, bold) <= max_width:
+                    line = piece
+                    continue
+                parts, cut = self._hyphenate(piece, max_width, size_pt, bold)
+                broken |= cut
+                lines.extend(parts[:-1])
+                line = parts[-1]
             lines.append(line)
         return Wrapped(tuple(lines), broken)
 

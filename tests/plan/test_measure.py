@@ -12,11 +12,14 @@ def test_width_scales_linearly_with_the_size(measure):
     assert measure.width("", 18) == 0
 
 
-def test_width_matches_the_font_file_at_that_size(measure, theme):
+def test_width_matches_the_font_files_advances_with_kerning(measure, theme):
+    """The glyphs' advances as FreeType reads them (no kerning), then the font's kerning pairs
+    applied as browsers and PowerPoint apply them: "AV" and "TA" come closer."""
     font = ImageFont.truetype(str(theme.font_path(theme.body.regular)), 200,
                               layout_engine=ImageFont.Layout.BASIC)
     expected = font.getlength("Système d'exploitation hôte")
-    assert abs(measure.width("Système d'exploitation hôte", 200) - expected) < expected * 0.005
+    assert abs(measure.width("Système d'exploitation hôte", 200) - expected) < expected * 0.02
+    assert measure.width("AVATAR", 200) < sum(font.getlength(char) for char in "AVATAR") - 20
 
 
 def test_bold_is_measured_with_the_bold_face(measure):

@@ -65,7 +65,7 @@ def graph_style(theme: Theme, density: int = 0) -> GraphStyle:
     edge_floor = sizes.get("diagram-min", 14.0)
     edge_label = edge_floor + (sizes.get("diagram-detail", 16.0) - edge_floor) * toward
     return GraphStyle(
-        font_family=theme.body.css_stack(),
+        font_family=theme.body.css_stack(theme.script_families()),
         label_size=label,
         edge_label_size=edge_label,
         icon_size=round(label * icon),

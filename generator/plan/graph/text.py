@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from generator.plan.linebreak import unbreakable_pieces
 from generator.plan.measure import TextMeasure
 from generator.plan.graph.model import Label, TextLine, rounded
 
@@ -25,7 +26,7 @@ def label_lines(measure: TextMeasure, text: str, size: float, bold: bool,
                 max_width: float) -> tuple[str, ...]:
     """Lines at most `max_width` wide (or as wide as the longest word), of similar lengths."""
     text = flatten(text)
-    widest_word = max((measure.width(w, size, bold) for w in text.split(" ")), default=0.0)
+    widest_word = max((measure.width(w, size, bold) for w in unbreakable_pieces(text)), default=0.0)
     limit = max(max_width, widest_word)
     lines = measure.wrap(text, limit, size, bold).lines
     if len(lines) < 2:

@@ -40,7 +40,7 @@ def render_diagrams(job: RenderJob) -> Rendered:
         name = graph.id if graph.id not in svgs else f"{graph.id}-graph"
         diagram = planned_graphs.get(graph.id) or layout_graph(graph, theme, job.lang, area=(area.w, area.h))
         svgs[name] = emit_graph_svg(diagram, theme)
-    style = embedded_faces(svgs.values(), theme)
+    style = embedded_faces(svgs.values(), theme, job.lang)
     background = palette(theme)["background"]      # the slide's: a dark theme's light text stays readable
     for name, svg in svgs.items():
         result.files[f"diagrams/{name}.svg"] = standalone_svg(svg, style, background).encode("utf-8")

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.plan.graph.model import EdgePath, GraphDiagram, Label, NodeBox, Point
 from generator.plan.graph.style import GraphStyle, graph_style
+from generator.i18n.scripts import is_rtl
 from generator.icons import icon_pixels, icon_png
 from generator.theme import Theme
 
@@ -118,6 +119,9 @@ def _edge_label(diagram: GraphDiagram, edge: EdgePath, style: GraphStyle) -> str
     )
 
 
+RTL_ATTRIBUTE = ' direction="rtl"'     # labels are centred: right to left changes only their bidi order
+
+
 def emit_graph_svg(diagram: GraphDiagram, theme: Theme) -> str:
     """The SVG text of a laid-out graph, byte-identical for the same diagram and theme."""
     style = graph_style(theme, diagram.density)
@@ -126,7 +130,8 @@ def emit_graph_svg(diagram: GraphDiagram, theme: Theme) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xml:lang={_attr(diagram.lang)} role="img" '
         f'aria-labelledby="{gid}__title {gid}__desc" width="{w}pt" height="{h}pt" '
-        f'viewBox="0 0 {w} {h}" font-family={_attr(style.font_family)}>',
+        f'viewBox="0 0 {w} {h}" font-family={_attr(style.font_family)}'
+        f'{RTL_ATTRIBUTE if is_rtl(diagram.lang) else ""}>',
         f'<title id="{gid}__title">{_xml(diagram.title)}</title>',
         f'<desc id="{gid}__desc">{_xml(diagram.description)}</desc>',
     ]

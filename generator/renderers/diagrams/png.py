@@ -1,6 +1,8 @@
-"""A diagram's SVG rasterised to PNG by cairosvg, its text set in the font the layout measured.
+"""A diagram's SVG rasterised to PNG, its text set in the font the layout measured.
 
-cairosvg asks fontconfig for the first family of a `font-family` list only. The SVG names the
+librsvg's `rsvg-convert` draws it where installed (Pango shapes Arabic, orders bidi text and
+falls back to the script faces for CJK, Arabic, Hebrew); cairosvg otherwise, which draws Latin,
+Greek and Cyrillic only. Both ask fontconfig for the first family of a `font-family` list. The SVG names the
 audience's font first (Calibri); here the family of the measuring font file (Carlito) is put in
 front, and fontconfig is asked beforehand whether it knows that family, so the picture is never
 drawn in a substitute with other metrics; the theme's own font folder is added to fontconfig's
@@ -25,13 +27,6 @@ _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
 
 def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None = None) -> bytes:
     """PNG bytes of an SVG diagram at `scale` pixels per point, on `background` (transparent if None)."""
-    try:
-        import cairosvg  # the only place cairosvg (and libcairo2) is needed
-    except OSError:  # cairocffi cannot find the system library
-        from generator.errors import MissingToolError
-
-        raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
-
     from generator import cache
     from generator.inputs import theme_fonts_digest, tool_fingerprint
 
@@ -40,9 +35,33 @@ def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None 
     family = font_family_of(str(regular))
     require_fontconfig_family(family, regular.name)
     svg = with_font_first(svg, family)
-    entry = cache.key("png", tool_fingerprint(), theme_fonts_digest(theme), svg, scale, background)
-    return cache.active().fetch("png", entry, lambda: cairosvg.svg2png(
-        bytestring=svg.encode("utf-8"), scale=scale, background_color=background))
+    rsvg = shutil.which("rsvg-convert")
+    draw = (lambda: _with_rsvg(rsvg, svg, scale, background)) if rsvg else (lambda: _with_cairosvg(svg, scale, background))
+    entry = cache.key("png", tool_fingerprint(), theme_fonts_digest(theme), svg, scale, background, bool(rsvg))
+    return cache.active().fetch("png", entry, draw)
+
+
+def _with_rsvg(program: str, svg: str, scale: float, background: str | None) -> bytes:
+    """librsvg draws text with Pango: shaped (Arabic joining), in bidi order, and falling back to
+    the fonts fontconfig has for characters the first family lacks (CJK, Arabic, Hebrew)."""
+    args = [program, "--format", "png", "--zoom", f"{scale:g}"]
+    if background:
+        args += ["--background-color", background]
+    done = subprocess.run(args, input=svg.encode("utf-8"), capture_output=True, check=False, timeout=60)
+    if done.returncode != 0 or not done.stdout.startswith(b"\x89PNG"):
+        raise RuntimeError(f"rsvg-convert failed: {done.stderr.decode('utf-8', 'replace')[:200]}")
+    return done.stdout
+
+
+def _with_cairosvg(svg: str, scale: float, background: str | None) -> bytes:
+    """cairosvg, where librsvg is not installed: Latin, Greek and Cyrillic only (no shaping, no fallback)."""
+    try:
+        import cairosvg  # the only place cairosvg (and libcairo2) is needed
+    except OSError:  # cairocffi cannot find the system library
+        from generator.errors import MissingToolError
+
+        raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale, background_color=background)
 
 
 @lru_cache(maxsize=8)

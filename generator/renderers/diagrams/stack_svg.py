@@ -22,29 +22,34 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def emit_stack_svg(diagram: Diagram, theme: Theme) -> str:
     """The SVG text of a stack diagram, in the theme's body font with its fallbacks."""
-    return render_svg(diagram, theme.body.css_stack())
+    return render_svg(diagram, theme.body.css_stack(theme.script_families(diagram.lang)))
+
+
+RTL = ' direction="rtl"'
 
 
 def render_svg(diagram: Diagram, font_family: str) -> str:
     """The SVG text of a diagram, its text set in the CSS font list `font_family`."""
-    prefix = diagram.id
+    from generator.i18n.scripts import is_rtl
+
+    prefix, rtl = diagram.id, is_rtl(diagram.lang)
     title_id, desc_id = f"{prefix}__title", f"{prefix}__desc"
     size = f'width="{_num(diagram.width)}" height="{_num(diagram.height)}" ' \
            f'viewBox="0 0 {_num(diagram.width)} {_num(diagram.height)}"'
     lines = [
         f'<svg xmlns="{SVG_NAMESPACE}" version="1.1" id="{_attr(prefix)}" {size} role="img" '
         f'aria-labelledby="{_attr(title_id)} {_attr(desc_id)}" lang="{_attr(diagram.lang)}" '
-        f'font-family="{_attr(font_family)}" data-steps="{diagram.steps}">',
+        f'font-family="{_attr(font_family)}"{RTL if rtl else ""} data-steps="{diagram.steps}">',
         f'<title id="{_attr(title_id)}">{_text(diagram.title)}</title>',
         f'<desc id="{_attr(desc_id)}">{_text(diagram.description)}</desc>',
     ]
     for box in diagram.boxes:
-        lines.extend(_box(box, prefix))
+        lines.extend(_box(box, prefix, rtl))
     lines.append("</svg>")
     return "\n".join(lines) + "\n"
 
 
-def _box(box: Box, prefix: str) -> list[str]:
+def _box(box: Box, prefix: str, rtl: bool = False) -> list[str]:
     classes = box.role + (" highlighted" if box.highlighted else "")
     data = [f'data-step="{box.step}"']
     if box.stack_id:
@@ -61,13 +66,15 @@ def _box(box: Box, prefix: str) -> list[str]:
         out.append(f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" '
                    f'height="{_num(box.h)}"{radius} fill="{_attr(box.fill or "none")}"{stroke}/>')
     for block in box.texts:
-        out.extend(_text_block(block))
+        out.extend(_text_block(block, rtl))
     out.append("</g>")
     return out
 
 
-def _text_block(block: TextBlock) -> list[str]:
-    anchor = ' text-anchor="middle"' if block.align == "center" else ""
+def _text_block(block: TextBlock, rtl: bool = False) -> list[str]:
+    """The lines of a text block. Right to left, a line starts at its right: a left-aligned line
+    (legend entries) is anchored at its end, so it stays where the plan put it."""
+    anchor = ' text-anchor="middle"' if block.align == "center" else ' text-anchor="end"' if rtl else ""
     weight = ' font-weight="bold"' if block.bold else ""
     return [
         f'<text x="{_num(block.line_x(index))}" y="{_num(baseline)}" font-size="{_num(block.size)}"{weight} '

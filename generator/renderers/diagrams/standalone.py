@@ -12,7 +12,7 @@ import html
 import re
 
 from generator.theme import Theme
-from generator.webfonts import Face, font_face_css
+from generator.webfonts import Face, font_face_css, script_faces
 
 _TEXT = re.compile(r"<(text|title|desc)\b[^>]*>(.*?)</\1>", re.S)
 
@@ -22,13 +22,15 @@ def drawn_characters(svg: str) -> frozenset[str]:
     return frozenset("".join(html.unescape(m.group(2)) for m in _TEXT.finditer(svg) if m.group(1) == "text"))
 
 
-def embedded_faces(svgs, theme: Theme) -> str:
+def embedded_faces(svgs, theme: Theme, lang: str | None = None) -> str:
     """One `<style>` for a set of diagrams: the theme's faces subset to every character they draw
     (subsetting once for all the diagrams of a language, not once per file)."""
     faces = (Face(theme.body.family, 400, "normal", theme.font_path(theme.body.regular)),
              Face(theme.body.family, 700, "normal", theme.font_path(theme.body.bold)))
     characters = frozenset().union(*(drawn_characters(svg) for svg in svgs))
-    return f"<style>\n{font_face_css(faces, characters, base=False)}</style>"
+    others, drawn = script_faces(theme, lang, characters)
+    scripts = font_face_css(others, drawn, base=False) if others else ""
+    return f"<style>\n{font_face_css(faces, characters, base=False)}{scripts}</style>"
 
 
 def standalone_svg(svg: str, style: str, background: str | None = None) -> str:

@@ -23,9 +23,9 @@ def handout_html(plan: HandoutPlan, parts: DeckParts, theme: Theme, *, subtitle:
     """The HTML text of one handout: metadata, the slides' CSS with the page's, then the layout's sheets."""
     env = environment(theme)
     running = plan.running
-    page_css = env.get_template("page.css.j2").render(plan=plan, margins=MARGINS, font=font_stack(theme.body),
-                                                      colors=colors(theme),
-                                                      notes_size=float(theme.sizes.get("notes", 12)))
+    page_css = env.get_template("page.css.j2").render(
+        plan=plan, plan_direction=parts.plan.direction, margins=MARGINS, font=font_stack(theme.body, tuple(f.family for f in theme.script_faces(plan.lang))),
+        colors=colors(theme), notes_size=float(theme.sizes.get("notes", 12)))
     words = frozenset(running.title + running.author + running.date + running.page_of)
     css = "\n".join([slide_stylesheet(theme, parts.plan, parts.characters() | words), page_css,
                      read_asset(theme, "handout.css")])
@@ -34,4 +34,4 @@ def handout_html(plan: HandoutPlan, parts: DeckParts, theme: Theme, *, subtitle:
     sections = {slide.number: section for slide, section in zip(parts.plan.slides, parts.sections)}
     stamp = built.replace(microsecond=0).isoformat() + "Z"
     return env.get_template("handout.html.j2").render(
-        plan=plan, sections=sections, css=Markup(css), description=plain(subtitle or ""), created=stamp)
+        plan=plan, direction=parts.plan.direction, sections=sections, css=Markup(css), description=plain(subtitle or ""), created=stamp)

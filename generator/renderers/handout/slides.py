@@ -57,7 +57,7 @@ def render_slides_pdf(job: RenderJob) -> Rendered:
         raise ValueError("the slides' stylesheet must not contain '</'")
     stamp = build_time().replace(microsecond=0).isoformat() + "Z"
     html = environment(theme).get_template("slides.html.j2").render(
-        lang=job.lang, title=plain(talk.title), author=plain(talk.author or ""),
+        lang=job.lang, direction=job.plan.direction, title=plain(talk.title), author=plain(talk.author or ""),
         description=plain(talk.subtitle or ""), created=stamp, css=Markup(css), pages=pages)
     printed = print_pdf(html, base=job.loaded.directory, folders=(job.loaded.directory, *theme.directories))
     warnings = [Diagnostic(job.loaded.path, f"slides PDF: refused to read {url[:80]}", "handout.url", None,

@@ -54,7 +54,7 @@ def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Dia
             "duration": talk.duration,
             "live": {"events": live.events, "version": live.version} if live else None}
     page = env.get_template("deck.html.j2").render(
-        lang=job.lang, title=plain(talk.title), strings=strings, data=data,
+        lang=job.lang, direction=parts.plan.direction, title=plain(talk.title), strings=strings, data=data,
         csp=content_security_policy(scripts, [css, noscript_css], live=live is not None),
         css=Markup(css), noscript_css=Markup(noscript_css), scripts=[Markup(s) for s in scripts],
         slides=Markup(slides))

@@ -8,7 +8,7 @@ import re
 
 from generator.plan.table import FIRST_COLUMN
 from generator.plan import geometry as g
-from generator.webfonts import LIVE_CHARACTERS, font_face_css, theme_faces
+from generator.webfonts import LIVE_CHARACTERS, font_face_css, script_faces, theme_faces
 from generator.plan.deck import DeckPlan
 from generator.renderers.html.templates import read_asset
 from generator.renderers.html.theme_css import custom_properties, size_classes
@@ -47,9 +47,11 @@ def geometry_properties() -> str:
 def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
     """The CSS that draws slides wherever they sit; fonts subset to `characters` (wide Latin when `live`)."""
     faces = theme_faces(theme, code=any(slide.code is not None for slide in plan.slides))
+    others, drawn = script_faces(theme, plan.lang, characters)
     return "\n".join([
         font_face_css(faces, characters | LIVE_CHARACTERS if live else characters),
-        custom_properties(theme),
+        font_face_css(others, drawn, base=False) if others else "",
+        custom_properties(theme, plan.lang),
         geometry_properties(),
         size_classes(plan.sizes()),
         _COMMENT.sub("", read_asset(theme, "slide.css")),

@@ -16,31 +16,37 @@ _GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui
 _NAME = re.compile(r"^[A-Za-z0-9 _.-]+$")
 
 
-def font_stack(face: FontFace) -> str:
-    """A CSS font-family list; names quoted, generic families bare."""
-    names = []
-    for name in (face.family, *face.fallbacks):
+def font_stack(face: FontFace, scripts: tuple[str, ...] = ()) -> str:
+    """A CSS font-family list; names quoted, generic families bare; the script faces' families
+    (`scripts`, CJK, Arabic…) before the generic family, so the browser draws what the face
+    lacks with the face the plan measured it with."""
+    names = [name for name in (face.family, *face.fallbacks) if name not in _GENERIC]
+    generic = [name for name in face.fallbacks if name in _GENERIC]
+    out = []
+    for name in dict.fromkeys([*names, *scripts]):
         if not _NAME.match(name):
             raise ValueError(f"font name {name!r} holds characters a CSS font list cannot hold")
-        names.append(name if name in _GENERIC else f"'{name}'")
-    return ", ".join(names)
+        out.append(f"'{name}'")
+    return ", ".join(out + generic)
 
 
 def _px(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") + "px"
 
 
-def custom_properties(theme: Theme) -> str:
-    """`:root { --color-…; --kind-…; --font-…; --size-… }` from the theme, one property a line."""
+def custom_properties(theme: Theme, lang: str | None = None) -> str:
+    """`:root { --color-…; --kind-…; --font-…; --size-… }` from the theme, one property a line;
+    the font lists end with the script faces in the order `lang` tries them."""
+    scripts = tuple(face.family for face in theme.script_faces(lang))
     lines = [f"  --color-{name}: {value};" for name, value in colors(theme).items()]
     for kind, style in sorted(theme.kinds.items()):
         for part in ("fill", "stroke", "text"):
             value = getattr(style, part)
             parse_hex(value)
             lines.append(f"  --kind-{kind}-{part}: {value};")
-    lines.append(f"  --font-body: {font_stack(theme.body)};")
-    lines.append(f"  --font-heading: {font_stack(theme.heading)};")
-    lines.append(f"  --font-code: {font_stack(theme.code)};")
+    lines.append(f"  --font-body: {font_stack(theme.body, scripts)};")
+    lines.append(f"  --font-heading: {font_stack(theme.heading, scripts)};")
+    lines.append(f"  --font-code: {font_stack(theme.code, scripts)};")
     for name, value in sorted(theme.sizes.items()):
         lines.append(f"  --size-{name}: {_px(value)};")
     return ":root {\n" + "\n".join(lines) + "\n}\n"

@@ -8,6 +8,7 @@ from generator.jobs import Rendered, RenderJob
 from generator.fit_report import plan_diagnostics
 from generator.i18n.dates import byline
 from generator.plan.deck import plan_deck
+from generator.plan.measure import TextMeasure
 from generator.renderers.pptx.ids import unique_shape_ids
 from generator.renderers.pptx.notes import write_notes
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
@@ -49,6 +50,8 @@ def render_pptx(job: RenderJob) -> Rendered:
         plan = plan_deck(talk, job.theme, text_measure, lang=job.lang, byline=byline(talk, job.lang),
                          geometry=geometry)
         result.warnings.extend(plan_diagnostics(job.loaded, plan, job.theme))
+    faces = TextMeasure.for_theme(job.theme, job.lang)      # the faces other scripts are drawn with
+    code_family = job.theme.code.family
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own)
     for number, (content, planned) in enumerate(zip(talk.slides, plan.slides), start=1):
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
@@ -60,9 +63,9 @@ def render_pptx(job: RenderJob) -> Rendered:
         unique_shape_ids(slide._element)
         if content.notes:
             write_notes(slide, content.notes)
-        tag_language(slide._element, job.lang)
+        tag_language(slide._element, job.lang, faces, code_family)
         if slide.has_notes_slide:
-            tag_language(slide.notes_slide._element, job.lang)
+            tag_language(slide.notes_slide._element, job.lang, faces, code_family)
     set_core_properties(prs, title=talk.title, author=talk.author, lang=office_lang(job.lang),
                         subject=talk.subtitle)
     result.files[f"{talk.id}-{job.lang}.pptx"] = reproducible_bytes(prs)

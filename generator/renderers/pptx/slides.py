@@ -166,7 +166,9 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
         if planned.qr is not None:
             from generator.plan.geometry import QR_GAP
 
-            area = Rect(area.x, area.y, area.w - planned.qr_rect.w - QR_GAP, area.h)
+            room = planned.qr_rect.w + QR_GAP
+            left = planned.qr_rect.x < area.x + area.w / 2      # right-to-left decks put the code on the left
+            area = Rect(area.x + (room if left else 0), area.y, area.w - room, area.h)
         fill_text(ctx, bodies[0], lines or [""], size, rect=area, gap=0.5,
                   color=ctx.theme.colors.get("muted", "#4B5563"))
         keep.add(bodies[0].shape_id)

@@ -8,7 +8,9 @@ from generator.markdown import inline_pieces
 
 # PowerPoint's proofing tools expect a region; BCP 47 tags without one get the usual one.
 _REGIONS = {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT",
-            "nl": "nl-NL", "qps": "qps-ploc"}
+            "nl": "nl-NL", "qps": "qps-ploc", "ja": "ja-JP", "zh": "zh-CN", "ko": "ko-KR", "ar": "ar-SA",
+            "he": "he-IL", "ru": "ru-RU", "el": "el-GR", "uk": "uk-UA", "pl": "pl-PL", "tr": "tr-TR",
+            "fa": "fa-IR", "hi": "hi-IN", "th": "th-TH"}
 
 
 def office_lang(lang: str) -> str:
@@ -16,16 +18,79 @@ def office_lang(lang: str) -> str:
     return lang if "-" in lang else _REGIONS.get(lang, lang)
 
 
-def tag_language(element, lang: str) -> None:
-    """Set `lang` on every run, paragraph-end and default run property under an element."""
+# What may follow the font elements inside run properties (CT_TextCharacterProperties).
+_AFTER_FACES = {"ea": ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst"),
+                "cs": ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")}
+
+
+def _set_face(props, kind: str, typeface: str) -> None:
+    """Set the East Asian (`a:ea`) or complex-script (`a:cs`) face of run properties, in schema order."""
+    existing = props.find(qn(f"a:{kind}"))
+    if existing is not None:
+        existing.set("typeface", typeface)
+        return
+    element = props.makeelement(qn(f"a:{kind}"), {"typeface": typeface})
+    later = {qn(name) for name in _AFTER_FACES[kind]}
+    following = next((child for child in props if child.tag in later), None)
+    if following is not None:
+        following.addprevious(element)
+    else:
+        props.append(element)
+
+
+def tag_language(element, lang: str, measure=None, code_family: str | None = None) -> None:
+    """Set `lang` on every run, paragraph-end and default run property under an element.
+
+    With the deck's `measure` (its faces for other scripts), runs also name the faces that draw
+    their East Asian and complex-script characters (`a:ea`, `a:cs`), so PowerPoint picks the
+    face the text was measured with; in a right-to-left language every paragraph but code is
+    right to left and right-aligned (bullets on the right) and tables read from the right."""
+    from generator.i18n.scripts import is_rtl
+
     tag = office_lang(lang)
+    for run in element.iter(qn("a:r")):
+        if run.find(qn("a:rPr")) is None:
+            run.insert(0, run.makeelement(qn("a:rPr"), {"lang": tag}))
+    defaults = measure.default_families() if measure is not None else {}
+    own = {kind: family for kind, family in defaults.items() if _needs(lang, kind)}
     for name in ("a:rPr", "a:endParaRPr", "a:defRPr"):
         for props in element.iter(qn(name)):
             props.set("lang", tag)
-    for run in element.iter(qn("a:r")):
-        if run.find(qn("a:rPr")) is None:
-            props = run.makeelement(qn("a:rPr"), {"lang": tag})
-            run.insert(0, props)
+            faces = dict(own)
+            if name == "a:rPr" and measure is not None:
+                text = props.getparent().findtext(qn("a:t")) or ""
+                faces.update(measure.script_families(text))
+            for kind in ("ea", "cs"):
+                if kind in faces:
+                    _set_face(props, kind, faces[kind])
+    if is_rtl(lang):
+        _right_to_left(element, code_family)
+
+
+def _needs(lang: str, kind: str) -> bool:
+    """Whether the deck's language writes with East Asian (`ea`) or complex (`cs`) scripts, so every
+    run names that face (the text a speaker adds later gets it too)."""
+    from generator.i18n.scripts import is_rtl
+
+    primary = lang.split("-")[0].lower()
+    return primary in ("ja", "zh", "ko") if kind == "ea" else is_rtl(lang) or primary in ("th", "hi", "bn", "ta")
+
+
+def _right_to_left(element, code_family: str | None) -> None:
+    for paragraph in element.iter(qn("a:p")):
+        runs = paragraph.findall(qn("a:r"))
+        faces = {run.find(f"{qn('a:rPr')}/{qn('a:latin')}") for run in runs}
+        if runs and code_family and all(face is not None and face.get("typeface") == code_family for face in faces):
+            continue                   # code reads left to right in every language
+        props = paragraph.find(qn("a:pPr"))
+        if props is None:
+            props = paragraph.makeelement(qn("a:pPr"), {})
+            paragraph.insert(0, props)
+        props.set("rtl", "1")
+        if props.get("algn") in (None, "l"):
+            props.set("algn", "r")
+    for table in element.iter(qn("a:tblPr")):
+        table.set("rtl", "1")
 
 
 CODE_FONT = "Consolas"     # inline `code` in PPTX: the monospace face Office has everywhere

@@ -189,14 +189,46 @@ def test_png_text_is_set_in_the_measuring_font(theme, cairosvg):
     def with_family(family: str) -> str:
         return re.sub(r'font-family="[^"]*"', f'font-family="{family}"', svg)
 
-    def drawn_in(family: str):
-        return pixels(cairosvg.svg2png(bytestring=with_family(family).encode(), scale=1, background_color="#FFFFFF"))
-
-    carlito, serif = drawn_in("Carlito").tobytes(), drawn_in("DejaVu Serif").tobytes()
+    carlito, serif = drawn(with_family("Carlito")).tobytes(), drawn(with_family("DejaVu Serif")).tobytes()
     assert carlito != serif
     for first in ("Calibri", "DejaVu Serif"):
         png = pixels(emit_png(with_family(first), theme, scale=1, background="#FFFFFF"))
         assert png.tobytes() == carlito, first
+
+
+def drawn(svg: str):
+    """The SVG drawn by the program the PNG diagrams use, exactly as it names its fonts."""
+    import shutil
+    import subprocess
+
+    if shutil.which("rsvg-convert") is None:
+        import cairosvg
+
+        return pixels(cairosvg.svg2png(bytestring=svg.encode(), scale=1, background_color="#FFFFFF"))
+    return pixels(subprocess.run(["rsvg-convert", "--format", "png", "--background-color", "#FFFFFF"],
+                                 input=svg.encode(), capture_output=True, check=True).stdout)
+
+
+@pytest.mark.parametrize("lang, label, title, face", [
+    ("ja", "仮想マシンのハイパーバイザー", "仮想マシン", "Noto Sans CJK JP"),
+    ("ar", "نظام التشغيل المضيف", "الآلات الافتراضية", "Noto Sans Arabic")])
+def test_png_text_in_other_scripts_is_drawn_by_their_face(theme, lang, label, title, face):
+    """Characters the body face lacks are drawn by the theme's face for their script, shaped
+    (Arabic letters joined, right to left): the same pixels as the SVG naming that face alone."""
+    import shutil
+
+    from generator.renderers.diagrams.png import emit_png
+    if shutil.which("rsvg-convert") is None:
+        pytest.skip("librsvg's rsvg-convert draws PNG diagrams in other scripts")
+    stack = Stack(id="s", title=title, layers=(Layer(id="x", label=label, kind="os"),))
+    svg = emit_stack_svg(layout_stacks([stack], theme, width=400, height=120, lang=lang, legend={"os": title}),
+                         theme)
+    png = pixels(emit_png(svg, theme, scale=1, background="#FFFFFF")).tobytes()
+    alone = re.sub(r'font-family="[^"]*"', f"font-family=\"'{face}'\"", svg)
+    assert png == drawn(alone).tobytes()
+    tofu = re.sub(r'font-family="[^"]*"', "font-family=\"'Carlito'\"", svg).replace(label, "\ue000" * len(label)).replace(
+        title, "\ue000" * len(title))
+    assert png != drawn(tofu).tobytes()
 
 
 def test_a_font_fontconfig_does_not_know_is_refused(cairosvg):
