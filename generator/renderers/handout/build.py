@@ -21,7 +21,7 @@ def render_handouts(job: RenderJob) -> Rendered:
     """`<talk>-<lang>-handout-<layout>.pdf` for every layout the job asks for (all three by default)."""
     options = HandoutOptions.of(job.handouts, job.per_page, job.paper)
     talk, theme = job.talk, job.theme
-    parts = deck_parts(job)
+    parts = deck_parts(job, printed=True)
     built = build_time()
     # The footer shows the talk's date, or the build's only when SOURCE_DATE_EPOCH sets one:
     # the fixed default that keeps bytes reproducible is no date to print.

@@ -43,7 +43,7 @@ def render_slides_pdf(job: RenderJob) -> Rendered:
     """`<talk>-<lang>.pdf`."""
     per_step = job.pdf_steps
     talk, theme = job.talk, job.theme
-    parts = deck_parts(job)
+    parts = deck_parts(job, printed=True)
     pages: list[Page] = []
     for slide, section in zip(parts.plan.slides, parts.sections):
         if per_step and slide.steps > 1:

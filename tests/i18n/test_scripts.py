@@ -1,0 +1,283 @@
+"""Decks in other scripts: the sample talk with short Japanese, Arabic and Russian catalogs
+(tests/content/scripts), built in every format; every character drawn by a face the output
+embeds or names, Japanese broken between characters, Arabic right to left, no tofu anywhere."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.plan.shaping import covered, font_ref, ignorable
+from generator.theme import load_theme
+from tests.conftest import ROOT, SAMPLE_TALK
+
+CATALOGS = ROOT / "tests" / "content" / "scripts"
+LANGS = ("ja", "ar", "ru")
+# What each catalog says on the statement slide and the closing slide.
+STATEMENT = {"ja": "Docker コンテナは仮想マシンではありません。", "ar": "حاوية Docker ليست آلة افتراضية.",
+             "ru": "Контейнер Docker — это не виртуальная машина."}
+TITLE = {"ja": "Docker のすべて", "ar": "كل شيء عن Docker", "ru": "Всё о Docker"}
+FACES = {"ja": "Noto Sans CJK JP", "ar": "Noto Sans Arabic"}
+
+
+@pytest.fixture(scope="module")
+def talk(tmp_path_factory) -> Path:
+    """A copy of the sample talk translated into en, ja, ar and ru."""
+    copy = tmp_path_factory.mktemp("scripts") / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, copy)
+    for lang in LANGS:
+        shutil.copy(CATALOGS / f"{lang}.po", copy / "locales" / f"{lang}.po")
+    path = copy / "talk.yaml"
+    text, found = re.subn(r"(?m)^translations: \[en\]", "translations: [en, ja, ar, ru]", path.read_text("utf-8"))
+    assert found == 1
+    path.write_text(text, encoding="utf-8")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def out(talk, tmp_path_factory) -> Path:
+    """The talk built in Japanese, Arabic and Russian, every format."""
+    target = tmp_path_factory.mktemp("scripts-out")
+    result = CliRunner().invoke(main, ["build", str(talk), "--lang", ",".join(LANGS), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    return target / "autour-de-docker"
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return load_theme("default")
+
+
+def embedded_characters(text: str) -> set[str]:
+    """Every character the `@font-face` WOFF2 subsets of an HTML or SVG file have a glyph for."""
+    from fontTools.ttLib import TTFont
+
+    found = set()
+    for data in re.findall(r"data:font/woff2;base64,([A-Za-z0-9+/=]+)", text):
+        found.update(chr(code) for code in TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
+    return found
+
+
+def shown(text: str) -> set[str]:
+    return {char for char in text if not ignorable(char)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def it_builds_every_format(out, lang):
+    names = {p.relative_to(out / lang).as_posix() for p in (out / lang).rglob("*") if p.is_file()}
+    for name in (f"autour-de-docker-{lang}.pptx", f"autour-de-docker-{lang}.html", f"autour-de-docker-{lang}.pdf",
+                 f"autour-de-docker-{lang}-handout-notes.pdf", "diagrams/side-by-side.svg",
+                 "diagrams/side-by-side.png"):
+        assert name in names, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def it_embeds_a_face_for_every_character_the_html_deck_shows(out, lang):
+    html = (out / lang / f"autour-de-docker-{lang}.html").read_text("utf-8")
+    body = html.split("<body", 1)[1]
+    body = re.sub(r"<(script|style)\b.*?</\1>", "", body, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", body)
+    assert STATEMENT[lang] in text and TITLE[lang] in text
+    missing = shown(text) - embedded_characters(html)
+    assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def it_embeds_a_face_for_every_character_of_the_svg_diagrams(out, lang):
+    for svg in (out / lang / "diagrams").glob("*.svg"):
+        text = svg.read_text("utf-8")
+        drawn = "".join(re.findall(r"<text\b[^>]*>(.*?)</text>", text, flags=re.S))
+        missing = shown(drawn) - embedded_characters(text)
+        assert not missing, (svg.name, sorted(missing))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def it_prints_pdfs_in_the_faces_the_theme_names_only(out, lang):
+    """The slides PDF and a handout: the translated text extractable, drawn by the theme's faces
+    (Calibri's and Courier New's stand-ins, the script face of the language), no other font."""
+    from tests.renderers.handout.reading import Handout, squeeze
+
+    allowed = {"Calibri", "Calibri-Bold", "Calibri-Italic", "Courier-New", "Courier-New-Bold"}
+    for name in (f"autour-de-docker-{lang}.pdf", f"autour-de-docker-{lang}-handout-grid.pdf"):
+        pdf = Handout(out / lang / name)
+        assert squeeze(STATEMENT[lang]) in squeeze(pdf.text) or lang == "ar", name
+        assert "\ufffd" not in pdf.text
+        others = pdf.fonts() - allowed
+        if lang in FACES:
+            assert {f.split("-Bold")[0] for f in others} == {FACES[lang].replace(" ", "-")}, (name, others)
+        else:
+            assert not others, (name, others)
+
+
+def runs_of(pptx: Path):
+    """(slide number, paragraph element, run element) of every run of every slide."""
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    for number, slide in enumerate(Presentation(pptx).slides, start=1):
+        for paragraph in slide._element.iter(qn("a:p")):
+            for run in paragraph.findall(qn("a:r")):
+                yield number, paragraph, run
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def it_tags_runs_with_their_language_and_the_faces_of_their_scripts(out, theme, lang):
+    from pptx.oxml.ns import qn
+
+    from generator.i18n.scripts import script_class
+
+    faces = {face.family: theme.font_path(face.regular) for face in theme.scripts}
+    indexes = {face.family: face.index for face in theme.scripts}
+    seen = set()
+    for _, _, run in runs_of(out / lang / f"autour-de-docker-{lang}.pptx"):
+        props, text = run.find(qn("a:rPr")), run.findtext(qn("a:t")) or ""
+        assert props.get("lang") == {"ja": "ja-JP", "ar": "ar-SA", "ru": "ru-RU"}[lang]
+        for kind in ("ea", "cs"):
+            chars = [c for c in text if script_class(c) == kind and not ignorable(c)]
+            if not chars:
+                continue
+            face = props.find(qn(f"a:{kind}"))
+            assert face is not None, (kind, text)
+            family = face.get("typeface")
+            seen.add(family)
+            ref = font_ref(str(faces[family]), indexes[family])
+            assert all(covered(ref, c) for c in chars), (family, text)
+    assert seen == ({FACES[lang]} if lang in FACES else set())
+
+
+def it_writes_arabic_paragraphs_right_to_left_and_code_left_to_right(out):
+    from pptx.oxml.ns import qn
+
+    pptx = out / "ar" / "autour-de-docker-ar.pptx"
+    checked = 0
+    for number, paragraph, run in runs_of(pptx):
+        props = paragraph.find(qn("a:pPr"))
+        code = (run.find(f"{qn('a:rPr')}/{qn('a:latin')}") is not None
+                and run.find(f"{qn('a:rPr')}/{qn('a:latin')}").get("typeface") == "Courier New")
+        if code:
+            assert props is None or props.get("rtl") != "1"
+        elif re.search("[\u0600-\u06ff]", run.findtext(qn("a:t")) or ""):
+            assert props.get("rtl") == "1" and props.get("algn") in ("r", "ctr"), number
+            checked += 1
+    assert checked > 20
+    with zipfile.ZipFile(pptx) as package:
+        tables = [package.read(n).decode() for n in package.namelist() if n.startswith("ppt/slides/slide")]
+    assert any('<a:tblPr' in xml and 'rtl="1"' in xml.split("<a:tblPr", 1)[1][:200] for xml in tables)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice renders the decks")
+def it_is_drawn_by_libreoffice_in_japanese_and_arabic(out, tmp_path):
+    decks = [str(out / lang / f"autour-de-docker-{lang}.pptx") for lang in ("ja", "ar")]
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *decks],
+                   capture_output=True, check=True, timeout=240)
+    for lang in ("ja", "ar"):
+        text = "".join(subprocess.run(["pdftotext", str(tmp_path / f"autour-de-docker-{lang}.pdf"), "-"],
+                                      capture_output=True, text=True, check=True).stdout.split())
+        text = re.sub("[\u202a-\u202e]", "", text)        # the bidi embeddings poppler adds
+        words = {"ja": ["仮想マシンではありません", "ハイパーバイザー", "ありがとうございました"],
+                 "ar": ["افتراضية", "البنية", "الحاويات"]}[lang]
+        for word in words:
+            assert word in text, (lang, word)
+
+
+def it_breaks_japanese_between_characters_where_japanese_allows(theme):
+    from generator.plan.linebreak import NO_END, NO_START
+    from generator.plan.measure import TextMeasure
+
+    measure = TextMeasure.for_theme(theme, "ja")
+    text = "Docker コンテナは仮想マシンではありません。ホストのカーネルを共有する「軽量」な仕組みです。"
+    for width in (120, 160, 200, 260):
+        wrapped = measure.wrap(text, width, 20)
+        assert len(wrapped.lines) > 1 and not wrapped.broken
+        assert "".join(wrapped.lines).replace(" ", "") == text.replace(" ", "")     # nothing cut, no hyphen
+        assert all(measure.width(line, 20) <= width + 1e-6 for line in wrapped.lines)
+        assert not any(line[0] in NO_START for line in wrapped.lines[1:]), wrapped.lines
+        assert not any(line[-1] in NO_END for line in wrapped.lines[:-1]), wrapped.lines
+
+
+def it_shapes_arabic_and_measures_japanese_with_their_faces(theme):
+    from generator.plan.measure import TextMeasure
+
+    measure = TextMeasure.for_theme(theme, "ar")
+    word = "افتراضية"
+    assert measure.width(word, 20) != pytest.approx(sum(measure.width(c, 20) for c in word), abs=0.5)
+    japanese = TextMeasure.for_theme(theme, "ja")
+    assert japanese.width("仮想マシン", 20) == pytest.approx(5 * 20, rel=0.02)     # full-width: one em each
+    assert japanese.missing("仮想マシン") == "" and japanese.missing("\U00013000") == "\U00013000"
+
+
+def it_fails_the_build_with_font_missing_glyph_at_the_slide(talk, tmp_path):
+    copy = tmp_path / "autour-de-docker"
+    shutil.copytree(talk, copy)
+    path = copy / "talk.yaml"
+    source = path.read_text("utf-8")
+    assert "text: Un conteneur Docker n'est pas une machine virtuelle." in source
+    path.write_text(source.replace("text: Un conteneur Docker n'est pas une machine virtuelle.",
+                                   "text: Un conteneur Docker n'est pas une machine virtuelle \U00013000."),
+                    encoding="utf-8")
+    line = next(i for i, text in enumerate(path.read_text("utf-8").splitlines(), start=1) if "id: not-vms" in text)
+    result = CliRunner().invoke(main, ["build", str(copy), "--lang", "fr", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert re.search(rf"talk.yaml:{line}:\d+: error: slide 'not-vms' shows characters no font of the theme "
+                     r"has in fr: '\U00013000' \(U\+13000\)", result.output), result.output
+    assert "font.missing-glyph" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pptx"))
+
+
+def it_lays_arabic_bullets_out_from_the_right_in_the_browser(out, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto((out / "ar" / "autour-de-docker-ar.html").as_uri() + "#/3/9")
+        page.wait_for_selector(".slide.current")
+        found = page.evaluate("""() => {
+            const items = [...document.querySelectorAll('.slide.current .bullets > li')];
+            return {dir: getComputedStyle(document.documentElement).direction, items: items.map(li => {
+                const range = document.createRange(); range.selectNodeContents(li);
+                const text = range.getBoundingClientRect(), box = li.getBoundingClientRect();
+                const marker = getComputedStyle(li, '::before');
+                return {textRight: text.right, boxRight: box.right, textLeft: text.left, boxLeft: box.left,
+                        markerStart: marker.insetInlineStart, markerLeft: marker.left};
+            })};
+        }""")
+    finally:
+        page.close()
+    assert found["dir"] == "rtl" and len(found["items"]) == 4
+    for item in found["items"]:
+        assert item["boxRight"] - item["textRight"] < 40          # the bullet's indent, on the right
+        assert item["textLeft"] - item["boxLeft"] > 10            # ragged on the left
+
+
+def it_orders_mixed_runs_for_outlined_diagram_text():
+    from generator.renderers.diagrams.outline import visual_runs
+
+    assert visual_runs("خدمة Docker الخلفية", True) == [("rtl", " الخلفية"), ("ltr", "Docker"), ("rtl", "خدمة ")]
+    assert visual_runs("700 ميغابايت", True) == [("rtl", " ميغابايت"), ("ltr", "700")]
+    assert visual_runs("Docker daemon", False) == [("ltr", "Docker daemon")]
+
+
+def it_outlines_only_complex_script_text_for_the_pdfs(theme):
+    from generator.plan import layout_stacks
+    from generator.plan.measure import TextMeasure
+    from generator.renderers.diagrams.outline import needs_outlines, outline_complex_text
+    from generator.renderers.diagrams.stack_svg import emit_stack_svg
+    from generator.model.talk import Layer, Stack
+
+    stack = Stack(id="s", title="حاويات Docker", layers=(Layer(id="x", label="البنية التحتية", kind="os",
+                                                               detail="Laptop, VPS"),))
+    svg = emit_stack_svg(layout_stacks([stack], theme, width=500, height=160, lang="ar", legend={"os": "OS"}),
+                         theme)
+    assert needs_outlines(svg) and not needs_outlines(svg.replace("البنية التحتية", "x").replace("حاويات", "y"))
+    outlined = outline_complex_text(svg, TextMeasure.for_theme(theme, "ar"))
+    drawn = re.sub(r'aria-label="[^"]*"|<desc\b.*?</desc>', "", outlined, flags=re.S)
+    assert "البنية التحتية" not in drawn           # drawn as glyphs, read aloud from the label and description
+    assert 'aria-label="البنية التحتية"' in outlined and ">Laptop, VPS</text>" in outlined   # Latin stays text
+    assert outlined.count("<path d=\"M") >= 2 and 'data-step="1"' in outlined
