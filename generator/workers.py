@@ -20,9 +20,16 @@ from typing import Callable
 
 from generator.jobs import Rendered, RenderJob
 
-# Roughly what a unit costs, in seconds, on the sample talk: the longest go first, and the HTML
-# deck (which makes the font subsets the handouts and the slides PDF reuse from the cache) before those.
-COST = {"html": 1.1, "diagrams": 1.0, "handout": 0.9, "pdf": 0.85, "pptx": 0.3}
+# The order units start in, languages alternating within a format. The HTML deck first: it makes
+# the font subsets that the handouts and the slides PDF then read from the cache. The diagrams
+# before WeasyPrint's units: cairosvg draws with the fontconfig set-up that PNG rendering gives the
+# process, which must come before WeasyPrint's Pango first initialises fontconfig. The longest first.
+ORDER = ("html", "diagrams", "handout", "pdf", "pptx")
+
+# What the renderers of each format import (loaded once before forking, so that every worker does
+# not import, and compile, them again).
+LIBRARIES = {"diagrams": ("cairosvg",), "pptx": ("pptx",), "html": ("jinja2",),
+             "handout": ("weasyprint",), "pdf": ("weasyprint",)}
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,25 @@ def default_jobs() -> int:
 
 
 def ordered(tasks: list[Task]) -> list[Task]:
-    """The tasks in the order they start: costliest format first, languages alternating."""
-    return sorted(tasks, key=lambda t: (-COST.get(t.unit.fmt, 1.0), t.unit.layout or ""))
+    """The tasks in the order they start (`ORDER`), languages alternating."""
+    rank = {fmt: index for index, fmt in enumerate(ORDER)}
+    return sorted(tasks, key=lambda t: (rank.get(t.unit.fmt, len(ORDER)), t.unit.layout or ""))
+
+
+def preload(formats) -> None:
+    """Import the renderers of `formats` and their libraries; a library that cannot load is left
+    for its renderer to report."""
+    import importlib
+
+    from generator.build import renderer
+
+    for fmt in formats:
+        renderer(fmt)
+        for name in LIBRARIES.get(fmt, ()):
+            try:
+                importlib.import_module(name)
+            except (ImportError, OSError):
+                pass
 
 
 Done = Callable[[Task, Rendered, float], None]
@@ -91,6 +115,7 @@ def run(tasks: list[Task], jobs: int, done: Done) -> None:
             rendered = render_unit(task.unit, task.job)
             done(task, rendered, time.perf_counter() - started)
         return
+    preload(dict.fromkeys(task.unit.fmt for task in tasks))
     global _TASKS
     _TASKS = tasks
     try:

@@ -1,0 +1,37 @@
+"""Build progress: plain lines in a file or a pipe, a status line rewritten in place on a terminal."""
+
+from __future__ import annotations
+
+import io
+
+from generator.errors import Diagnostic, Position
+from generator.progress import Progress
+
+
+def echo(text, file):
+    file.write(text + "\n")
+
+
+def test_a_pipe_gets_plain_lines_only():
+    out, err = io.StringIO(), io.StringIO()
+    shown = Progress(out, err, terminal=False, echo=echo)
+    shown.status(0, 3)
+    shown.line("talk/fr pptx: 1 file in 0.30 s")
+    shown.status(1, 3)
+    shown.warnings([Diagnostic("talk.yaml", "too long", "fit.overflow", Position(3, 5), None, "warning")], {})
+    shown.close()
+    assert out.getvalue() == "talk/fr pptx: 1 file in 0.30 s\n"
+    assert err.getvalue() == "talk.yaml:3:5: warning: too long [fit.overflow]\n"
+    assert "\r" not in out.getvalue() + err.getvalue()
+
+
+def test_a_terminal_gets_a_status_line_that_each_line_replaces():
+    out = io.StringIO()
+    shown = Progress(out, io.StringIO(), terminal=True, echo=echo)
+    shown.status(0, 2)
+    shown.line("talk/fr pptx: 1 file in 0.30 s")
+    shown.status(2, 2)
+    shown.close()
+    text = out.getvalue()
+    assert text.startswith("rendering: 0 of 2 outputs done…\r\x1b[Ktalk/fr pptx: 1 file in 0.30 s\n")
+    assert text.endswith("\r\x1b[K")           # nothing left on the line once done
