@@ -31,7 +31,7 @@ def expected() -> list[list[bool]]:
 
 def it_draws_a_qr_code_of_the_url_and_prints_the_address_in_html(built):
     html = (built / "autour-de-docker-fr.html").read_text("utf-8")
-    figure = re.search(r'<figure class="qr"><svg[^>]*aria-label="QR code: ([^"]+)".*?<path d="([^"]+)"', html, re.S)
+    figure = re.search(r'<figure class="qr"><svg[^>]*aria-label="Code QR\u00a0: ([^"]+)".*?<path d="([^"]+)"', html, re.S)
     assert figure and figure.group(1) == URL
     size = len(expected())
     modules = [[False] * size for _ in range(size)]
@@ -47,7 +47,7 @@ def it_puts_the_qr_code_in_the_pptx_as_a_picture_named_by_its_url(built):
 
     slide = Presentation(str(built / "autour-de-docker-fr.pptx")).slides[-1]
     picture = next(s for s in slide.shapes if s.name == "QR code")
-    assert picture._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr") == f"QR code for {URL}"
+    assert picture._element.xpath("./p:nvPicPr/p:cNvPr")[0].get("descr") == f"Code QR\u00a0: {URL}"   # in the deck's language
     image = Image.open(io.BytesIO(picture.image.blob)).convert("1")
     size = len(expected())
     scale = image.size[0] // (size + 2 * QUIET)

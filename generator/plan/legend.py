@@ -3,7 +3,8 @@
 Kinds come in one stable order on every slide: the theme's order of kinds (bottom to top:
 hardware, os, virtualization, runtime, libraries, app), then kinds the theme does not know, in
 the order met. A kind is named by the talk's `legend:`, else by the tool's own name for it in
-the deck's language (English where the language has none), never by its key.
+the deck's language (its catalog in `generator/locales`, English where the language has none),
+never by its key.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from generator.i18n.tool_words import word
 from generator.plan.boxes import Box, Overflow
 from generator.plan.measure import TextMeasure
 from generator.plan.style import DiagramStyle, kind_style
@@ -35,23 +37,15 @@ class LegendEntry:
         return style.legend_swatch + style.legend_text_gap + self.text_w
 
 
-KIND_NAMES = {
-    "en": {"hardware": "Hardware", "os": "Operating system", "virtualization": "Virtualization",
-           "runtime": "Runtime", "libraries": "Libraries", "app": "Application"},
-    "fr": {"hardware": "Matériel", "os": "Système d'exploitation", "virtualization": "Virtualisation",
-           "runtime": "Environnement d'exécution", "libraries": "Bibliothèques", "app": "Application"},
-    "de": {"hardware": "Hardware", "os": "Betriebssystem", "virtualization": "Virtualisierung",
-           "runtime": "Laufzeitumgebung", "libraries": "Bibliotheken", "app": "Anwendung"},
-}
+KNOWN_KINDS = ("hardware", "os", "virtualization", "runtime", "libraries", "app")   # named in the tool's catalogs
 
 
 def kind_name(kind: str, names: Mapping[str, str], lang: str) -> str:
     """The name of a layer kind in a legend: the talk's, else the tool's in `lang`, else the key made readable."""
     if kind in names:
         return names[kind]
-    table = KIND_NAMES.get(lang) or KIND_NAMES.get(lang.split("-")[0].lower()) or KIND_NAMES["en"]
-    if kind in table:
-        return table[kind]
+    if kind in KNOWN_KINDS:
+        return word(lang, f"legend/{kind}")
     return kind.replace("-", " ").capitalize()
 
 

@@ -164,7 +164,7 @@ def test_an_unknown_icon_is_a_render_error(theme):
 def test_alt_text_reads_nodes_and_edges_as_sentences(graph):
     text = describe_graph(graph, "fr")
     assert text.startswith(
-        "Éléments : SE hôte, Démon Docker, Images, Appli Python, Appli Ruby et PostgreSQL.")
+        "Éléments\u00a0: SE hôte, Démon Docker, Images, Appli Python, Appli Ruby et PostgreSQL.")
     assert "Démon Docker parle directement au SE hôte." in text
     assert "Images est relié à Appli Python." in text
     english = describe_graph(graph, "en-GB")
@@ -174,4 +174,4 @@ def test_alt_text_reads_nodes_and_edges_as_sentences(graph):
 
 def test_alt_text_starts_with_the_graph_description(graph):
     described = graph.model_copy(update={"description": "Le démon au centre"})
-    assert describe_graph(described, "fr").startswith("Le démon au centre. Éléments : ")
+    assert describe_graph(described, "fr").startswith("Le démon au centre. Éléments\u00a0: ")

@@ -1,8 +1,9 @@
 """The handout's own words in the deck's language: "page X of Y", the date in the footer, the
 title of the list of links.
 
-A language without an entry reads them in English; `fr-CA` reads `fr`. Dates are Babel's long
-format in the deck's language (the ISO date where Babel knows no such locale, as for `qps`).
+The words come from the tool's catalogs (`generator.i18n.tool_words`: English for a language
+without one; `fr-CA` reads `fr`). Dates are Babel's long format in the deck's language (the ISO
+date where Babel knows no such locale, as for `qps`).
 """
 
 from __future__ import annotations
@@ -10,45 +11,24 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-PAGE_OF = {
-    "en": "page {page} of {pages}",
-    "fr": "page {page} sur {pages}",
-    "de": "Seite {page} von {pages}",
-    "es": "página {page} de {pages}",
-    "it": "pagina {page} di {pages}",
-    "nl": "pagina {page} van {pages}",
-    "pt": "página {page} de {pages}",
-}
-
-LINKS = {
-    "en": "Links", "fr": "Liens", "de": "Links", "es": "Enlaces", "it": "Link", "nl": "Links", "pt": "Ligações",
-}
-
-SLIDE = {
-    "en": "slide", "fr": "diapo", "de": "Folie", "es": "diapositiva", "it": "diapositiva", "nl": "dia",
-    "pt": "diapositivo",
-}
+from generator.i18n.tool_words import word
 
 _PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
 
 
 def page_of(lang: str) -> str:
-    """"page {page} of {pages}" in `lang` (BCP 47), English for a language without an entry."""
-    return _word(PAGE_OF, lang)
-
-
-def _word(words: dict[str, str], lang: str) -> str:
-    return words.get(lang, words.get(lang.split("-")[0].lower(), words["en"]))
+    """"page {page} of {pages}" in `lang` (BCP 47), placeholders kept for the page counters."""
+    return word(lang, "handout/page-of")
 
 
 def links_title(lang: str) -> str:
-    """The title of the handout's list of links in `lang`, English for a language without one."""
-    return _word(LINKS, lang)
+    """The title of the handout's list of links in `lang`."""
+    return word(lang, "handout/links")
 
 
 def slide_word(lang: str) -> str:
     """"slide" in `lang`, as the list of links says where a link was shown ("slide 20")."""
-    return _word(SLIDE, lang)
+    return word(lang, "handout/slide")
 
 
 def css_string(text: str) -> str:

@@ -22,16 +22,18 @@ def marked_steps(steps, line: int) -> str:
     return " ".join(str(index) for index, lines in enumerate(steps, start=1) if line in lines)
 
 
-def qr_svg(code) -> Markup:
-    """A QR code as an SVG of dark squares on white, its quiet zone included, named by its URL."""
+def qr_svg(code, name: str = "QR code: {url}") -> Markup:
+    """A QR code as an SVG of dark squares on white, its quiet zone included, named by its URL
+    (`name`: the deck's words for it, `{url}` standing for the address)."""
     from markupsafe import escape
 
+    from generator.i18n.tool_words import fill
     from generator.plan.qr import QUIET
 
     side = code.size + 2 * QUIET
     squares = "".join(f"M{x + QUIET} {y + QUIET}h1v1h-1z" for y, row in enumerate(code.modules)
                       for x, dark in enumerate(row) if dark)
-    label = escape(f"QR code: {code.url}")
+    label = escape(fill(name, {"url": code.url}))
     return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" role="img" '
                   f'aria-label="{label}" shape-rendering="crispEdges"><rect width="{side}" height="{side}" '
                   f'fill="#FFFFFF"/><path d="{squares}" fill="#000000"/></svg>')

@@ -16,6 +16,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from generator.i18n.tool_words import word
 from generator.markdown import plain
 from generator.model import talk as model
 from generator.plan.boxes import Rect
@@ -191,11 +192,11 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
             shown.font.size = Pt(size * 0.8)
             shown.font.color.rgb = _rgb(ctx.theme.colors.get("muted", "#4B5563"))
     if planned.qr is not None:
-        _add_qr(slide, planned.qr, planned.qr_rect)
+        _add_qr(slide, planned.qr, planned.qr_rect, ctx.talk.lang)
     _remove_unused_placeholders(slide, keep)
 
 
-def _add_qr(slide, code, rect: Rect) -> None:
+def _add_qr(slide, code, rect: Rect, lang: str) -> None:
     """The QR code as a crisp PNG (one square of pixels a module, quiet zone kept), named by its URL."""
     import io
 
@@ -215,7 +216,7 @@ def _add_qr(slide, code, rect: Rect) -> None:
     data.seek(0)
     picture = slide.shapes.add_picture(data, emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
     picture.name = "QR code"
-    set_alt_text(picture, f"QR code for {code.url}")
+    set_alt_text(picture, word(lang, "alt/qr", url=code.url))
 
 
 def emit_statement(ctx: SlideContext, slide, content: model.StatementSlide, planned: SlidePlan) -> None:
@@ -432,7 +433,7 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
             run.font.italic = token.kind == "comment" or None
         if not line:
             paragraph.font.size = Pt(block.size)
-    set_alt_text(box, f"{block.language} code, {len(block.lines)} lines")
+    set_alt_text(box, word(ctx.talk.lang, "alt/code", language=block.language, count=len(block.lines)))
     if planned.text:
         caption = slide.shapes.add_textbox(emu(area.x), emu(area.y + height + 8), emu(area.w),
                                            emu(planned.text.size * LINE_HEIGHT))
