@@ -101,18 +101,11 @@ def subset_woff2(path: str, mtime_ns: int, characters: str, index: int = 0) -> b
     return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters, index))
 
 
-LARGE_FONT = 4_000_000      # bytes: CJK faces and collections, which fontTools takes a second to read
-
-
 def _subset(data: bytes, characters: str, index: int = 0) -> bytes:
-    if index or len(data) > LARGE_FONT:
-        return _subset_with_harfbuzz(data, characters, index)
-    return _subset_with_fonttools(data, characters, index)
-
-
-def _subset_with_harfbuzz(data: bytes, characters: str, index: int) -> bytes:
-    """HarfBuzz's subsetter (milliseconds where fontTools needs about a second for a CJK face),
-    then WOFF2 by fontTools on the small result; hinting dropped, names and licence kept."""
+    """HarfBuzz's subsetter (milliseconds, where fontTools' takes most of a second a face and
+    several for a CJK one), then WOFF2 by fontTools on the small result; hinting dropped, names
+    and licence kept, the layout tables (kerning, ligatures, Arabic joining) closed over the kept
+    characters."""
     import uharfbuzz as hb
     from fontTools.ttLib import TTFont
 
@@ -125,31 +118,9 @@ def _subset_with_harfbuzz(data: bytes, characters: str, index: int) -> bytes:
     face = hb.subset(hb.Face(hb.Blob(data), index), wanted)
     if face is None:
         raise ValueError("HarfBuzz could not subset the font")
-    font = TTFont(io.BytesIO(bytes(face.blob.data)), recalcTimestamp=False)
-    out = io.BytesIO()
-    font.flavor = "woff2"
-    font.save(out, reorderTables=True)
-    return out.getvalue()
-
-
-def _subset_with_fonttools(data: bytes, characters: str, index: int) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
     # Carlito's creation date predates 1970 in its own epoch: fontTools says so, harmlessly.
     logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
-    # Liberation Mono carries FontForge's FFTM table, which the subsetter drops with a notice.
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]   # names, copyright and licence kept
-    options.notdef_outline = True
-    font = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=None, fontNumber=index)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
+    font = TTFont(io.BytesIO(bytes(face.blob.data)), recalcTimestamp=False)
     out = io.BytesIO()
     font.flavor = "woff2"
     font.save(out, reorderTables=True)
