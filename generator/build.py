@@ -86,6 +86,7 @@ class _Options:
     per_page: int | None
     paper: str | None
     pdf_steps: bool
+    mark_untranslated: bool = False
 
     def units(self, talk: str, lang: str):
         from generator.workers import Unit
@@ -130,16 +131,17 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
           per_page: int | None = None, paper: str | None = None, pdf_steps: bool = False,
           use_cache: bool = True, jobs: int | None = None,
           warn: Callable[[list[Diagnostic], dict], None] | None = None,
-          status: Callable[[int, int], None] | None = None) -> BuildResult:
+          status: Callable[[int, int], None] | None = None, mark_untranslated: bool = False) -> BuildResult:
     """Render every asked output in memory (or take it from the cache), then write them all;
     raises before writing on errors. `progress` gets a line as each output is done, `warn` the
     warnings as they are found (then none is left for the caller to print, unless `strict`).
     Without `use_cache` (or with `DECKGEN_NO_CACHE` set), nothing is read from the cache or
     written to it; `jobs` is the number of worker processes (default: `workers.default_jobs`);
-    `status` gets the number of units rendered and to render, as it changes."""
+    `status` gets the number of units rendered and to render, as it changes; `mark_untranslated`
+    wraps every string that fell back to the source language in the untranslated marks."""
     from generator import workers
 
-    options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps)
+    options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps, mark_untranslated)
     with ExitStack() as stack:
         store = cache.active()
         if not use_cache or not store.enabled:
@@ -207,7 +209,7 @@ class _Run:
 
         loaded = talk.loaded
         started = time.perf_counter()
-        localized = localize(loaded, lang)
+        localized = localize(loaded, lang, mark_untranslated=self.options.mark_untranslated)
         self._warn(localized.warnings)
         source = "\n".join(loaded.document.source.lines) if loaded.document.source else ""
         language = cache.key("language", tool_fingerprint(), environment_key(), loaded.directory.resolve(),

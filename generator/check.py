@@ -10,6 +10,7 @@ from generator.errors import Diagnostic
 from generator.fit_report import fit_report
 from generator.i18n.catalog import catalog_path, load_translations
 from generator.i18n.status import LanguageStatus, language_status
+from generator.i18n.tool_words import tool_language_warning
 from generator.machine import machine_problems
 from generator.report import summary_line
 from generator.theme import load_theme
@@ -41,9 +42,11 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
     missing = [d for d in lacking if d.severity == "error"]
     blocked = bool(missing)      # no fonts to measure with, or no dot to lay graphs out: nothing to plan
     found = [] if blocked else fit_report(loaded, languages)
+    tool_words = [w for w in (tool_language_warning(loaded, lang) for lang in languages) if w is not None]
     found = contrast + found
     errors = sum(1 for d in found if d.severity == "error")
-    checked = Checked(loaded.warnings + lacking + found, [summary_line(loaded, errors + len(missing))], errors,
+    checked = Checked(loaded.warnings + lacking + tool_words + found,
+                      [summary_line(loaded, errors + len(missing))], errors,
                       all(s.complete for s in statuses), len(missing))
     for status in statuses:
         state = "complete" if status.complete else f"{status.fuzzy} stale, {status.missing} missing"

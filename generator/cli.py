@@ -165,9 +165,11 @@ def _split(value: str | None) -> list[str]:
               help="Render everything again; read nothing from the cache ($XDG_CACHE_HOME/deckgen) nor write to it.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes rendering at once (default: the processors available, at most 4).")
+@click.option("--mark-untranslated", is_flag=True,
+              help="Wrap every string that fell back to the source language in ‹ › in every output, for review.")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
           strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool, no_cache: bool,
-          jobs: int | None) -> None:
+          jobs: int | None, mark_untranslated: bool) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
@@ -193,7 +195,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                            out=Path(out), template=Path(template) if template else None, strict=strict,
                            progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
                            paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
-                           warn=shown.warnings, status=shown.status)
+                           warn=shown.warnings, status=shown.status, mark_untranslated=mark_untranslated)
     finally:
         shown.close()
     reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \

@@ -21,7 +21,7 @@ from generator.errors import ContentError, Diagnostic, Position
 from generator.i18n.messages import Entry
 
 # Contexts that hold a list of texts without ids: one message per distinct text.
-MULTI_SUFFIXES = ("/bullets", "/columns", "/links")
+MULTI_SUFFIXES = ("/bullets", "/columns", "/links", "/urls")
 LOCALES_DIR = "locales"
 
 

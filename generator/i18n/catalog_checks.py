@@ -1,6 +1,7 @@
 """What is wrong in a PO catalog besides its syntax, each at its line: an encoding the header
 lies about, an unknown charset, an unterminated string, a message twice, a translation that
-drops or invents a `{placeholder}`, control characters, a `Language:` header for another language."""
+drops or invents a `{placeholder}`, control characters, a link address that is not one, a
+`Language:` header for another language."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from generator.errors import Diagnostic, Position
 
 _CHARSET = re.compile(rb'"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.I)
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_ADDRESS = re.compile(r"^(https?://|mailto:)\S+$")    # what talk.yaml accepts as a link's url
 _STRING_LINE = re.compile(r'^\s*(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
 
 
@@ -77,6 +79,10 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
         if escape:
             found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} holds the control character "
                                     f"'{escape}'", "i18n.control", where, "remove it"))
+        if key[0].endswith("/urls") and not _ADDRESS.match(string):
+            found.append(Diagnostic(shown, f"the translation of the link address {key[1]!r} is not an address: "
+                                    f"{string!r}", "i18n.url", where,
+                                    "give an https:, http: or mailto: address, or leave it empty to keep the source's"))
         wanted, given = sorted(set(_PLACEHOLDER.findall(message.id))), sorted(set(_PLACEHOLDER.findall(string)))
         if wanted != given:
             missing = [p for p in wanted if p not in given]

@@ -1,7 +1,11 @@
 """A talk in one language: its strings from that language's catalog, typeset for the language.
 
 A missing or stale (fuzzy) string falls back to the source text and is reported as a warning
-(`--strict` makes it an error). The pseudo-locale `qps` is made on the fly from the source.
+(`--strict` makes it an error); with `mark_untranslated` (`deckgen build --mark-untranslated`)
+each such string is also wrapped in `‹ ›` in the text itself, so every format shows which ones
+they are. An optional string (the author's name, a link's address) without a translation stays
+as written, silently. The pseudo-locale `qps` is made on the fly from the source. A language
+deckgen has no words of its own in (its catalogs in `generator/locales`) gets one warning.
 """
 
 from __future__ import annotations
@@ -14,8 +18,13 @@ from generator.errors import Diagnostic, Position
 from generator.i18n.catalog import Translations, catalog_path, load_translations
 from generator.i18n.messages import set_at, talk_data, talk_entries
 from generator.i18n.pseudo import PSEUDO_LANG, pseudo_translate
+from generator.i18n.tool_words import tool_language_warning
 from generator.i18n.typography import typeset
 from generator.model.talk import Talk
+
+# What wraps a string that fell back to the source language under --mark-untranslated: single
+# guillemets, which every theme's faces draw (⟦ ⟧ would print as boxes) and Markdown leaves alone.
+MARK_OPEN, MARK_CLOSE = "‹", "›"
 
 
 @dataclass
@@ -27,17 +36,26 @@ class LocalizedTalk:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = None) -> LocalizedTalk:
+def mark(text: str) -> str:
+    """`text` wrapped in the untranslated marks (a trailing line break stays outside)."""
+    body = text.rstrip("\n")
+    return f"{MARK_OPEN}{body}{MARK_CLOSE}{text[len(body):]}"
+
+
+def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = None, *,
+             mark_untranslated: bool = False) -> LocalizedTalk:
     """The talk in `lang` (the source language, a translation, or `qps`)."""
     source = loaded.talk
     data = talk_data(source)
     warnings: list[Diagnostic] = []
     if lang == source.lang:
         for entry in talk_entries(data):
-            set_at(data, entry.path, typeset(entry.text, lang))
+            if not entry.verbatim:
+                set_at(data, entry.path, typeset(entry.text, lang))
     elif lang == PSEUDO_LANG:
         for entry in talk_entries(data):
-            set_at(data, entry.path, pseudo_translate(entry.text))
+            if not entry.verbatim:
+                set_at(data, entry.path, pseudo_translate(entry.text))
     else:
         if translations is None:
             path = catalog_path(loaded.directory, lang)
@@ -46,14 +64,23 @@ def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = 
         for entry in talk_entries(data):
             found = translations.get(entry.context, entry.text)
             if found is not None and found.string and not found.fuzzy:
-                set_at(data, entry.path, typeset(found.string, lang))
+                set_at(data, entry.path, found.string if entry.verbatim else typeset(found.string, lang))
                 continue
-            set_at(data, entry.path, typeset(entry.text, source.lang))
+            stale = found is not None and found.fuzzy
+            if entry.optional and not stale:
+                if not entry.verbatim:
+                    set_at(data, entry.path, typeset(entry.text, source.lang))
+                continue
+            fallback = entry.text if entry.verbatim else typeset(entry.text, source.lang)
+            set_at(data, entry.path, mark(fallback) if mark_untranslated and not entry.verbatim else fallback)
             warnings.append(_fallback_warning(loaded, translations, entry, found))
     data["lang"] = lang
     data["translations"] = []
     if len(warnings) > MAX_LISTED:
         warnings = [_summary_warning(loaded, lang, warnings)]
+    tool = tool_language_warning(loaded, lang)
+    if tool is not None:
+        warnings.append(tool)
     return LocalizedTalk(Talk.model_validate(data), lang, warnings)
 
 

@@ -4,6 +4,10 @@ A message's context is the id path of the field that holds it (`stacks/vm/layers
 `slides/use-cases/notes`), never a list index, so inserting, removing or reordering items
 changes no other message. Fields that hold a list of texts without ids (bullets, columns,
 links) share one context per list; their messages are told apart by their source text.
+
+Some messages are optional: the author's name and the links' addresses stay as written unless a
+catalog gives another (a page in the reader's language); they are never reported as missing.
+Addresses are verbatim: never typeset, pseudo-translated nor marked.
 """
 
 from __future__ import annotations
@@ -11,15 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-# Fields whose text is translated, per part of the talk. Other fields (ids, kinds, urls,
-# the author's name) are the same in every language.
+# Fields whose text is translated, per part of the talk. Other fields (ids, kinds, layouts) are
+# the same in every language; the author's name and link addresses may be translated (optional).
 _TALK_FIELDS = ("title", "subtitle", "event")
+_OPTIONAL_TALK_FIELDS = ("author",)
 _SLIDE_FIELDS = ("title", "subtitle", "text", "alt", "caption", "notes")
 _ROLE = {
     "title": "title", "subtitle": "subtitle", "event": "event name", "text": "main text",
     "alt": "image description (alt text)", "caption": "caption", "notes": "speaker notes",
     "label": "label", "detail": "detail line", "badge": "badge (keep it short)",
     "description": "diagram description read by screen readers", "aspect": "aspect compared",
+    "author": "author's name (leave it empty to keep it as written)",
 }
 
 
@@ -31,13 +37,17 @@ class Entry:
     context: str
     text: str
     comment: str
+    optional: bool = False      # kept as written, without a warning, when a catalog has no translation
+    verbatim: bool = False      # an address: never typeset, pseudo-translated nor marked
 
 
-def _single(data: dict, base: tuple, ctx: str, fields: tuple[str, ...], where: str) -> Iterator[Entry]:
+def _single(data: dict, base: tuple, ctx: str, fields: tuple[str, ...], where: str,
+            optional: bool = False) -> Iterator[Entry]:
     for name in fields:
         value = data.get(name)
         if isinstance(value, str) and value:
-            yield Entry(base + (name,), f"{ctx}/{name}" if ctx else name, value, f"{where}: {_ROLE.get(name, name)}")
+            yield Entry(base + (name,), f"{ctx}/{name}" if ctx else name, value, f"{where}: {_ROLE.get(name, name)}",
+                        optional)
 
 
 def _slide_entries(slide: dict, base: tuple) -> Iterator[Entry]:
@@ -70,6 +80,10 @@ def _slide_entries(slide: dict, base: tuple) -> Iterator[Entry]:
     for index, link in enumerate(slide.get("links") or ()):
         yield Entry(base + ("links", index, "label"), f"{ctx}/links", link["label"],
                     f"{where}: link text for {link.get('url')}")
+    for index, link in enumerate(slide.get("links") or ()):
+        yield Entry(base + ("links", index, "url"), f"{ctx}/urls", link["url"],
+                    f"{where}: address of the link « {link['label']} »; leave it empty to keep it, or give the "
+                    "address of the page in this language (https:, http: or mailto:)", optional=True, verbatim=True)
     yield from _single(slide, base, ctx, ("notes",), where)
 
 
@@ -119,6 +133,7 @@ def _graph_entries(graph: dict, base: tuple) -> Iterator[Entry]:
 def talk_entries(data: dict) -> Iterator[Entry]:
     """Every translatable string of a talk's data (as dumped by alias), in document order."""
     yield from _single(data, (), "", _TALK_FIELDS, "the talk")
+    yield from _single(data, (), "", _OPTIONAL_TALK_FIELDS, "the talk", optional=True)
     for kind, value in (data.get("legend") or {}).items():
         yield Entry(("legend", kind), f"legend/{kind}", value, f"legend: name of the layer kind '{kind}'")
     sections: tuple[tuple[str, Callable[[dict, tuple], Iterator[Entry]]], ...] = (

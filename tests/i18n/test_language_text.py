@@ -46,5 +46,5 @@ def it_builds_the_pseudo_locale_of_the_sample_talk_with_every_string_changed():
     pseudo = localize(loaded, "qps")
     assert pseudo.warnings == []
     assert pseudo.talk.lang == "qps"
-    texts = [e.text for e in talk_entries(talk_data(pseudo.talk))]
+    texts = [e.text for e in talk_entries(talk_data(pseudo.talk)) if not e.verbatim]    # addresses stay
     assert texts and all(t.startswith("[") for t in texts)

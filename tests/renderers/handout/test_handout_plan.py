@@ -159,5 +159,5 @@ def it_writes_the_talks_date_or_the_build_date_in_the_decks_language():
 
 def it_puts_the_talks_words_in_the_running_header_and_footer(fr, sample_talk, deck_plans):
     plan = plan_handout(deck_plans["en"], localize(sample_talk, "en").talk, "grid", built=BUILT)
-    assert plan.running.title == "All about Docker" and plan.running.author == "Équipe deckgen"
+    assert plan.running.title == "All about Docker" and plan.running.author == "The deckgen team"
     assert plan.running.date == "December 10, 2026" and plan.running.page_of == "page {page} of {pages}"
