@@ -48,3 +48,27 @@ def it_builds_the_pseudo_locale_of_the_sample_talk_with_every_string_changed():
     assert pseudo.talk.lang == "qps"
     texts = [e.text for e in talk_entries(talk_data(pseudo.talk)) if not e.verbatim]    # addresses stay
     assert texts and all(t.startswith("[") for t in texts)
+
+
+def it_curls_french_apostrophes_but_not_in_addresses_or_code():
+    assert typeset("L'image d'un conteneur, aujourd'hui", "fr") == "L\u2019image d\u2019un conteneur, aujourd\u2019hui"
+    assert typeset("l'**image**", "fr") == "l\u2019**image**"
+    assert typeset("Lancez `echo 'l'image'` : c'est tout", "fr") == \
+        f"Lancez `echo 'l'image'`{NBSP}: c\u2019est tout"
+    assert typeset("voir ``a'b`` et https://exemple.fr/l'x", "fr") == "voir ``a'b`` et https://exemple.fr/l'x"
+    assert typeset("[l'aide](https://exemple.fr/l'aide)", "fr") == "[l\u2019aide](https://exemple.fr/l'aide)"
+    assert typeset("Don't `it's`", "en") == "Don\u2019t `it's`"
+
+
+def it_leaves_code_slides_as_written_in_french(tmp_path):
+    talk = tmp_path / "demo"
+    talk.mkdir()
+    (talk / "talk.yaml").write_text(
+        "id: demo\ntitle: L'essentiel\nlang: fr\nslides:\n"
+        "  - id: code\n    kind: code\n    title: L'image\n    language: bash\n"
+        "    caption: \"Lancez `docker run 'l'image'` d'abord\"\n"
+        "    code: |\n      echo 'l'image' # l'image : c'est ça\n", encoding="utf-8")
+    french = localize(load_talk(talk), "fr").talk
+    assert french.title == "L\u2019essentiel" and french.slides[0].title == "L\u2019image"
+    assert french.slides[0].caption == "Lancez `docker run 'l'image'` d\u2019abord"
+    assert french.slides[0].code == "echo 'l'image' # l'image : c'est ça\n"
