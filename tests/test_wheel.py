@@ -41,6 +41,7 @@ def installed(tmp_path_factory) -> Path:
     assert "generator/templates/default/fonts/Carlito-Regular.ttf" in names
     assert "generator/templates/default/fonts/OFL.txt" in names
     assert {"generator/templates/dark/theme.yaml", "generator/templates/dark/template.pptx"} <= names
+    assert {f"generator/locales/{lang}.po" for lang in ("en", "fr", "de", "es", "ja", "ar")} <= names
     run(sys.executable, "-m", "venv", place / "venv", cwd=place)
     pip = [place / "venv" / "bin" / "python", "-m", "pip", "install", "-q"]
     run(*pip, *(["-c", CONSTRAINTS] if CONSTRAINTS.is_file() else []), wheel, cwd=place)
@@ -106,3 +107,18 @@ def it_builds_with_the_dark_theme_on_the_default_themes_bundled_fonts(installed,
     assert "--color-background: #111827;" in (out / "demo-en.html").read_text("utf-8")
     with zipfile.ZipFile(out / "demo-en.pptx") as deck:     # the dark theme's own template
         assert b'<a:srgbClr val="111827"/>' in deck.read("ppt/slideMasters/slideMaster1.xml")
+
+
+def it_reads_its_own_words_from_the_catalogs_it_installed(installed, tmp_path):
+    env = _env(installed)
+    deckgen = installed / "deckgen"
+    read = run(installed / "python", "-c", "from generator.i18n.tool_words import locales_folder, word; "
+               "print(locales_folder()); print(word('ja', 'handout/page-of', page=1, pages=2))",
+               cwd=tmp_path, env=env).stdout.splitlines()
+    assert "site-packages" in read[0] and str(ROOT) not in read[0]
+    assert read[1] == "1 / 2 ページ"
+    run(deckgen, "new", "demo", "--lang", "de", cwd=tmp_path, env=env)
+    result = run(deckgen, "build", "content/demo", "--format", "html", cwd=tmp_path, env=env)
+    assert "i18n.tool-language" not in result.stderr
+    html = (tmp_path / "output" / "demo" / "de" / "demo-de.html").read_text("utf-8")
+    assert "eine Nummer, dann Eingabe: zur Folie" in html        # the help, from the German catalog
