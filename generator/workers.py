@@ -115,15 +115,29 @@ def run(tasks: list[Task], jobs: int, done: Done) -> None:
             rendered = render_unit(task.unit, task.job)
             done(task, rendered, time.perf_counter() - started)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     preload(dict.fromkeys(task.unit.fmt for task in tasks))
     global _TASKS
     _TASKS = tasks
     try:
-        with context.Pool(min(jobs, len(tasks))) as pool:
-            for index, rendered, seconds, failure in pool.imap_unordered(_work, range(len(tasks))):
-                if failure is not None:
-                    raise _restored(failure)
-                done(tasks[index], rendered, seconds)
+        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
+            futures = [pool.submit(_work, index) for index in range(len(tasks))]
+            try:
+                for future in as_completed(futures):
+                    index, rendered, seconds, failure = future.result()
+                    if failure is not None:
+                        raise _restored(failure)
+                    done(tasks[index], rendered, seconds)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    except BrokenProcessPool:
+        from generator.errors import RenderError
+
+        raise RenderError("a worker process ended abruptly while rendering; nothing was written "
+                          "(run again with --jobs 1 to render in one process)") from None
     finally:
         _TASKS = []
 
@@ -132,6 +146,7 @@ _TASKS: list[Task] = []      # what the forked workers inherit
 
 
 def _fork_context():
+    """Fork, where the system has it: workers inherit the jobs, the imported renderers and the cache."""
     import multiprocessing
 
     try:

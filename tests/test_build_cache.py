@@ -188,3 +188,16 @@ def test_two_builds_at_once_share_the_cache_without_damaging_it(talk, tmp_path):
     third = subprocess.run([*commands[0][:-1], str(tmp_path / "c")], cwd=ROOT, env=env, capture_output=True, text=True)
     assert third.returncode == 0 and "6 of 6 outputs reused" in third.stdout
     assert digest(tmp_path / "c") == digest(tmp_path / "a")
+
+
+def test_a_worker_that_dies_fails_the_build_cleanly_and_writes_nothing(talk, tmp_path, monkeypatch):
+    from generator import workers
+
+    def dies(unit, job):
+        os._exit(9)                 # as a crash in a C library would
+
+    monkeypatch.setattr(workers, "render_unit", dies)
+    result = build(talk, "--format", "pptx,html", "--lang", "fr", "--out", tmp_path / "out", "--jobs", "2")
+    assert result.exit_code == 4, result.output
+    assert "a worker process ended abruptly" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
