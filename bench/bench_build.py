@@ -1,0 +1,99 @@
+"""Time full builds of the sample talk (every format, fr and en) against the bare python-pptx script.
+
+In one run, alternated so machine noise hits every case alike, each a fresh process:
+
+- bare: the bare python-pptx script of bench_pptx.py (20 slides, titles, bullets, notes);
+- cold: `deckgen build` of a copy of the sample talk with an empty cache (a new XDG_CACHE_HOME)
+  and no previous output, with the default worker processes, and with `--jobs 1`;
+- no-op: the same build again, nothing changed;
+- edit: one msgstr of en.po changed (a new text each run), then the build again.
+
+The medians and their ratios are printed (the issue's goals: cold at most 6.6× bare, no-op at
+most 0.1× cold, edit at most 0.2× cold).
+
+    .venv/bin/python bench/bench_build.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_pptx import BARE, ROOT, TALK
+
+EDITED = 'msgctxt "slides/not-vms/text"'
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+    return seconds
+
+
+def edit_catalog(catalog: Path, run: int) -> None:
+    """Give the first msgstr after EDITED a new ending (ASCII, so no font subset changes)."""
+    text = catalog.read_text("utf-8")
+    at = text.index(EDITED)
+    match = re.compile(r'msgstr "(.*?)( \(take \d+\))?"\n').search(text, at)
+    replacement = f'msgstr "{match.group(1)} (take {run})"\n'
+    catalog.write_text(text[:match.start()] + replacement + text[match.end():], "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from generator.content.talk import load_talk
+
+    talk = load_talk(TALK).talk
+    notes = "\x1f".join(slide.notes or "" for slide in talk.slides)
+    env = {k: v for k, v in os.environ.items() if k not in ("DECKGEN_NO_CACHE", "DECKGEN_JOBS")}
+    usage = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], cwd=ROOT, env=env,
+                           capture_output=True, text=True).stdout
+    serial = ["--jobs", "1"] if "--jobs" in usage else None      # a version without worker processes: skipped
+    times: dict[str, list[float]] = {"bare": [], "cold": [], "no-op": [], "edit": []}
+    if serial:
+        times["cold --jobs 1"] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        copy = scratch / "content" / TALK.name
+        shutil.copytree(TALK, copy)
+        bare = [sys.executable, "-c", BARE, str(scratch / "bare.pptx"), notes]
+        timed(bare, env)                               # warm the file cache
+        for run in range(args.runs):
+            times["bare"].append(timed(bare, env))
+            for case, extra in ((("cold --jobs 1", serial),) if serial else ()) + (("cold", []),):
+                out, caches = scratch / f"out-{run}-{len(extra)}", scratch / f"cache-{run}-{len(extra)}"
+                command = [sys.executable, "-m", "generator", "build", str(copy), "--out", str(out), *extra]
+                times[case].append(timed(command, {**env, "XDG_CACHE_HOME": str(caches)}))
+            command = [sys.executable, "-m", "generator", "build", str(copy), "--out", str(out)]
+            times["no-op"].append(timed(command, {**env, "XDG_CACHE_HOME": str(caches)}))
+            edit_catalog(copy / "locales" / "en.po", run)
+            times["edit"].append(timed(command, {**env, "XDG_CACHE_HOME": str(caches)}))
+    median = {case: statistics.median(values) for case, values in times.items()}
+    print(f"slides: {len(talk.slides)}  languages: fr, en  formats: every one  runs: {args.runs}  "
+          f"processors: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}")
+    for case, seconds in median.items():
+        print(f"{case:14} {seconds * 1000:8.0f} ms (median)")
+    print(f"cold / bare:           {median['cold'] / median['bare']:6.2f}   (goal: at most 6.6)")
+    print(f"no-op / cold:          {median['no-op'] / median['cold']:6.3f}   (goal: at most 0.1)")
+    print(f"edit / cold:           {median['edit'] / median['cold']:6.3f}   (goal: at most 0.2)")
+    if serial:
+        print(f"cold --jobs 1 / cold:  {median['cold --jobs 1'] / median['cold']:6.2f}   (what the worker processes gain)")
+
+
+if __name__ == "__main__":
+    main()
