@@ -72,36 +72,48 @@ def script_faces(theme: Theme, lang: str | None, characters: frozenset[str]) -> 
     return tuple(faces), frozenset(drawn)
 
 
-def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: bool = True) -> str:
-    """`@font-face` rules with the subset of each face as a base64 WOFF2 data URL (the common
-    characters always kept unless `base` is false)."""
+def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: bool = True,
+                  store: dict[str, bytes] | None = None) -> str:
+    """`@font-face` rules with the subset of each face (the common characters always kept unless
+    `base` is false): a base64 WOFF2 data URL, or with a `store` (for printing), the plain font
+    put in the store under a `font:` URL the printer's fetcher serves, which spares WeasyPrint
+    parsing the base64 and unpacking WOFF2."""
     wanted = "".join(sorted(characters | (BASE_CHARACTERS if base else frozenset(" "))))
     rules = []
     for face in faces:
-        data = subset_woff2(str(face.file), face.file.stat().st_mtime_ns, wanted, face.index)
-        encoded = base64.b64encode(data).decode("ascii")
+        mtime = face.file.stat().st_mtime_ns
+        if store is None:
+            encoded = base64.b64encode(subset_font(str(face.file), mtime, wanted, face.index)).decode("ascii")
+            source = f"url(data:font/woff2;base64,{encoded}) format('woff2')"
+        else:
+            import hashlib
+
+            data = subset_font(str(face.file), mtime, wanted, face.index, woff2=False)
+            name = f"font:{hashlib.sha256(data).hexdigest()[:24]}"
+            store[name] = data
+            source = f"url({name}) format('{'opentype' if data[:4] == b'OTTO' else 'truetype'}')"
         rules.append(
             f"@font-face {{ font-family: '{face.family}'; font-weight: {face.weight}; "
-            f"font-style: {face.style}; font-display: block; "
-            f"src: url(data:font/woff2;base64,{encoded}) format('woff2'); }}")
+            f"font-style: {face.style}; font-display: block; src: {source}; }}")
     return "\n".join(rules) + "\n"
 
 
 @lru_cache(maxsize=64)
-def subset_woff2(path: str, mtime_ns: int, characters: str, index: int = 0) -> bytes:
+def subset_font(path: str, mtime_ns: int, characters: str, index: int = 0, woff2: bool = True) -> bytes:
     """The font at `path` (its `index`-th face for a collection) reduced to `characters`, as WOFF2
-    bytes (hinting dropped)."""
+    bytes or (`woff2` false) a plain OpenType font; hinting dropped."""
     import hashlib
 
     from generator import cache
     from generator.inputs import tool_fingerprint
 
     data = Path(path).read_bytes()
-    entry = cache.key("woff2", tool_fingerprint(), hashlib.sha256(data).hexdigest(), characters, str(index))
-    return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters, index))
+    entry = cache.key("woff2" if woff2 else "sfnt", tool_fingerprint(), hashlib.sha256(data).hexdigest(),
+                      characters, str(index))
+    return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters, index, woff2))
 
 
-def _subset(data: bytes, characters: str, index: int = 0) -> bytes:
+def _subset(data: bytes, characters: str, index: int = 0, woff2: bool = True) -> bytes:
     """HarfBuzz's subsetter (milliseconds, where fontTools' takes most of a second a face and
     several for a CJK one), then WOFF2 by fontTools on the small result; hinting dropped, names
     and licence kept, the layout tables (kerning, ligatures, Arabic joining) closed over the kept
@@ -118,6 +130,8 @@ def _subset(data: bytes, characters: str, index: int = 0) -> bytes:
     face = hb.subset(hb.Face(hb.Blob(data), index), wanted)
     if face is None:
         raise ValueError("HarfBuzz could not subset the font")
+    if not woff2:
+        return bytes(face.blob.data)
     # Carlito's creation date predates 1970 in its own epoch: fontTools says so, harmlessly.
     logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
     font = TTFont(io.BytesIO(bytes(face.blob.data)), recalcTimestamp=False)

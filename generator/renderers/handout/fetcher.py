@@ -1,9 +1,9 @@
 """The only door WeasyPrint has to the outside: `data:` URLs and files inside the allowed folders.
 
 WeasyPrint's own fetcher reads any `file://` path and any `http(s)://` URL a document names. A
-handout needs neither (its fonts and pictures are `data:` URLs), so this one serves `data:` URLs
-and local files under the talk's and the theme's folders (symbolic links resolved first), and
-refuses everything else, keeping a list of what it refused.
+handout needs neither (its pictures are `data:` URLs, its fonts subsets held in memory under
+`font:` URLs), so this one serves those and local files under the talk's and the theme's folders
+(symbolic links resolved first), and refuses everything else, keeping a list of what it refused.
 """
 
 from __future__ import annotations
@@ -23,15 +23,18 @@ class RefusedURL(ValueError):
 class ConfinedFetcher(URLFetcher):
     """A WeasyPrint URL fetcher that reads `data:` URLs and files under `folders`, nothing else."""
 
-    def __init__(self, folders: Iterable[Path]):
+    def __init__(self, folders: Iterable[Path], fonts: dict[str, bytes] | None = None):
         super().__init__(timeout=1, allowed_protocols=("data", "file"), allow_redirects=False)
         self.folders = tuple(dict.fromkeys(Path(folder).resolve() for folder in folders))
+        self.fonts = fonts or {}
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme == "data":
             return super().fetch(url, headers)
+        if scheme == "font" and url in self.fonts:          # a subset the stylesheet's maker kept in memory
+            return URLFetcherResponse(url, self.fonts[url], {"Content-Type": "font/sfnt"})
         if scheme == "file":
             path = self.allowed_path(url)
             if path is not None:

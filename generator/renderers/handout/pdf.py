@@ -27,6 +27,9 @@ class Printed:
     pdf: bytes
     refused: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    # Per page: its height and the box (left, top, right, bottom, CSS px from the top left corner)
+    # of every element with an id, as WeasyPrint laid it out.
+    anchors: list[tuple[float, dict[str, tuple[float, float, float, float]]]] = field(default_factory=list)
 
 
 class _Gather(logging.Handler):
@@ -52,8 +55,9 @@ def gathered_log():
         logger.propagate = propagate
 
 
-def print_pdf(html: str, *, base: Path, folders: Iterable[Path]) -> Printed:
-    """The PDF of `html`; relative URLs resolve in `base`, and only files under `folders` may be read."""
+def print_pdf(html: str, *, base: Path, folders: Iterable[Path], fonts: dict[str, bytes] | None = None) -> Printed:
+    """The PDF of `html`; relative URLs resolve in `base`, only files under `folders` may be read,
+    and `font:` URLs are served from `fonts`."""
     from generator.machine import require_version
 
     require_version("weasyprint")
@@ -69,8 +73,10 @@ def print_pdf(html: str, *, base: Path, folders: Iterable[Path]) -> Printed:
         raise MissingToolError("the Pango library WeasyPrint draws text with (libpango-1.0-0)",
                                install_hint("pango")) from None
 
-    fetcher = ConfinedFetcher(folders)
+    fetcher = ConfinedFetcher(folders, fonts)
     with source_date_epoch(), gathered_log() as messages:
-        document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher, media_type="print")
+        document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher,
+                        media_type="print").render(pdf_tags=True)
+        anchors = [(page.height, dict(page.anchors)) for page in document.pages]
         pdf = document.write_pdf(pdf_tags=True)
-    return Printed(pdf, list(fetcher.refused), list(messages))
+    return Printed(pdf, list(fetcher.refused), list(messages), anchors)

@@ -13,7 +13,7 @@ from generator.clock import build_time
 from generator.errors import Diagnostic
 from generator.jobs import Rendered, RenderJob
 from generator.markdown import plain
-from generator.renderers.handout.pdf import print_pdf
+from generator.renderers.handout.pdf import Printed, print_pdf
 from generator.renderers.handout.templates import environment, read_asset
 from generator.renderers.html.parts import deck_parts
 from generator.renderers.html.stylesheet import slide_stylesheet
@@ -41,9 +41,17 @@ def step_css(max_steps: int) -> str:
 
 def render_slides_pdf(job: RenderJob) -> Rendered:
     """`<talk>-<lang>.pdf`."""
-    per_step = job.pdf_steps
+    printed = print_slides(job, deck_parts(job, printed=True), per_step=job.pdf_steps)
+    warnings = [Diagnostic(job.loaded.path, f"slides PDF: refused to read {url[:80]}", "handout.url", None,
+                           "the PDF reads only data: URLs and files of the talk's and the theme's folders", "warning")
+                for url in printed.refused]
+    return Rendered(files={f"{job.talk.id}-{job.lang}.pdf": printed.pdf}, warnings=warnings)
+
+
+def print_slides(job: RenderJob, parts, *, per_step: bool = False, footers: bool = True) -> Printed:
+    """The slides printed one a page (every build step shown, or one page a step with `per_step`);
+    without `footers`, as handouts show them, under a header of their own."""
     talk, theme = job.talk, job.theme
-    parts = deck_parts(job, printed=True)
     pages: list[Page] = []
     for slide, section in zip(parts.plan.slides, parts.sections):
         if per_step and slide.steps > 1:
@@ -51,16 +59,31 @@ def render_slides_pdf(job: RenderJob) -> Rendered:
         else:
             pages.append(Page(section, 0))
     max_steps = max((s.steps for s in parts.plan.slides), default=1)
-    css = "\n".join([slide_stylesheet(theme, parts.plan, parts.characters()), read_asset(theme, "slides.css"),
-                     step_css(max_steps) if per_step else ""])
+    fonts: dict[str, bytes] = {}
+    css = "\n".join([slide_stylesheet(theme, parts.plan, parts.characters(), store=fonts),
+                     read_asset(theme, "slides.css"),
+                     step_css(max_steps) if per_step else "",
+                     "" if footers else ".slide-page .slide-footer { display: none; }"])
     if "</" in css:
         raise ValueError("the slides' stylesheet must not contain '</'")
     stamp = build_time().replace(microsecond=0).isoformat() + "Z"
     html = environment(theme).get_template("slides.html.j2").render(
         lang=job.lang, direction=job.plan.direction, title=plain(talk.title), author=plain(talk.author or ""),
         description=plain(talk.subtitle or ""), created=stamp, css=Markup(css), pages=pages)
-    printed = print_pdf(html, base=job.loaded.directory, folders=(job.loaded.directory, *theme.directories))
-    warnings = [Diagnostic(job.loaded.path, f"slides PDF: refused to read {url[:80]}", "handout.url", None,
-                           "the PDF reads only data: URLs and files of the talk's and the theme's folders", "warning")
-                for url in printed.refused]
-    return Rendered(files={f"{talk.id}-{job.lang}.pdf": printed.pdf}, warnings=warnings)
+    folders = (job.loaded.directory, *theme.directories)
+    if footers:
+        return print_pdf(html, base=job.loaded.directory, folders=folders, fonts=fonts)
+    # The handout layouts are rendered apart (and maybe at once): the first prints the slides,
+    # the others find them in the build cache, keyed by the whole document and its fonts.
+    from generator import cache
+    from generator.inputs import tool_fingerprint
+
+    entry = cache.key("handout-slides", tool_fingerprint(), html, *sorted(fonts))
+    store = cache.active()
+    found = store.get("handout-slides", entry)
+    if found is not None:
+        return Printed(found)
+    printed = print_pdf(html, base=job.loaded.directory, folders=folders, fonts=fonts)
+    if not printed.refused:
+        store.put("handout-slides", entry, printed.pdf)
+    return printed

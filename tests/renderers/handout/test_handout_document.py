@@ -1,8 +1,10 @@
-"""The handout's HTML, before WeasyPrint: the deck's own slide markup, metadata, the printed page."""
+"""The handout's HTML, before WeasyPrint: a frame per slide (the printed slides go into them),
+the notes, metadata, the printed page, its own fonts."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -11,7 +13,6 @@ from generator.jobs import RenderJob
 from generator.i18n.localize import localize
 from generator.renderers.handout.document import handout_html
 from generator.renderers.handout.plan import plan_handout
-from generator.renderers.html.parts import deck_parts
 from generator.theme import load_theme
 
 BUILT = dt.datetime(2000, 1, 1)
@@ -26,23 +27,22 @@ def documents(sample_talk):
     found = {}
     for lang in ("fr", "en"):
         job = RenderJob(sample_talk, localize(sample_talk, lang), theme, lang)
-        parts = deck_parts(job)
         for _, layout, paper in [w for w in wanted if w[0] == lang]:
-            plan = plan_handout(parts.plan, job.talk, layout, paper=paper, built=BUILT)
-            found[lang, layout, paper] = handout_html(plan, parts, theme, subtitle=job.talk.subtitle, built=BUILT)
+            plan = plan_handout(job.plan, job.talk, layout, paper=paper, built=BUILT)
+            fonts = {}
+            html = handout_html(plan, job.plan, theme, subtitle=job.talk.subtitle, built=BUILT, fonts=fonts)
+            found[lang, layout, paper] = html
+            found[lang, layout, paper, "fonts"] = fonts
     return found
 
 
-def it_draws_the_decks_own_slides_not_a_copy(documents, sample_talk):
-    html = documents["fr", "grid", "a4"]
-    assert html.count('<section class="slide kind-') == len(sample_talk.talk.slides)
-    assert '<svg class="diagram stack-diagram"' in html and 'class="band"' in html
-    assert ".slide-title {" in html and ".thumb .slide { transform: scale(" in html
-
-
-def it_shows_every_build_step(documents):
-    html = documents["fr", "lines", "a4"]
-    assert "data-step=" in html and "future" not in html and "opacity" not in html.split("</style>")[1]
+def it_leaves_a_frame_for_each_slide_and_draws_none_itself(documents, sample_talk):
+    """The slides are printed once, apart, and drawn into these frames (`compose.py`)."""
+    for layout in ("notes", "lines", "grid"):
+        html = documents["fr", layout, "a4"]
+        frames = re.findall(r'<div class="thumb" id="slide-(\d+)"[^>]*></div>', html)
+        assert [int(n) for n in frames] == list(range(1, len(sample_talk.talk.slides) + 1)), layout
+        assert '<section class="slide' not in html and "<svg" not in html
 
 
 def it_renders_the_notes_light_markdown(documents):
@@ -68,18 +68,22 @@ def it_prints_on_the_paper_asked_with_a_running_header_and_footer(documents):
     assert "html { font-family: 'Calibri', 'Carlito'" in fr   # margin boxes inherit the root's font
 
 
-def it_embeds_its_fonts_and_pictures_as_data_urls_only(documents):
-    html = documents["fr", "notes", "a4"]
+def it_names_its_fonts_by_urls_the_printer_serves_from_memory(documents):
+    from fontTools.ttLib import TTFont
+
+    html, fonts = documents["fr", "notes", "a4"], documents["fr", "notes", "a4", "fonts"]
     urls = re.findall(r"url\(([^)]*)\)", html) + re.findall(r'\ssrc="([^"]*)"', html)
-    assert urls and all(url.startswith("data:") for url in urls), [u[:40] for u in urls if not u.startswith("data:")]
+    assert urls and set(urls) <= set(fonts), urls
     faces = re.findall(r"@font-face \{ font-family: '([^']+)'; font-weight: (\d+); font-style: (\w+);", html)
     assert faces == [("Calibri", "400", "normal"), ("Calibri", "700", "normal"), ("Calibri", "400", "italic"),
-                     ("Courier New", "400", "normal"), ("Courier New", "700", "normal")]     # the code slide
+                     ("Courier New", "400", "normal"), ("Courier New", "700", "normal")]     # `code` in notes
+    regular = {chr(c) for c in TTFont(io.BytesIO(fonts[urls[0]])).getBestCmap()}
+    assert set("Bonsoir à toutes et à tous") <= regular and "\u4e2d" not in regular   # the notes' own letters
 
 
 def it_gives_the_same_text_for_the_same_input(sample_talk, documents):
     theme = load_theme("default")
     job = RenderJob(sample_talk, localize(sample_talk, "fr"), theme, "fr")
-    parts = deck_parts(job)
-    plan = plan_handout(parts.plan, job.talk, "grid", built=BUILT)
-    assert handout_html(plan, parts, theme, subtitle=job.talk.subtitle, built=BUILT) == documents["fr", "grid", "a4"]
+    plan = plan_handout(job.plan, job.talk, "grid", built=BUILT)
+    again = handout_html(plan, job.plan, theme, subtitle=job.talk.subtitle, built=BUILT, fonts={})
+    assert again == documents["fr", "grid", "a4"]

@@ -87,12 +87,28 @@ def it_puts_two_slides_without_notes_on_a_page(tmp_path):
 
 
 def it_does_not_repeat_the_slides_footer_under_the_page_header(handout):
-    """The running header names the talk once a page; the notes layout's slides drop their footer,
-    which would name it again under every slide (the grid keeps it, as a thumbnail's caption)."""
+    """The running header names the talk once a page; the slides printed for handouts leave out
+    their footer, which would name it again under every slide."""
     title = squeeze(HEADER["fr"][0])
-    notes = handout("fr", "notes").pages
-    assert all(squeeze(page).count(title) == 1 for page in notes[1:]), [squeeze(p).count(title) for p in notes]
-    assert all(squeeze(page).count(title) > 1 for page in handout("fr", "grid").pages)
+    for layout in LAYOUTS:
+        pages = handout("fr", layout).pages
+        assert all(squeeze(page).count(title) == 1 for page in pages[1:]), (layout, [squeeze(p).count(title) for p in pages])
+
+
+def it_prints_each_slide_once_for_every_layout(handout, deck_plans):
+    """Each layout draws the same printed slide (a form XObject of the same content) in its frames."""
+    import hashlib
+
+    def drawings(pdf):
+        found = set()
+        for page in pdf.reader.pages:
+            for name, form in (page["/Resources"].get("/XObject") or {}).items():
+                if name.startswith("/Slide"):
+                    found.add((name, hashlib.sha256(form.get_object().get_data()).hexdigest()))
+        return found
+
+    notes, grid = drawings(handout("fr", "notes")), drawings(handout("fr", "grid"))
+    assert len(notes) == len(deck_plans["fr"].slides) and notes == grid
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
