@@ -8,7 +8,7 @@ outputs exactly as they were; then each talk and language folder is swapped in w
 Every talk is loaded and checked and every language localized on each build. An output whose
 inputs did not change since a previous build (the talk's text in that language, its pictures,
 the theme's files and fonts, the options of its format, the tool itself: `inputs.py`) is taken
-from the cache (`cache.py`) with the warnings it had; so are the plan's diagnostics, and a
+out of the cache (`cache.py`) with the warnings it had; so are the plan's diagnostics, and a
 language with nothing left to render is not even planned. The other outputs, one unit per
 format (per layout for handouts), are rendered by a pool of processes (`workers.py`), and
 stored in the cache only if the files they were made from did not change meanwhile.
