@@ -179,7 +179,7 @@ def it_shows_the_overview_and_jumps_to_the_slide_clicked(deck):
     deck.press("ArrowRight", "ArrowRight", "Enter")
     assert deck.where == (12, 1) and "overview" not in (deck.page.locator("html").get_attribute("class") or "")
     deck.press("?")
-    assert "Échap : vue d’ensemble" in deck.page.locator("#help-box").inner_text()
+    assert "Échap\u00a0: vue d’ensemble" in deck.page.locator("#help-box").inner_text()
     deck.press("?")
     assert deck.page.locator("#help-box").is_hidden()
     assert deck.errors == []

@@ -316,7 +316,7 @@ def it_uses_the_layouts_a_talk_names_for_a_kind_of_slide(tmp_path):
     assert problems(path) == []
     statements = [s for s in prs.slides if s.slide_layout.name == "Blank"]
     assert len(statements) == 3
-    assert any("n'est pas une machine" in shape.text_frame.text for shape in statements[0].shapes if shape.has_text_frame)
+    assert any("n’est pas une machine" in shape.text_frame.text for shape in statements[0].shapes if shape.has_text_frame)
 
 
 def it_draws_the_closing_text_link_and_footer_in_the_themes_colours(decks, talks):
