@@ -13,6 +13,8 @@ INSTALL = {
             "winget install graphviz"),
     "cairo": ("sudo apt-get install libcairo2", "sudo dnf install cairo", "brew install cairo",
               "install the GTK 3 runtime (it brings cairo)"),
+    "rsvg": ("sudo apt-get install librsvg2-bin", "sudo dnf install librsvg2-tools", "brew install librsvg",
+             "install librsvg (rsvg-convert), for example with MSYS2: pacman -S mingw-w64-x86_64-librsvg"),
     "pango": ("sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0", "sudo dnf install pango",
               "brew install pango", "install the GTK 3 runtime (it brings Pango), as WeasyPrint's documentation says"),
 }
@@ -51,7 +53,12 @@ def machine_problems(loaded, theme) -> list[Diagnostic]:
         except MissingFontError:
             found.append(Diagnostic(loaded.path, f"font file '{name}' of theme '{theme.name}' is not on this machine",
                                     "machine.font", None, font_hint(theme.directory)))
-    for library, what, names in (("cairo", "PNG diagrams and SVG pictures in PPTX", ("cairo", "cairo-2")),
+    if shutil.which("rsvg-convert") is None:
+        found.append(Diagnostic(loaded.path, "librsvg's rsvg-convert is not installed: PNG diagrams are drawn by "
+                                "cairosvg, which neither shapes Arabic nor falls back to CJK faces",
+                                "machine.rsvg", None, install_hint("rsvg"), "warning"))
+    for library, what, names in (("cairo", "PNG diagrams (without rsvg-convert) and SVG pictures in PPTX",
+                                  ("cairo", "cairo-2")),
                                  ("pango", "PDF handouts", ("pango-1.0", "pango-1.0-0"))):
         if not any(_library(name) for name in names):
             found.append(Diagnostic(loaded.path, f"the {library} library is not found: {what} cannot be built",

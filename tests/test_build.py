@@ -99,9 +99,16 @@ def test_a_missing_system_library_exits_3_with_the_command_that_installs_it(tmp_
             raise OSError("no library called \"cairo-2\" was found")
         return real_import(name, *args, **kwargs)
 
+    import shutil
+
+    import generator.renderers.diagrams.png as png
+
+    real_which = shutil.which
+    monkeypatch.setattr(png.shutil, "which", lambda name: None if name == "rsvg-convert" else real_which(name))
     monkeypatch.delitem(__import__("sys").modules, "cairosvg", raising=False)
     monkeypatch.setattr(builtins, "__import__", no_cairo)
-    result = build(str(SAMPLE_TALK), "--format", "diagrams", "--lang", "fr", "--out", str(tmp_path))
+    result = build(str(SAMPLE_TALK), "--format", "diagrams", "--lang", "fr", "--out", str(tmp_path),
+                   "--no-cache", "--jobs", "1")
     assert result.exit_code == 3
-    assert "apt-get install libcairo2" in result.stderr
+    assert "apt-get install librsvg2-bin" in result.stderr
     assert not any(tmp_path.iterdir())

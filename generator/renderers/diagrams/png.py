@@ -60,7 +60,8 @@ def _with_cairosvg(svg: str, scale: float, background: str | None) -> bytes:
     except OSError:  # cairocffi cannot find the system library
         from generator.errors import MissingToolError
 
-        raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
+        raise MissingToolError("librsvg's rsvg-convert, or else the cairo library (libcairo2)",
+                               install_hint("rsvg")) from None
     return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale, background_color=background)
 
 
