@@ -89,8 +89,19 @@ def plain(text: str) -> str:
 
 def to_html(text: str) -> Markup:
     """One line of inline Markdown as HTML; every piece of text escaped."""
+    return _pieces_html(inline_pieces(text))
+
+
+def to_html_lines(text: str, lines: tuple[str, ...] = ()) -> Markup:
+    """Inline Markdown as HTML broken where the plan broke it (`lines`, its plain lines): `<br>`
+    between the lines, after the space the break replaced (a line's end drops it, so it is not
+    drawn, but the text still reads with it); one line when `lines` says nothing or does not match."""
+    return Markup("<br>").join(_pieces_html(line) for line in split_pieces(inline_pieces(text), lines, True))
+
+
+def _pieces_html(pieces) -> Markup:
     out = []
-    for piece in inline_pieces(text):
+    for piece in pieces:
         html = escape(piece.text)
         if piece.code:
             html = Markup("<code>{}</code>").format(html)
@@ -107,3 +118,68 @@ def to_html(text: str) -> Markup:
 def paragraphs(text: str) -> tuple[str, ...]:
     """The paragraphs of notes: one per non-blank line."""
     return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+_GLUE = " \t\n\r"
+
+
+def line_pieces(text: str, lines: tuple[str, ...] = ()) -> tuple[tuple[Piece, ...], ...]:
+    """The styled pieces of `text` line by line, broken where its plain text was broken into
+    `lines` (as `TextMeasure.wrap` gives them: spaces at a break dropped, a hyphen added where a
+    word was hyphenated). When the lines do not spell the text, one line of every piece."""
+    return split_pieces(inline_pieces(text), lines)
+
+
+def split_pieces(pieces: tuple[Piece, ...], lines: tuple[str, ...] = (),
+                 keep_space: bool = False) -> tuple[tuple[Piece, ...], ...]:
+    """Styled pieces line by line, as `line_pieces` breaks them; with `keep_space`, a line the
+    break took a space from ends with one space."""
+    if len(lines) < 2:
+        return (pieces,)
+    spans = _line_spans("".join(piece.text for piece in pieces), lines)
+    if spans is None:
+        return (pieces,)
+    starts, offset = [], 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece.text)
+    out = []
+    for index, (start, end, hyphen) in enumerate(spans):
+        line: list[Piece] = []
+        for piece, at in zip(pieces, starts):
+            low, high = max(start, at), min(end, at + len(piece.text))
+            if low < high:
+                line.append(Piece(piece.text[low - at:high - at], piece.styles, piece.href))
+        spaced = keep_space and index + 1 < len(spans) and spans[index + 1][0] > end
+        if (hyphen or spaced) and line:
+            line[-1] = Piece(line[-1].text + ("-" if hyphen else " "), line[-1].styles, line[-1].href)
+        out.append(tuple(line))
+    return tuple(out)
+
+
+def _line_spans(plain_text: str, lines: tuple[str, ...]) -> Optional[list[tuple[int, int, bool]]]:
+    """Where each line lies in the plain text: (start, end, a hyphen was added); None if they do not match."""
+    spans, pos, size = [], 0, len(plain_text)
+    for line in lines:
+        while pos < size and plain_text[pos] in _GLUE:
+            pos += 1
+        start, hyphen, index = pos, False, 0
+        while index < len(line):
+            char = line[index]
+            if char == " " and pos < size and plain_text[pos] in _GLUE:
+                while pos < size and plain_text[pos] in _GLUE:
+                    pos += 1
+            elif pos < size and plain_text[pos] == char:
+                pos += 1
+            elif char == "-" and index == len(line) - 1:
+                hyphen = True
+            else:
+                return None
+            index += 1
+        end = pos
+        while end > start and plain_text[end - 1] in _GLUE:
+            end -= 1
+        spans.append((start, end, hyphen))
+    if plain_text[pos:].strip(_GLUE):
+        return None
+    return spans
