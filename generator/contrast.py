@@ -73,6 +73,10 @@ def colors(theme: Theme) -> dict[str, str]:
     found.setdefault("letterbox", found["text"])
     found.setdefault("letterbox-text", found["background"])     # the speaker view's labels and clocks
     found.setdefault("node-stroke", mix(found["background"], found["text"], 0.55))   # graph node outlines
+    # The colour field of title, section and closing slides, its title and its subtitle.
+    found.setdefault("cover", found["accent"])
+    found.setdefault("cover-text", found["accent-text"])
+    found.setdefault("cover-muted", found["cover-text"])
     # Handouts: the paper around the slides; a dark theme prints its slides on white paper.
     for part, slide_colour in (("", "background"), ("-text", "text"), ("-muted", "muted"), ("-accent", "accent"),
                                ("-rule", "rule")):
@@ -93,6 +97,8 @@ def color_pairs(theme: Theme) -> list[ColorPair]:
         ColorPair("muted text on background", c["muted"], c["background"], AA_TEXT),
         ColorPair("links (accent) on background", c["accent"], c["background"], AA_TEXT),
         ColorPair("accent-text on accent (table header)", c["accent-text"], c["accent"], AA_TEXT),
+        ColorPair("cover-text on cover (title, section and closing titles)", c["cover-text"], c["cover"], AA_TEXT),
+        ColorPair("cover-muted on cover (subtitles in the colour field)", c["cover-muted"], c["cover"], AA_TEXT),
         ColorPair("text on favoured cell", c["text"], c["favoured"], AA_TEXT),
         ColorPair("text on surface (first column)", c["text"], c["surface"], AA_TEXT),
         ColorPair("letterbox-text on letterbox (speaker view text)", c["letterbox-text"], c["letterbox"], AA_TEXT),

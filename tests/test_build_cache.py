@@ -69,7 +69,8 @@ def test_editing_one_english_string_renders_english_again_and_reuses_french(talk
     assert digest(out / "autour-de-docker" / "fr") == french
     changed = digest(out / "autour-de-docker" / "en")
     assert changed.keys() == english.keys() and all(changed[k] != english[k] for k in changed)
-    assert "is no virtual machine" in (out / "autour-de-docker" / "en" / "autour-de-docker-en.html").read_text("utf-8")
+    html = (out / "autour-de-docker" / "en" / "autour-de-docker-en.html").read_text("utf-8")
+    assert "is no virtual machine" in html.replace("<br>", "")       # on the plan's line breaks
 
 
 def test_a_format_option_renders_only_that_format_again(talk, tmp_path):

@@ -31,7 +31,7 @@ def expected() -> list[list[bool]]:
 
 def it_draws_a_qr_code_of_the_url_and_prints_the_address_in_html(built):
     html = (built / "autour-de-docker-fr.html").read_text("utf-8")
-    figure = re.search(r'<figure class="qr"><svg[^>]*aria-label="Code QR\u00a0: ([^"]+)".*?<path d="([^"]+)"', html, re.S)
+    figure = re.search(r'<figure class="qr[^"]*"><svg[^>]*aria-label="Code QR\u00a0: ([^"]+)".*?<path d="([^"]+)"', html, re.S)
     assert figure and figure.group(1) == URL
     size = len(expected())
     modules = [[False] * size for _ in range(size)]

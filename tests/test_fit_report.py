@@ -75,4 +75,15 @@ def test_the_default_templates_layouts_put_their_text_where_the_plan_measures_it
 
     assert {tupled(g.title), tupled(g.body)} <= set(rects("Title and Content"))
     assert {tupled(g.title_slide_title), tupled(g.title_slide_subtitle)} <= set(rects("Title Slide"))
-    assert {tupled(g.section_title), tupled(g.section_text)} <= set(rects("Section Header"))
+    # the section header is made on the title slide's grid: title and subtitle in the colour field
+    assert {tupled(g.section_title), tupled(g.title_slide_subtitle)} <= set(rects("Section Header"))
+    for name in ("Title Slide", "Section Header"):
+        layout = next(l for l in prs.slide_layouts if l.name == name)
+        fields = [s for s in layout.shapes if s.name == "Colour field"]
+        assert [tuple(round(v / 12700, 1) for v in (s.left, s.top, s.width, s.height)) for s in fields] == \
+            [tupled(g.field)]
+    # every layout's title and body on the grid's left edge
+    for layout in prs.slide_layouts:
+        for placeholder in layout.placeholders:
+            if placeholder.placeholder_format.idx < 10 and placeholder.left / 12700 < g.slide_w / 2:
+                assert placeholder.left / 12700 >= g.title.x - 0.1, (layout.name, placeholder.name)

@@ -56,7 +56,7 @@ def it_fills_both_bodies_of_the_two_content_layout(built):
     kinds = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
     bodies = sorted((p for p in slide.placeholders if p.placeholder_format.type in kinds), key=lambda p: p.left)
     assert len(bodies) == 2
-    left, right = ([p.text for p in b.text_frame.paragraphs] for b in bodies)
+    left, right = ([p.text.replace("\v", " ") for p in b.text_frame.paragraphs] for b in bodies)
     assert left == ["Virtual machines", "Whole systems: each with its own kernel", "Strong isolation",
                     "a hypervisor between guests"]
     assert right == ["Containers", "One kernel shared by every application."]

@@ -8,10 +8,13 @@ writes a file or imports a rendering library; graph slides are laid out by `dot`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from generator.plan import Diagram, TextMeasure, layout_slide
+from generator.plan.grow import grown
+from generator.plan.style import DiagramStyle
 from generator.model import talk as model
 from generator.plan import geometry as g
 from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
@@ -20,7 +23,8 @@ from generator.plan.code import CodeBlock
 from generator.plan.qr import QrCode
 from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
-from generator.plan.fit import Fitted, fit_block, fit_bullets, fit_columns, fit_table, sub_size
+from generator.plan.fit import Fitted, bullets_height, fit_block, fit_bullets, fit_columns, fit_table, sub_size
+from generator.plan.breaks import balanced_lines
 from generator.markdown import paragraphs, plain
 from generator.links import safe_url
 from generator.i18n.scripts import direction, is_rtl
@@ -29,18 +33,25 @@ from generator.theme import Theme
 
 @dataclass(frozen=True)
 class Sized:
-    """A text (light Markdown) and the size it is drawn at."""
+    """A text (light Markdown), the size it is drawn at and, for titles, statements, subtitles and
+    the speaker's lines, its plain lines (every format breaks it there) and the box its lines
+    fill, measured from the top of the first line box."""
 
     text: str
     size: float
+    lines: tuple[str, ...] = ()
+    rect: Optional[g.Rect] = None
 
 
 @dataclass(frozen=True)
 class Bullet:
-    """A first-level bullet and its sub-bullets (one level down)."""
+    """A first-level bullet and its sub-bullets (one level down), with the plain lines the plan
+    broke each into (balanced; every format breaks them there)."""
 
     text: str
     subs: tuple[str, ...] = ()
+    lines: tuple[str, ...] = ()
+    sub_lines: tuple[tuple[str, ...], ...] = ()
 
 
 def bullet_items(bullets: tuple[Bullet, ...]) -> list[tuple[int, str]]:
@@ -48,27 +59,43 @@ def bullet_items(bullets: tuple[Bullet, ...]) -> list[tuple[int, str]]:
     return [item for bullet in bullets for item in ((0, bullet.text), *((1, sub) for sub in bullet.subs))]
 
 
+def bullet_lines(bullets: tuple[Bullet, ...]) -> list[tuple[str, ...]]:
+    """The planned lines of each of `bullet_items`, in the same order (empty: not broken)."""
+    found = []
+    for bullet in bullets:
+        found.append(bullet.lines)
+        found.extend(bullet.sub_lines[i] if i < len(bullet.sub_lines) else () for i in range(len(bullet.subs)))
+    return found
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
     favoured: bool = False
+    lines: tuple[str, ...] = ()         # its plain lines, balanced
 
 
 @dataclass(frozen=True)
 class TableRow:
     aspect: str
     cells: tuple[Cell, ...]
+    aspect_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Table:
-    """A comparison: subject names, one row per aspect, column widths in percent, one size."""
+    """A comparison: subject names, one row per aspect, column widths in percent, one size; its
+    rows grown alike to fill the content box (`pad_y`: each cell's padding above and below its
+    lines), and where it stands (`rect`)."""
 
     subjects: tuple[str, ...]
     rows: tuple[TableRow, ...]
     widths: tuple[float, ...]
     size: float
     heights: tuple[float, ...] = ()     # of the header row then each row, in points
+    subject_lines: tuple[tuple[str, ...], ...] = ()
+    pad_y: float = g.CELL_PAD_Y
+    rect: Optional[g.Rect] = None
 
 
 @dataclass(frozen=True)
@@ -122,10 +149,13 @@ class SlidePlan:
     heading_level: int = 2
     heading_hidden: bool = False
     subtitle: Optional[Sized] = None
-    byline: Optional[Sized] = None
+    byline: Optional[Sized] = None      # the title slide's speaker
+    event: Optional[Sized] = None       # the title slide's event and date, under the speaker
     text: Optional[Sized] = None
     bullets: tuple[Bullet, ...] = ()
     bullet_size: float = 0.0
+    bullet_gap: float = 0.0             # points between two first-level bullets
+    content: Optional[g.Rect] = None    # where the slide's bullets, table, diagram, code or picture stand
     table: Optional[Table] = None
     diagram: Optional[Diagram] = None
     graph: Optional[GraphDiagram] = None
@@ -164,7 +194,7 @@ class DeckPlan:
         """Every fitted font size the slides use."""
         found = set()
         for slide in self.slides:
-            for sized in (slide.heading, slide.subtitle, slide.byline, slide.text):
+            for sized in (slide.heading, slide.subtitle, slide.byline, slide.event, slide.text):
                 if sized is not None:
                     found.add(sized.size)
             if slide.bullets or slide.columns:
@@ -173,6 +203,18 @@ class DeckPlan:
                 found.add(slide.table.size)
             if slide.code is not None:
                 found.add(slide.code.size)
+        return found
+
+    def rects(self) -> set[g.Rect]:
+        """Every box the slides place a text block, table or picture in."""
+        found = set()
+        for slide in self.slides:
+            for sized in (slide.heading, slide.subtitle, slide.byline, slide.event, slide.text):
+                if sized is not None and sized.rect is not None:
+                    found.add(sized.rect)
+            for rect in (slide.content, slide.table.rect if slide.table else None, slide.qr_rect):
+                if rect is not None:
+                    found.add(rect)
         return found
 
 
@@ -203,10 +245,38 @@ class _Planner:
             self.problems.append(problem)
 
     def heading(self, slide: model.SlideBase, text: str, rect: Optional[g.Rect] = None,
-                size_name: str = "title", default: float = 36) -> Sized:
-        rect = rect or self.geometry.title
-        fit = self.fitted(slide.id, "title", [text], rect, self.size(size_name, default), bold=True)
-        return Sized(text, fit.size)
+                size_name: str = "title", default: float = 44) -> Sized:
+        """A content slide's title: fitted to the title box, balanced lines from its top."""
+        return self.lines(slide.id, "title", text, rect or self.geometry.title, self.size(size_name, default),
+                          bold=True)
+
+    def lines(self, slide_id: str, field: str, text: str, room: g.Rect, max_size: float, bold: bool = False,
+              place: str = "top") -> Sized:
+        """A text fitted to `room` and broken into balanced lines, its block placed in the room:
+        at the `top`, standing on the `bottom`, or in the `middle`."""
+        fit = self.fitted(slide_id, field, [text], room, max_size, bold)
+        lines = balanced_lines(self.measure, plain(text), room.w, fit.size, bold)
+        height = len(lines) * fit.size * g.LINE_HEIGHT
+        if place == "bottom":
+            rect = g.bottom_of(room, height)
+        elif place == "middle":
+            rect = g.Rect(room.x, room.y + (room.h - height) / 2, room.w, height)
+        else:
+            rect = g.Rect(room.x, room.y, room.w, height)
+        return Sized(text, fit.size, lines, rect)
+
+    def cover(self, slide: model.SlideBase, title: str, subtitle: Optional[str], size_name: str,
+              default: float) -> tuple[Sized, Optional[Sized]]:
+        """A title standing on the bottom of the cover title's room (the same line on every title,
+        section and closing slide), and its subtitle under it, in the colour field."""
+        heading = self.lines(slide.id, "title", title, self.geometry.section_title if size_name == "section"
+                             else self.geometry.title_slide_title, self.size(size_name, default), bold=True,
+                             place="bottom")
+        under = None
+        if subtitle:
+            under = self.lines(slide.id, "subtitle", subtitle, self.geometry.title_slide_subtitle,
+                               self.size("subtitle", 28))
+        return heading, under
 
     def plan(self, number: int, slide: model.Slide) -> SlidePlan:
         base = dict(number=number, id=slide.id, kind=slide.kind, notes=paragraphs(slide.notes or ""),
@@ -217,27 +287,41 @@ class _Planner:
     # --- one method per slide kind ----------------------------------------------------------
 
     def _title(self, slide: model.TitleSlide) -> dict:
-        heading = self.heading(slide, slide.title or self.talk.title, self.geometry.title_slide_title, "title-slide", 48)
-        lines = [line for line in (slide.subtitle or self.talk.subtitle, self.byline) if line]
-        fit = self.fitted(slide.id, "subtitle", lines, self.geometry.title_slide_subtitle, self.size("subtitle", 22))
-        subtitle = Sized(lines[0], fit.size) if (slide.subtitle or self.talk.subtitle) else None
-        byline = Sized(self.byline, fit.size) if self.byline else None
-        return dict(heading=heading, heading_level=1, subtitle=subtitle, byline=byline)
+        heading, subtitle = self.cover(slide, slide.title or self.talk.title, slide.subtitle or self.talk.subtitle,
+                                       "title-slide", 60)
+        return dict(heading=heading, heading_level=1, subtitle=subtitle, **self.speaker(slide))
+
+    def speaker(self, slide: model.SlideBase) -> dict:
+        """The speaker (bold) and, under them, the event and date, one size, under the field."""
+        author = self.talk.author or ""
+        if not self.byline:
+            return {}
+        if author and self.byline.startswith(author):
+            who, rest = author, self.byline[len(author):].lstrip(" \u00b7")
+        else:
+            who, rest = "", self.byline
+        texts = [t for t in (who, rest) if t]
+        room = self.geometry.byline
+        fit = self.fitted(slide.id, "byline", texts, room, self.size("secondary", 24), bold=True, gap=g.BULLET_GAP)
+        found, top = {}, room.y
+        for key, text, bold in (("byline", who, True), ("event", rest, False)):
+            if not text:
+                continue
+            lines = balanced_lines(self.measure, plain(text), room.w, fit.size, bold)
+            height = len(lines) * fit.size * g.LINE_HEIGHT
+            found[key] = Sized(text, fit.size, lines, g.Rect(room.x, top, room.w, height))
+            top += height + g.BULLET_GAP * fit.size
+        return found
 
     def _section(self, slide: model.SectionSlide) -> dict:
-        heading = self.heading(slide, slide.title, self.geometry.section_title, "section", self.size("title", 36) + 4)
-        subtitle = None
-        if slide.subtitle:
-            fit = self.fitted(slide.id, "subtitle", [slide.subtitle], self.geometry.section_text, self.size("subtitle", 22))
-            subtitle = Sized(slide.subtitle, fit.size)
+        heading, subtitle = self.cover(slide, slide.title, slide.subtitle, "section", 52)
         return dict(heading=heading, subtitle=subtitle)
 
     def _closing(self, slide: model.ClosingSlide) -> dict:
         from generator.links import shown_url
         from generator.plan.qr import qr_code
 
-        heading = self.heading(slide, slide.title or self.talk.title, self.geometry.section_title, "section",
-                               self.size("title", 36) + 4)
+        heading, _ = self.cover(slide, slide.title or self.talk.title, None, "section", 52)
         links = []
         for link in slide.links:
             url = safe_url(link.url)
@@ -258,25 +342,51 @@ class _Planner:
         texts = ([slide.text] if slide.text else []) + [f"{link.label} {link.shown}" for link in links]
         text = None
         if texts:
-            fit = self.fitted(slide.id, "text", texts, area, self.size("subtitle", 22), gap=0.5)
-            text = Sized(slide.text or "", fit.size)
+            fit = self.fitted(slide.id, "text", texts, area, self.size("subtitle", 28), gap=0.5)
+            text = Sized(slide.text or "", fit.size, (), area)
         return dict(heading=heading, text=text, links=tuple(links), qr=qr, qr_rect=qr_rect)
 
     def _statement(self, slide: model.StatementSlide) -> dict:
+        """The sentence in balanced lines, centred: in the content box under a title, else in the
+        room from the title's top to the content box's bottom."""
+        size = self.size("statement", 48)
         if slide.title:
-            fit = self.fitted(slide.id, "text", [slide.text], self.geometry.statement, self.size("statement", 40), bold=True)
-            return dict(heading=self.heading(slide, slide.title), text=Sized(slide.text, fit.size))
-        fit = self.fitted(slide.id, "text", [slide.text], self.geometry.statement, self.size("statement", 40), bold=True)
-        return dict(heading=Sized(slide.text, fit.size))
+            text = self.lines(slide.id, "text", slide.text, self.geometry.body, size, bold=True, place="middle")
+            return dict(heading=self.heading(slide, slide.title), text=text)
+        return dict(heading=self.lines(slide.id, "text", slide.text, self.geometry.statement, size, bold=True,
+                                       place="middle"))
 
     def _bullets(self, slide: model.BulletsSlide) -> dict:
         bullets = tuple(Bullet(b) if isinstance(b, str) else Bullet(b.text, tuple(b.bullets)) for b in slide.bullets)
         items = [(level, plain(text)) for level, text in bullet_items(bullets)]
-        fit = fit_bullets(self.measure, items, self.geometry.body, self.size("body", 24), self.size("min", 12))
+        box = self.geometry.body
+        fit = fit_bullets(self.measure, items, box, self.size("body", 32), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
         steps = len(bullets) if slide.build == "one-by-one" else 1
-        return dict(heading=self.heading(slide, slide.title), bullets=bullets, bullet_size=fit.size, steps=steps)
+        gap, height = self.spread(items, box, fit.size)
+        return dict(heading=self.heading(slide, slide.title), bullets=self.broken(bullets, box.w, fit.size),
+                    bullet_size=fit.size, steps=steps, bullet_gap=gap, content=g.balanced(box, height))
+
+    def broken(self, bullets: tuple[Bullet, ...], width: float, size: float) -> tuple[Bullet, ...]:
+        """Bullets with their balanced lines at `size` in a list `width` wide (as `fit_bullets` counts them)."""
+        def lines(text: str, level: int) -> tuple[str, ...]:
+            return balanced_lines(self.measure, plain(text), width - g.BULLET_INDENT[level],
+                                  sub_size(size) if level else size)
+
+        return tuple(replace(b, lines=lines(b.text, 0), sub_lines=tuple(lines(t, 1) for t in b.subs))
+                     for b in bullets)
+
+    def spread(self, items: list[tuple[int, str]], box: g.Rect, size: float) -> tuple[float, float]:
+        """The gap between first-level bullets that spreads them over the box (from `BULLET_GAP`
+        up to `BULLET_GAP_MAX` ems), and the height of the list with it."""
+        least, _ = bullets_height(self.measure, items, box.w, size)
+        gaps = sum(1 for level, _ in items[1:] if level == 0)
+        gap = g.BULLET_GAP * size
+        if gaps:
+            gap += max(0.0, min((box.h - least) / gaps, (g.BULLET_GAP_MAX - g.BULLET_GAP) * size))
+        gap = math.floor(gap * 2) / 2
+        return gap, least + gaps * (gap - g.BULLET_GAP * size)
 
     def _stack(self, slide: model.StackSlide) -> dict:
         heading = self.heading(slide, slide.title or self.talk.stack(slide.stack).title)
@@ -287,9 +397,16 @@ class _Planner:
         heading = self.heading(slide, title)
         return self._diagram(slide, heading, self._layout(slide, heading.text))
 
+    def diagram_area(self) -> g.Rect:
+        """Where a stack diagram is laid out: the content box and the diagram's own inner margin
+        around it, so the outer boxes of a diagram as wide (or tall) as the box stand on its edges."""
+        body, margin = self.geometry.body, DiagramStyle.from_theme(self.theme).margin
+        return g.Rect(body.x - margin, body.y - margin, body.w + 2 * margin, body.h + 2 * margin)
+
     def _layout(self, slide, heading: str) -> Diagram:
         # The slide's heading names the stack: the diagram does not repeat it (as in the PPTX).
-        return layout_slide(self.talk, slide, self.theme, width=self.geometry.body.w, height=self.geometry.body.h,
+        area = self.diagram_area()
+        return layout_slide(self.talk, slide, self.theme, width=area.w, height=area.h,
                             measure=self.diagram_measure, lang=self.lang, heading=heading)
 
     def _diagram(self, slide, heading: Sized, diagram: Diagram) -> dict:
@@ -298,7 +415,8 @@ class _Planner:
                 self.problem(Problem(slide.id, "diagram", overflow.text, "fit.diagram", "error", overflow.why))
             else:
                 self.problem(Problem(slide.id, f"diagram box {overflow.box_id}", overflow.text))
-        return dict(heading=heading, diagram=diagram, steps=diagram.steps)
+        return dict(heading=heading, diagram=grown(diagram, g.DIAGRAM_GROW), steps=diagram.steps,
+                    content=self.diagram_area())
 
     def _comparison(self, slide: model.ComparisonSlide) -> dict:
         talk = self.talk
@@ -308,16 +426,32 @@ class _Planner:
             Cell(row.values.get(s, ""), row.favours == s) for s in comparison.subjects)) for row in comparison.rows)
         cells = [[("", True)] + [(plain(s), True) for s in subjects]]
         cells += [[(plain(r.aspect), True)] + [(plain(c.text), c.favoured) for c in r.cells] for r in rows]
-        fit = fit_table(self.measure, cells, self.geometry.body, self.size("body", 24) * 0.85, self.size("min", 12))
+        box = self.geometry.body
+        fit = fit_table(self.measure, cells, box, self.size("secondary", 24), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "table", comparison.title))
-        widths = tuple(round(w / self.geometry.body.w * 100, 3) for w in column_widths(self.geometry.body.w, len(subjects) + 1))
-        return dict(heading=self.heading(slide, slide.title or comparison.title),
-                    table=Table(subjects, rows, widths, fit.size, fit.rows))
+        columns = column_widths(box.w, len(subjects) + 1)
+        widths = tuple(round(w / box.w * 100, 3) for w in columns)
+
+        def broken(text: str, column: int, bold: bool) -> tuple[str, ...]:
+            return balanced_lines(self.measure, plain(text), columns[column] - 2 * g.CELL_PAD_X, fit.size, bold)
+
+        rows = tuple(TableRow(row.aspect, tuple(Cell(c.text, c.favoured, broken(c.text, i + 1, c.favoured))
+                                                for i, c in enumerate(row.cells)), broken(row.aspect, 0, True))
+                     for row in rows)
+        subject_lines = tuple(broken(s, i + 1, True) for i, s in enumerate(subjects))
+        # every row grows alike (up to ROW_GROW ems) so the table fills the box, then stands balanced in it
+        grow = max(0.0, min((box.h - sum(fit.rows)) / len(fit.rows), g.ROW_GROW * fit.size)) if fit.fits else 0.0
+        grow = math.floor(grow * 2) / 2
+        heights = tuple(h + grow for h in fit.rows)
+        rect = g.balanced(box, sum(heights))
+        return dict(heading=self.heading(slide, slide.title or comparison.title), content=rect,
+                    table=Table(subjects, rows, widths, fit.size, heights, subject_lines, g.CELL_PAD_Y + grow / 2, rect))
 
     def _graph(self, slide: model.GraphSlide) -> dict:
         graph = self.talk.graph(slide.graph)
-        area = (self.geometry.body.w, self.geometry.body.h)
+        box = self.geometry.body
+        area = (box.w, box.h)
         diagram = layout_graph(graph, self.theme, self.lang, area=area)
         nodes, edges = smallest_text(diagram, area)
         floor, edge_floor = self.size("diagram-label-min", 18), self.size("diagram-min", 14)
@@ -326,7 +460,11 @@ class _Planner:
             if edges != float("inf"):
                 why += f" and its edge labels {edges:.1f} pt"
             self.problem(Problem(slide.id, "graph", graph.title, "fit.diagram", "error", why))
-        return dict(heading=self.heading(slide, slide.title or graph.title), graph=diagram)
+        # drawn as large as the box allows, up to DIAGRAM_GROW times its laid-out size, centred
+        scale = min(box.w / diagram.width, box.h / diagram.height, g.DIAGRAM_GROW)
+        w, h = diagram.width * scale, diagram.height * scale
+        content = g.Rect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h)
+        return dict(heading=self.heading(slide, slide.title or graph.title), graph=diagram, content=content)
 
     def _code(self, slide: model.CodeSlide) -> dict:
         from generator.plan.code import CODE_LINE_HEIGHT, CodeBlock, highlight, parse_steps
@@ -337,7 +475,7 @@ class _Planner:
         caption_h = 0.0
         caption = None
         if slide.caption:
-            caption = Sized(slide.caption, self.size("caption", 16))
+            caption = Sized(slide.caption, self.size("caption", 18))
             caption_h = caption.size * g.LINE_HEIGHT + 8
         measure = self.code_measure
         widest = max(("".join(t.text for t in line) for line in lines), key=len, default="")
@@ -359,8 +497,9 @@ class _Planner:
                                  "fit.code"))
         steps = parse_steps(slide.steps, len(lines))
         block = CodeBlock(slide.language, lines, chosen, chosen * CODE_LINE_HEIGHT, steps)
+        height = min(rect.h, len(lines) * chosen * CODE_LINE_HEIGHT + pad + caption_h)
         return dict(heading=heading, heading_hidden=not slide.title, code=block, text=caption,
-                    steps=max(1, len(steps)))
+                    steps=max(1, len(steps)), content=g.balanced(rect, height))
 
     def _two_columns(self, slide: model.TwoColumnsSlide) -> dict:
         body, gap = self.geometry.body, g.COLUMN_GAP
@@ -372,15 +511,17 @@ class _Planner:
             columns.append(ColumnPlan(column.heading, bullets, column.text, rect))
         texts = [(plain(c.heading) if c.heading else None, [(level, plain(t)) for level, t in bullet_items(c.bullets)],
                   plain(c.text) if c.text else None) for c in columns]
-        fit = fit_columns(self.measure, texts, rects, self.size("body", 24), self.size("min", 12))
+        fit = fit_columns(self.measure, texts, rects, self.size("body", 32), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "columns", slide.title))
-        return dict(heading=self.heading(slide, slide.title), columns=tuple(columns), bullet_size=fit.size)
+        columns = [replace(c, bullets=self.broken(c.bullets, c.rect.w, fit.size)) for c in columns]
+        return dict(heading=self.heading(slide, slide.title), columns=tuple(columns), bullet_size=fit.size,
+                    content=body)
 
     def _image(self, slide: model.ImageSlide) -> dict:
         heading = self.heading(slide, slide.title or slide.caption or slide.alt)
         return dict(heading=heading, heading_hidden=not slide.title,
-                    picture=Picture(slide.src, slide.alt, slide.caption))
+                    picture=Picture(slide.src, slide.alt, slide.caption), content=self.geometry.body)
 
 
 def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = None, *, lang: str,

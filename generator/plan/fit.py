@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from generator.plan.breaks import wrap_width
 from generator.plan.measure import TextMeasure, largest_fitting
 from generator.plan.table import column_widths
 from generator.plan.geometry import (
@@ -32,7 +33,9 @@ def sub_size(size: float) -> float:
 
 
 def _lines(measure: TextMeasure, text: str, width: float, size: float, bold: bool) -> tuple[int, bool]:
-    wrapped = measure.wrap(text, width, size, bold)
+    """How many lines `text` takes in a box `width` wide (planned `WRAP_MARGIN` narrower), and
+    whether a word had to be cut."""
+    wrapped = measure.wrap(text, wrap_width(width), size, bold)
     return max(1, len(wrapped.lines)), wrapped.broken
 
 
@@ -50,19 +53,24 @@ def fit_block(measure: TextMeasure, texts: Sequence[str], rect: Rect, max_size: 
     return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
 
 
+def bullets_height(measure: TextMeasure, items: Sequence[tuple[int, str]], width: float,
+                   size: float) -> tuple[float, bool]:
+    """The height of bullets (level, plain text) at `size` in a box `width` wide, each
+    `BULLET_GAP` ems after the one before; and whether a word had to be cut."""
+    total, broken = 0.0, False
+    for index, (level, text) in enumerate(items):
+        own = sub_size(size) if level else size
+        count, cut = _lines(measure, text, width - BULLET_INDENT[min(level, 1)], own, False)
+        broken |= cut
+        total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
+    return total, broken
+
+
 def fit_bullets(measure: TextMeasure, items: Sequence[tuple[int, str]], rect: Rect, max_size: float,
                 min_size: float) -> Fitted:
     """The largest size of first-level bullets (sub-bullets are smaller) at which all fit."""
-    def height(size: float) -> tuple[float, bool]:
-        total, broken = 0.0, False
-        for index, (level, text) in enumerate(items):
-            own = sub_size(size) if level else size
-            count, cut = _lines(measure, text, rect.w - BULLET_INDENT[min(level, 1)], own, False)
-            broken |= cut
-            total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
-        return total, broken
-
-    return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
+    return Fitted(*largest_fitting(lambda size: bullets_height(measure, items, rect.w, size), rect.h,
+                                   max_size, min_size))
 
 
 def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]], rect: Rect, max_size: float,

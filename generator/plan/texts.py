@@ -12,9 +12,9 @@ from generator.plan.deck import SlidePlan, bullet_items
 
 
 def markdown_texts(slide: SlidePlan, *, notes: bool = True) -> Iterator[str]:
-    """The slide's Markdown texts: heading, subtitle, byline, text, bullets, table, columns,
-    caption, links' labels and (unless `notes` is false) the speaker notes."""
-    for sized in (slide.heading, slide.subtitle, slide.byline, slide.text):
+    """The slide's Markdown texts: heading, subtitle, speaker and event, text, bullets, table,
+    columns, caption, links' labels and (unless `notes` is false) the speaker notes."""
+    for sized in (slide.heading, slide.subtitle, slide.byline, slide.event, slide.text):
         if sized is not None and sized.text:
             yield sized.text
     for _, text in bullet_items(slide.bullets):

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.plan.geometry import BULLET_INDENT
 from generator.plan.shaping import covered, font_ref, ignorable
 from generator.theme import load_theme
 from tests.conftest import ROOT, SAMPLE_TALK
@@ -86,7 +87,8 @@ def it_embeds_a_face_for_every_character_the_html_deck_shows(out, lang):
     body = html.split("<body", 1)[1]
     body = re.sub(r"<(script|style)\b.*?</\1>", "", body, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", body)
-    assert STATEMENT[lang] in text and TITLE[lang] in text
+    squashed = re.sub(r"\s+", "", text)         # the statement and title on the plan's line breaks
+    assert re.sub(r"\s+", "", STATEMENT[lang]) in squashed and re.sub(r"\s+", "", TITLE[lang]) in squashed
     missing = shown(text) - embedded_characters(html)
     assert not missing, sorted(missing)
 
@@ -252,7 +254,8 @@ def it_lays_arabic_bullets_out_from_the_right_in_the_browser(out, browser):
         page.close()
     assert found["dir"] == "rtl" and len(found["items"]) == 4
     for item in found["items"]:
-        assert item["boxRight"] - item["textRight"] < 40          # the bullet's indent, on the right
+        # the bullet's indent (BULLET_INDENT[0] points, at 1280 / 960 px a point), on the right
+        assert item["boxRight"] - item["textRight"] < (BULLET_INDENT[0] + 4) * 1280 / 960
         assert item["textLeft"] - item["boxLeft"] > 10            # ragged on the left
 
 

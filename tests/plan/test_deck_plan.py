@@ -47,7 +47,8 @@ def it_builds_the_vm_stack_one_level_per_step(plan):
     vm = next(s for s in plan.slides if s.id == "vm-stack")
     assert vm.steps == 6 == vm.diagram.steps
     assert sorted({box.step for box in vm.diagram.boxes if box.role == "layer"}) == [1, 2, 3, 4, 5, 6]
-    assert (vm.diagram.width, vm.diagram.height) == (BODY.w, BODY.h)
+    # laid out in the content box and the diagram's inner margin around it
+    assert (vm.diagram.width, vm.diagram.height) == (vm.content.w, vm.content.h) == (BODY.w + 16, BODY.h + 16)
     side = next(s for s in plan.slides if s.id == "side-by-side")
     assert side.steps == 1 and {b.layer_id for b in side.diagram.boxes if b.highlighted} == {"hypervisor",
                                                                                             "docker-daemon"}
@@ -56,7 +57,7 @@ def it_builds_the_vm_stack_one_level_per_step(plan):
 def it_fits_every_text_of_the_sample_talk(plan):
     assert plan.problems == ()
     bullets = [s for s in plan.slides if s.bullets]
-    assert bullets and all(12 <= s.bullet_size <= 24 for s in bullets)
+    assert bullets and all(28 <= s.bullet_size <= 32 for s in bullets)
 
 
 def it_emphasises_the_favoured_cells_of_the_comparison(plan):

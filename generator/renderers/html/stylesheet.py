@@ -11,14 +11,8 @@ from generator.plan import geometry as g
 from generator.webfonts import LIVE_CHARACTERS, font_face_css, script_faces, theme_faces
 from generator.plan.deck import DeckPlan
 from generator.renderers.html.templates import read_asset
-from generator.renderers.html.theme_css import custom_properties, size_classes
+from generator.renderers.html.theme_css import box_classes, custom_properties, size_classes
 from generator.theme import Theme
-
-_RECTS = {
-    "band": g.BAND, "title": g.TITLE, "body": g.BODY, "footer": g.FOOTER,
-    "title-slide-title": g.TITLE_SLIDE_TITLE, "title-slide-subtitle": g.TITLE_SLIDE_SUBTITLE,
-    "statement": g.STATEMENT, "section-title": g.SECTION_TITLE, "section-text": g.SECTION_TEXT,
-}
 
 
 _COMMENT = re.compile(r"/\*.*?\*/\n?", re.S)
@@ -28,9 +22,12 @@ def _n(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-def geometry_properties() -> str:
-    """`--title-x: 48px; …` for every place of `geometry`, and the text metrics the fitting assumed."""
-    lines = [f"  --slide-w: {_n(g.SLIDE_W)}px;", f"  --slide-h: {_n(g.SLIDE_H)}px;",
+def geometry_properties(geometry: g.Geometry = g.DEFAULT_GEOMETRY) -> str:
+    """`--title-x: 56px; …` for every place of the grid, and the text metrics the fitting assumed."""
+    rects = {"band": g.BAND, "title": geometry.title, "body": geometry.body, "footer": geometry.footer,
+             "field": geometry.field or g.Rect(0, 0, 0, 0), "statement": geometry.statement,
+             "section-text": geometry.section_text}
+    lines = [f"  --slide-w: {_n(geometry.slide_w)}px;", f"  --slide-h: {_n(geometry.slide_h)}px;",
              f"  --line-height: {_n(g.LINE_HEIGHT)};", f"  --bullet-gap: {_n(g.BULLET_GAP)}em;",
              f"  --bullet-indent: {_n(g.BULLET_INDENT[0])}px;",
              f"  --sub-bullet-indent: {_n(g.BULLET_INDENT[1] - g.BULLET_INDENT[0])}px;",
@@ -38,7 +35,7 @@ def geometry_properties() -> str:
              f"  --first-column: {_n(FIRST_COLUMN * 100)}%;", f"  --code-pad: {_n(g.CODE_PAD)}px;",
              f"  --column-gap: {_n(g.COLUMN_GAP)}px;", f"  --qr-room: {_n(g.QR_SIZE + g.QR_GAP)}px;",
              f"  --qr-size: {_n(g.QR_SIZE)}px;"]
-    for name, rect in _RECTS.items():
+    for name, rect in rects.items():
         for part, value in (("x", rect.x), ("y", rect.y), ("w", rect.w), ("h", rect.h)):
             lines.append(f"  --{name}-{part}: {_n(value)}px;")
     return ":root {\n" + "\n".join(lines) + "\n}\n"
@@ -54,9 +51,10 @@ def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], l
         font_face_css(faces, characters | LIVE_CHARACTERS if live else characters, store=store),
         font_face_css(others, drawn, base=False, store=store) if others else "",
         custom_properties(theme, plan.lang),
-        geometry_properties(),
+        geometry_properties(plan.geometry),
         size_classes(plan.sizes()),
         _COMMENT.sub("", read_asset(theme, "slide.css")),
+        box_classes(plan),       # after the sheet: a box the plan gave wins over a kind's default place
     ])
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator import templating
-from generator.markdown import to_html
+from generator.markdown import to_html, to_html_lines
 from generator.plan.fit import sub_size
-from generator.renderers.html.theme_css import size_class
+from generator.renderers.html.theme_css import box_class, gap_class, pad_class, size_class
 from generator.theme import TEMPLATES_DIR, Theme
 
 DEFAULT_HTML = TEMPLATES_DIR / "default" / "html"
@@ -39,8 +39,13 @@ def qr_svg(code, name: str = "QR code: {url}") -> Markup:
                   f'fill="#FFFFFF"/><path d="{squares}" fill="#000000"/></svg>')
 
 
-FILTERS = (("md", to_html), ("fs", size_class), ("sub_size", sub_size), ("marked_steps", marked_steps),
-           ("qr_svg", qr_svg))
+def broken(text: str, lines=()) -> Markup:
+    """Inline Markdown with `<br>` where the plan broke its lines."""
+    return to_html_lines(text, tuple(lines or ()))
+
+
+FILTERS = (("md", to_html), ("broken", broken), ("fs", size_class), ("box", box_class), ("gap", gap_class),
+           ("pad", pad_class), ("sub_size", sub_size), ("marked_steps", marked_steps), ("qr_svg", qr_svg))
 
 
 def template_dirs(theme: Theme) -> tuple[Path, ...]:

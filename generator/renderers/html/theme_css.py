@@ -59,3 +59,31 @@ def size_classes(sizes: set[float]) -> str:
 
 def size_class(size: float) -> str:
     return f"fs-{round(size * 10)}"
+
+
+def box_class(rect) -> str:
+    """The class that places an element at a plan's box: `box-560-1120-8480-3800` (tenths of a point)."""
+    return "box-" + "-".join(str(round(v * 10)) for v in (rect.x, rect.y, rect.w, rect.h))
+
+
+def gap_class(gap: float) -> str:
+    return f"gap-{round(gap * 10)}"
+
+
+def pad_class(pad: float) -> str:
+    return f"pad-{round(pad * 10)}"
+
+
+def box_classes(plan) -> str:
+    """The places, bullet gaps and table paddings the plan's slides use, one rule each: where a
+    title's lines, a list, a table or a picture stands on its slide (points are CSS px)."""
+    rules = []
+    for rect in sorted(plan.rects(), key=lambda r: (r.y, r.x, r.w, r.h)):
+        rules.append(f".{box_class(rect)} {{ position: absolute; left: {_px(rect.x)}; top: {_px(rect.y)}; "
+                     f"width: {_px(rect.w)}; height: {_px(rect.h)}; }}")
+    for gap in sorted({slide.bullet_gap for slide in plan.slides if slide.bullet_gap}):
+        rules.append(f".{gap_class(gap)} > li + li {{ margin-top: {_px(gap)}; }}")
+    for pad in sorted({slide.table.pad_y for slide in plan.slides if slide.table is not None}):
+        rules.append(f".{pad_class(pad)} th, .{pad_class(pad)} td {{ padding-top: {_px(pad)}; "
+                     f"padding-bottom: {_px(pad)}; }}")
+    return "".join(rule + "\n" for rule in rules)

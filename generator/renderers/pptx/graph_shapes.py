@@ -41,10 +41,11 @@ def flatten(spline: tuple[Point, ...]) -> list[tuple[float, float]]:
 
 
 class _Placer:
-    """Diagram points to slide EMUs: scaled to fit the area and centred in it."""
+    """Diagram points to slide EMUs: scaled to fit the area (the plan's, as large as it draws the
+    graph) and centred in it."""
 
     def __init__(self, diagram: GraphDiagram, area: Rect):
-        self.scale = min(area.w / diagram.width, area.h / diagram.height, 1.0)
+        self.scale = min(area.w / diagram.width, area.h / diagram.height)
         self.x0 = area.x + (area.w - diagram.width * self.scale) / 2
         self.y0 = area.y + (area.h - diagram.height * self.scale) / 2
 

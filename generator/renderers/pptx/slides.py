@@ -20,7 +20,7 @@ from generator.i18n.tool_words import word
 from generator.markdown import plain
 from generator.model import talk as model
 from generator.plan.boxes import Rect
-from generator.plan.deck import SlidePlan, bullet_items
+from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
@@ -84,8 +84,9 @@ def _rgb(color: str):
 
 def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: Rect | None = None,
               bold: bool | None = None, align=None, anchor=MSO_ANCHOR.TOP, gap: float = 0.0,
-              color: str | None = None) -> None:
-    """Put lines of text (light Markdown) in a shape at the plan's size and pitch."""
+              color: str | None = None, breaks: list[tuple[str, ...]] | None = None) -> None:
+    """Put paragraphs of text (light Markdown) in a shape at the plan's size and pitch, each
+    broken where the plan broke it (`breaks`, its plain lines per paragraph)."""
     _place(ctx, shape, rect)
     frame = shape.text_frame
     _prepare(frame, anchor)
@@ -95,7 +96,25 @@ def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: 
             paragraph.alignment = align
         paragraph.line_spacing = Pt(size * LINE_HEIGHT)
         paragraph.space_before = Pt(gap * size if index else 0)
-        write_paragraph(paragraph, line, size=size, bold=bold, color=color)
+        write_paragraph(paragraph, line, size=size, bold=bold, color=color,
+                        lines=breaks[index] if breaks and index < len(breaks) else ())
+
+
+def fill_sized(ctx: SlideContext, shape, sized, *, rect: Rect | None = None, bold: bool | None = None,
+               align=None, color: str | None = None) -> None:
+    """Put a planned text (its size, line breaks and, unless `rect` says otherwise, its box) in a shape."""
+    fill_text(ctx, shape, [sized.text], sized.size, rect=rect or sized.rect, bold=bold, align=align,
+              color=color, breaks=[sized.lines])
+
+
+def _own_color(ctx: SlideContext, name: str) -> str | None:
+    """A theme colour for text the theme's own template puts on its colour field; None with a
+    user's template, whose layouts set their own colours."""
+    if not ctx.own_template:
+        return None
+    from generator.contrast import colors
+
+    return colors(ctx.theme)[name]
 
 
 def _remove_unused_placeholders(slide, keep: set[int]) -> None:
@@ -129,52 +148,59 @@ def _title(ctx: SlideContext, slide, planned: SlidePlan) -> set[int]:
     titles = placeholders(slide, _TITLES)
     if not titles or planned.heading_hidden or not planned.heading.text:
         return set()
-    fill_text(ctx, titles[0], [planned.heading.text], planned.heading.size, rect=ctx.geometry.title, bold=True)
+    # the whole title box, lines from its top: where the plan's lines stand, with room to edit
+    fill_sized(ctx, titles[0], planned.heading, rect=ctx.geometry.title, bold=True)
     return {titles[0].shape_id}
 
 
-def emit_title(ctx: SlideContext, slide, content: model.TitleSlide, planned: SlidePlan) -> None:
-    geometry = ctx.geometry
+def _cover(ctx: SlideContext, slide, planned: SlidePlan) -> set[int]:
+    """The title of a title, section or closing slide on the colour field of its layout, and the
+    subtitle under it, each at the plan's box and line breaks."""
     keep = set()
     titles = placeholders(slide, _TITLES)
     if titles:
-        fill_text(ctx, titles[0], [planned.heading.text], planned.heading.size, rect=geometry.title_slide_title,
-                  bold=True)
+        fill_sized(ctx, titles[0], planned.heading, bold=True, color=_own_color(ctx, "cover-text"))
         keep.add(titles[0].shape_id)
-    subtitles = placeholders(slide, _BODIES)
-    lines = [s.text for s in (planned.subtitle, planned.byline) if s is not None]
-    if subtitles and lines:
-        size = (planned.subtitle or planned.byline).size
-        fill_text(ctx, subtitles[0], lines, size, rect=geometry.title_slide_subtitle)
-        keep.add(subtitles[0].shape_id)
+    bodies = placeholders(slide, _BODIES)
+    if bodies and planned.subtitle is not None:
+        fill_sized(ctx, bodies[0], planned.subtitle, color=_own_color(ctx, "cover-muted"))
+        keep.add(bodies[0].shape_id)
+    return keep
+
+
+def emit_title(ctx: SlideContext, slide, content: model.TitleSlide, planned: SlidePlan) -> None:
+    keep = _cover(ctx, slide, planned)
+    # the speaker, then the event and date, under the field
+    for sized, bold, color in ((planned.byline, True, "text"), (planned.event, False, "muted")):
+        if sized is None:
+            continue
+        box = slide.shapes.add_textbox(*(emu(v) for v in _xywh(sized.rect)))
+        box.name = "Speaker" if bold else "Event"
+        fill_sized(ctx, box, sized, bold=bold, color=_palette(ctx)[color])
     _remove_unused_placeholders(slide, keep)
 
 
-def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
-    geometry = ctx.geometry
-    keep = set()
-    titles = placeholders(slide, _TITLES)
-    if titles:
-        fill_text(ctx, titles[0], [planned.heading.text], planned.heading.size, rect=geometry.section_title,
-                  bold=True)
-        keep.add(titles[0].shape_id)
-    bodies = placeholders(slide, _BODIES)
-    text = planned.subtitle or planned.text
-    lines = [text.text] if text is not None and text.text else []
-    if bodies and (lines or planned.links):
-        size = text.size if text is not None else float(ctx.theme.sizes.get("subtitle", 22))
-        area = geometry.section_text
-        if planned.qr is not None:
-            from generator.plan.geometry import QR_GAP
+def _palette(ctx: SlideContext) -> dict[str, str]:
+    from generator.contrast import colors
 
-            room = planned.qr_rect.w + QR_GAP
-            left = planned.qr_rect.x < area.x + area.w / 2      # right-to-left decks put the code on the left
-            area = Rect(area.x + (room if left else 0), area.y, area.w - room, area.h)
-        fill_text(ctx, bodies[0], lines or [""], size, rect=area, gap=0.5,
-                  color=ctx.theme.colors.get("muted", "#4B5563"))
-        keep.add(bodies[0].shape_id)
+    return colors(ctx.theme)
+
+
+def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
+    keep = _cover(ctx, slide, planned)
+    bodies = [b for b in placeholders(slide, _BODIES) if b.shape_id not in keep]
+    text = planned.text if planned.subtitle is None else None
+    lines = [text.text] if text is not None and text.text else []
+    if (lines or planned.links) and (text is not None):
+        size = text.size
+        if bodies:
+            shape = bodies[0]
+            keep.add(shape.shape_id)
+        else:
+            shape = slide.shapes.add_textbox(*(emu(v) for v in _xywh(text.rect)))
+        fill_text(ctx, shape, lines or [""], size, rect=text.rect, gap=0.5, color=_palette(ctx)["text"])
         for link in planned.links:
-            paragraph = bodies[0].text_frame.add_paragraph()
+            paragraph = shape.text_frame.add_paragraph()
             paragraph.line_spacing = Pt(size * LINE_HEIGHT)
             paragraph.space_before = Pt(0.5 * size)
             run = paragraph.add_run()
@@ -223,16 +249,16 @@ def emit_statement(ctx: SlideContext, slide, content: model.StatementSlide, plan
     keep = set()
     if content.title:
         keep = _title(ctx, slide, planned)
-        shape = slide.shapes.add_textbox(*(emu(v) for v in _xywh(ctx.geometry.statement)))
         text = planned.text
+        shape = slide.shapes.add_textbox(*(emu(v) for v in _xywh(text.rect)))
     else:
-        shape, is_placeholder = _text_shape(slide, _TITLES, ctx.geometry.statement)
+        text = planned.heading
+        shape, is_placeholder = _text_shape(slide, _TITLES, text.rect)
         if is_placeholder:
             keep.add(shape.shape_id)
-        text = planned.heading
-    area = ctx.geometry.statement
-    shape.left, shape.top, shape.width, shape.height = (emu(v) for v in _xywh(area))
-    fill_text(ctx, shape, [text.text], text.size, bold=True, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+    # the plan's lines, centred, in the box it centred them in (whatever the template)
+    shape.left, shape.top, shape.width, shape.height = (emu(v) for v in _xywh(text.rect))
+    fill_sized(ctx, shape, text, bold=True, align=PP_ALIGN.CENTER)
     _remove_unused_placeholders(slide, keep)
 
 
@@ -242,11 +268,15 @@ def _xywh(rect: Rect) -> tuple[float, float, float, float]:
 
 def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned: SlidePlan) -> None:
     keep = _title(ctx, slide, planned)
-    shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), ctx.geometry.body)
-    _place(ctx, shape, ctx.geometry.body)
+    body, block = ctx.geometry.body, planned.content or ctx.geometry.body
+    # the list from where the plan balanced it down to the content box's foot (room to edit)
+    room = Rect(block.x, block.y, block.w, max(block.h, body.y + body.h - block.y))
+    shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), room)
+    _place(ctx, shape, room)
     frame = shape.text_frame
     _prepare(frame)
     firsts = []
+    breaks = bullet_lines(planned.bullets)
     for index, (level, text) in enumerate(bullet_items(planned.bullets)):
         if level == 0:
             firsts.append(index)
@@ -257,8 +287,9 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
         props.set("marL", str(emu(BULLET_INDENT[level])))
         props.set("indent", str(-emu(BULLET_INDENT[0] if level == 0 else BULLET_INDENT[1] - BULLET_INDENT[0])))
         paragraph.line_spacing = Pt(size * LINE_HEIGHT)
-        paragraph.space_before = Pt(BULLET_GAP * size if index else 0)
-        write_paragraph(paragraph, text, size=size)
+        gap = planned.bullet_gap if level == 0 and planned.bullet_gap else BULLET_GAP * size
+        paragraph.space_before = Pt(gap if index else 0)
+        write_paragraph(paragraph, text, size=size, lines=breaks[index])
     if is_placeholder:
         keep.add(shape.shape_id)
     _remove_unused_placeholders(slide, keep)
@@ -282,12 +313,15 @@ def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, p
         _place(ctx, shape, column.rect)
         frame = shape.text_frame
         _prepare(frame)
-        paragraphs = []
+        paragraphs, breaks = [], []
         if column.heading:
             paragraphs.append((-1, column.heading))
+            breaks.append(())
         paragraphs += bullet_items(column.bullets)
+        breaks += bullet_lines(column.bullets)
         if column.text:
             paragraphs.append((-2, column.text))
+            breaks.append(())
         for number, (level, text) in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
             own = sub_size(size) if level == 1 else size
@@ -302,14 +336,14 @@ def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, p
                 props.insert(0, props.makeelement(qn("a:buNone"), {}))
             paragraph.line_spacing = Pt(own * LINE_HEIGHT)
             paragraph.space_before = Pt(BULLET_GAP * own if number else 0)
-            write_paragraph(paragraph, text, size=own, bold=True if level == -1 else None)
+            write_paragraph(paragraph, text, size=own, bold=True if level == -1 else None, lines=breaks[number])
     _remove_unused_placeholders(slide, keep)
 
 
 def emit_diagram(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    area, diagram = ctx.geometry.body, planned.diagram
+    area, diagram = planned.content or ctx.geometry.body, planned.diagram
     x0, y0 = area.x + (area.w - diagram.width) / 2, area.y + (area.h - diagram.height) / 2
     build = content.build == "bottom-up"
     groups = draw_diagram(slide, diagram, x0, y0, build=build, font=ctx.theme.body.family)
@@ -337,14 +371,14 @@ def emit_graph(ctx: SlideContext, slide, content: model.GraphSlide, planned: Sli
 
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    draw_graph(slide, planned.graph, ctx.theme, ctx.geometry.body, ctx.theme.body.family)
+    draw_graph(slide, planned.graph, ctx.theme, planned.content or ctx.geometry.body, ctx.theme.body.family)
 
 
 def emit_comparison(ctx: SlideContext, slide, content: model.ComparisonSlide, planned: SlidePlan) -> None:
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
     comparison = ctx.talk.comparison(content.comparison)
-    add_comparison_table(slide, planned.table, comparison, ctx.theme, ctx.geometry.body)
+    add_comparison_table(slide, planned.table, comparison, ctx.theme, planned.table.rect or ctx.geometry.body)
 
 
 def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: SlidePlan) -> None:
@@ -352,7 +386,7 @@ def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: Sli
 
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    area = ctx.geometry.body
+    area = planned.content or ctx.geometry.body
     path = ctx.image_path(content.src)
     svg = path.lower().endswith(".svg")
     if svg:
@@ -366,7 +400,8 @@ def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: Sli
     if content.caption:
         area = Rect(area.x, area.y, area.w, area.h - 36)
         box = slide.shapes.add_textbox(emu(area.x), emu(area.y + area.h + 4), emu(area.w), emu(30))
-        fill_text(ctx, box, [content.caption], 16, align=PP_ALIGN.CENTER)
+        fill_text(ctx, box, [content.caption], float(ctx.theme.sizes.get("caption", 18)), align=PP_ALIGN.CENTER,
+                  color=_palette(ctx)["muted"])
     picture = _add_picture(ctx, slide, source, area, width, height, content.alt, f"image {content.id}")
     if svg:
         from pathlib import Path
@@ -385,7 +420,7 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
 
     keep = _title(ctx, slide, planned) if content.title else set()
     _remove_unused_placeholders(slide, keep)
-    block, area, colors = planned.code, ctx.geometry.body, ctx.theme.colors
+    block, area, colors = planned.code, planned.content or ctx.geometry.body, ctx.theme.colors
     caption_h = planned.text.size * LINE_HEIGHT + 8 if planned.text else 0.0
     height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * CODE_PAD)
 

@@ -33,7 +33,9 @@ def _borders(cell, color: str) -> None:
 
 
 def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | None, align,
-          border: str | None = None) -> None:
+          border: str | None = None, lines: tuple[str, ...] = ()) -> None:
+    from generator.renderers.pptx.text import write_paragraph
+
     cell.margin_left = cell.margin_right = Pt(CELL_PAD_X)
     cell.margin_top = cell.margin_bottom = Pt(CELL_PAD_Y)
     cell.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -48,20 +50,20 @@ def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | N
     paragraph = frame.paragraphs[0]
     paragraph.alignment = align
     paragraph.line_spacing = Pt(size * LINE_HEIGHT)
-    run = paragraph.add_run()
-    run.text = plain(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.color.rgb = _rgb(color)
+    # plain text on the plan's line breaks, one weight for the whole cell
+    write_paragraph(paragraph, plain(text), size=size, bold=bold, color=color, markdown=False, lines=lines)
 
 
 def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: Theme, area: Rect) -> None:
-    """Draw the planned comparison as a table at the top of the area."""
+    """Draw the planned comparison as a table in the area (the plan's box for it), rows at the
+    plan's heights, every cell on the plan's line breaks."""
     from generator.renderers.pptx.shapes import emu
 
     widths = [area.w * share / 100 for share in planned.widths]
     heights = list(planned.heights) or [planned.size * LINE_HEIGHT + 2 * CELL_PAD_Y] * (len(planned.rows) + 1)
     rows = [["", *planned.subjects]] + [[row.aspect, *(cell.text for cell in row.cells)] for row in planned.rows]
+    subjects = planned.subject_lines or ((),) * len(planned.subjects)
+    breaks = [[(), *subjects]] + [[row.aspect_lines, *(cell.lines for cell in row.cells)] for row in planned.rows]
     shape = slide.shapes.add_table(len(rows), len(rows[0]), emu(area.x), emu(area.y), emu(area.w),
                                    emu(sum(heights)))
     shape.name = f"comparison {comparison.id}"
@@ -78,14 +80,16 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
     border = colors["background"]
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
+            lines = breaks[r][c]
             if r == 0:
                 _cell(table.cell(r, c), text, size, bold=True, color=colors["accent-text"],
-                      fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT, border=border)
+                      fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT, border=border,
+                      lines=lines)
             elif c == 0:
                 _cell(table.cell(r, c), text, size, bold=True, color=colors["text"], fill=colors["surface"],
-                      align=PP_ALIGN.LEFT, border=border)
+                      align=PP_ALIGN.LEFT, border=border, lines=lines)
             else:
                 favoured = planned.rows[r - 1].cells[c - 1].favoured
                 _cell(table.cell(r, c), text, size, bold=favoured, color=colors["text"],
                       fill=colors["favoured"] if favoured else colors["background"], align=PP_ALIGN.CENTER,
-                      border=border)
+                      border=border, lines=lines)

@@ -218,14 +218,18 @@ def template_geometry(prs, layouts: Layouts):
     d = DEFAULT_GEOMETRY
     title = found("content", ("title",), d.title)
     body = found("content", ("body", "object"), d.body)
+    subtitle = found("title", ("subtitle", "body"), d.title_slide_subtitle)
+    below = min(subtitle.y + subtitle.h + 8, h - 96)       # the speaker and event: under the subtitle
     return Geometry(
         slide_w=w, slide_h=h, title=title,
         body=Rect(body.x, title.y + title.h + 8, body.w, max(60.0, body.y + body.h - (title.y + title.h + 8))),
         statement=scaled(d.statement),
         title_slide_title=found("title", ("title",), d.title_slide_title),
-        title_slide_subtitle=found("title", ("subtitle", "body"), d.title_slide_subtitle),
+        title_slide_subtitle=subtitle,
+        byline=Rect(subtitle.x, below, subtitle.w, max(48.0, h * 0.95 - below)),
         section_title=found("section", ("title",), d.section_title),
         section_text=found("section", ("body", "subtitle", "object"), d.section_text),
+        field=None, footer=scaled(d.footer),       # a user's layouts draw their own title slides
     )
 
 

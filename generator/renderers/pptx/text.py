@@ -97,16 +97,21 @@ CODE_FONT = "Consolas"     # inline `code` in PPTX: the monospace face Office ha
 
 
 def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
-                    color: str | None = None, markdown: bool = True) -> None:
+                    color: str | None = None, markdown: bool = True, lines: tuple[str, ...] = ()) -> None:
     """Fill a paragraph with runs from one line of (inline Markdown) text: strong, emphasis,
-    code and links as bold, italic, monospace and hyperlinked runs."""
+    code and links as bold, italic, monospace and hyperlinked runs; a line break (`a:br`)
+    wherever the plan broke it into `lines`."""
     from pptx.dml.color import RGBColor
     from pptx.util import Pt
 
-    from generator.markdown import Piece
+    from generator.markdown import Piece, split_pieces
 
-    pieces = inline_pieces(text) if markdown else (Piece(text),)
-    for piece in pieces or (Piece(""),):
+    broken = split_pieces(inline_pieces(text) if markdown else (Piece(text),), lines)
+    runs = [piece for index, line in enumerate(broken) for piece in ((None,) if index else ()) + line]
+    for piece in runs or (Piece(""),):
+        if piece is None:
+            _line_break(paragraph, size)
+            continue
         run = paragraph.add_run()
         run.text = piece.text
         font = run.font
@@ -124,3 +129,14 @@ def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bo
             font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
         if piece.href:
             run.hyperlink.address = piece.href
+
+
+def _line_break(paragraph, size: float | None) -> None:
+    """An `a:br` at the end of the paragraph, at the size of its text (the break's line keeps its pitch)."""
+    from pptx.util import Pt
+
+    paragraph.add_line_break()
+    if size is not None:
+        br = paragraph._p.findall(qn("a:br"))[-1]
+        props = br.get_or_add_rPr()
+        props.set("sz", str(int(Pt(size).pt * 100)))
