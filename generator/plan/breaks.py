@@ -20,8 +20,11 @@ def wrap_width(width: float) -> float:
     return width * (1 - WRAP_MARGIN)
 
 
-def balanced_lines(measure: TextMeasure, text: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
-    """The lines of plain `text` in a box `width` wide at `size`: greedy's line count, evened out."""
+def balanced_lines(measure: TextMeasure, text: str, width: float, size: float, bold: bool = False,
+                   least: float = 0.0) -> tuple[str, ...]:
+    """The lines of plain `text` in a box `width` wide at `size`: greedy's line count, evened out,
+    no line planned narrower than `least` of the width (body text keeps most of its measure and
+    only gives its last line company; titles and cells balance fully)."""
     full = wrap_width(width)
     greedy = measure.wrap(text, full, size, bold)
     count = len(greedy.lines)
@@ -30,7 +33,7 @@ def balanced_lines(measure: TextMeasure, text: str, width: float, size: float, b
     widest = max((measure.width(piece, size, bold) for piece in unbreakable_pieces(text)), default=0.0)
     if widest > full:        # a word is hyphenated at the full width: keep those breaks
         return greedy.lines
-    low, high, best = widest, full, greedy.lines
+    low, high, best = max(widest, least * full), full, greedy.lines
     for _ in range(14):
         middle = (low + high) / 2
         tried = measure.wrap(text, middle, size, bold)

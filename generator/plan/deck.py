@@ -372,7 +372,7 @@ class _Planner:
         """Bullets with their balanced lines at `size` in a list `width` wide (as `fit_bullets` counts them)."""
         def lines(text: str, level: int) -> tuple[str, ...]:
             return balanced_lines(self.measure, plain(text), width - g.BULLET_INDENT[level],
-                                  sub_size(size) if level else size)
+                                  sub_size(size) if level else size, least=g.BODY_MEASURE)
 
         return tuple(replace(b, lines=lines(b.text, 0), sub_lines=tuple(lines(t, 1) for t in b.subs))
                      for b in bullets)

@@ -23,6 +23,7 @@ CONTENT_W = SLIDE_W - 2 * MARGIN_X
 LINE_HEIGHT = 1.2            # CSS line-height of every text block; measuring uses the same pitch
 WRAP_MARGIN = 0.04           # lines are planned this much narrower than their box, so a client with
                              # slightly wider metrics never breaks a line the plan did not
+BODY_MEASURE = 0.8           # bullets balance their lines no narrower than this share of the list's width
 BULLET_GAP = 0.45            # space before a bullet, in ems of its own size (the least)
 BULLET_GAP_MAX = 1.0         # first-level bullets spread apart up to this many ems to fill the box
 BALANCE = 0.4                # a block shorter than its box leaves this share of the room above it
