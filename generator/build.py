@@ -10,8 +10,8 @@ inputs did not change since a previous build (the talk's text in that language, 
 the theme's files and fonts, the options of its format, the tool itself: `inputs.py`) is taken
 out of the cache (`cache.py`) with the warnings it had; so are the plan's diagnostics, and a
 language with nothing left to render is not even planned. The other outputs, one unit per
-format (per layout for handouts), are rendered by a pool of processes (`workers.py`), and
-stored in the cache only if the files they were made from did not change meanwhile.
+format, are rendered by a pool of processes (`workers.py`), and stored in the cache only if
+the files they were made from did not change meanwhile.
 """
 
 from __future__ import annotations
@@ -92,20 +92,14 @@ class _Options:
         from generator.workers import Unit
 
         for fmt in self.formats:
-            if fmt == "handout":
-                from generator.renderers.handout.options import HandoutOptions
-
-                for layout in HandoutOptions.of(self.handouts, self.per_page, self.paper).layouts:
-                    yield Unit(talk, lang, fmt, layout)
-            else:
-                yield Unit(talk, lang, fmt)
+            yield Unit(talk, lang, fmt)
 
     def of(self, unit, template: Path | None) -> tuple:
         """What a unit's bytes depend on beyond its language's inputs."""
         if unit.fmt == "handout":
             from generator.renderers.handout.options import HandoutOptions
 
-            return (repr(HandoutOptions.of((unit.layout,), self.per_page, self.paper)),)
+            return (repr(HandoutOptions.of(self.handouts, self.per_page, self.paper)),)
         if unit.fmt == "pdf":
             return (self.pdf_steps,)
         if unit.fmt == "pptx":
@@ -217,7 +211,7 @@ class _Run:
         units = list(self.options.units(loaded.talk.id, lang))
         outputs = {}
         for unit in units:
-            entry = cache.key("output", language, unit.fmt, unit.layout, *self.options.of(unit, talk.template))
+            entry = cache.key("output", language, unit.fmt, *self.options.of(unit, talk.template))
             self.keys[unit] = (talk, entry)
             outputs[unit] = _read_output(self.store.get("output", entry))
         found = _read_diagnostics(self.store.get("diagnostics", language))

@@ -1,5 +1,4 @@
-"""Render units (one format, or one handout layout, of one language of a talk) run here or in a
-pool of worker processes.
+"""Render units (one format of one language of a talk) run here or in a pool of worker processes.
 
 Units are independent: each reads its job (the talk, its plan, the theme, the options) and gives
 back bytes. The pool forks after the jobs are made, so workers inherit them instead of receiving
@@ -11,7 +10,6 @@ the same either way (the tests compare them).
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 import time
@@ -34,16 +32,16 @@ LIBRARIES = {"diagrams": ("cairosvg",), "pptx": ("pptx",), "html": ("jinja2",),
 
 @dataclass(frozen=True)
 class Unit:
-    """One output of one language: a format, and for handouts the layout."""
+    """One format of one language of a talk (the handouts' layouts are one unit: they share the
+    slides, printed once)."""
 
     talk: str
     lang: str
     fmt: str
-    layout: str | None = None
 
     @property
     def name(self) -> str:
-        return f"{self.fmt} {self.layout}" if self.layout else self.fmt
+        return self.fmt
 
     @property
     def label(self) -> str:
@@ -62,8 +60,6 @@ def render_unit(unit: Unit, job: RenderJob) -> Rendered:
     """The files and warnings of one unit."""
     from generator.build import renderer
 
-    if unit.layout is not None:
-        job = dataclasses.replace(job, handouts=(unit.layout,))
     return renderer(unit.fmt)(job)
 
 
@@ -82,7 +78,7 @@ def default_jobs() -> int:
 def ordered(tasks: list[Task]) -> list[Task]:
     """The tasks in the order they start (`ORDER`), languages alternating."""
     rank = {fmt: index for index, fmt in enumerate(ORDER)}
-    return sorted(tasks, key=lambda t: (rank.get(t.unit.fmt, len(ORDER)), t.unit.layout or ""))
+    return sorted(tasks, key=lambda t: rank.get(t.unit.fmt, len(ORDER)))
 
 
 def preload(formats) -> None:

@@ -80,7 +80,7 @@ def test_a_format_option_renders_only_that_format_again(talk, tmp_path):
                    "--out", out)
     assert letter.exit_code == 0, letter.output
     assert "autour-de-docker/fr: 1 file reused (pptx)" in letter.stdout
-    assert "autour-de-docker/fr handout notes: 1 file in" in letter.stdout
+    assert "autour-de-docker/fr handout: 1 file in" in letter.stdout
 
 
 def test_no_cache_renders_everything_and_leaves_the_cache_alone(talk, tmp_path):
