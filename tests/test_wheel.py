@@ -78,12 +78,18 @@ def it_makes_checks_and_builds_a_new_talk_in_every_format(installed, tmp_path):
     assert str(ROOT) not in where and "site-packages" in where
 
 
-def it_builds_pptx_and_html_with_its_own_fonts_when_the_systems_are_hidden(installed, tmp_path):
+def _demo_without_system_fonts(installed, tmp_path):
+    """A new talk `demo`, and the environment of a machine whose fonts the program cannot see."""
     empty = tmp_path / "fonts.conf"
     empty.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
     env = _env(installed, FONTCONFIG_FILE=str(empty), DECKGEN_FONT_PATH="", HOME=str(tmp_path))
+    run(installed / "deckgen", "new", "demo", cwd=tmp_path, env=env)
+    return env
+
+
+def it_builds_pptx_and_html_with_its_own_fonts_when_the_systems_are_hidden(installed, tmp_path):
+    env = _demo_without_system_fonts(installed, tmp_path)
     deckgen = installed / "deckgen"
-    run(deckgen, "new", "demo", cwd=tmp_path, env=env)
     result = run(deckgen, "build", "content/demo", "--format", "pptx,html", cwd=tmp_path, env=env)
     assert "font" not in result.stderr.lower()
     out = tmp_path / "output" / "demo" / "en"
@@ -92,11 +98,8 @@ def it_builds_pptx_and_html_with_its_own_fonts_when_the_systems_are_hidden(insta
 
 
 def it_builds_with_the_dark_theme_on_the_default_themes_bundled_fonts(installed, tmp_path):
-    empty = tmp_path / "fonts.conf"
-    empty.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
-    env = _env(installed, FONTCONFIG_FILE=str(empty), DECKGEN_FONT_PATH="", HOME=str(tmp_path))
+    env = _demo_without_system_fonts(installed, tmp_path)
     deckgen = installed / "deckgen"
-    run(deckgen, "new", "demo", cwd=tmp_path, env=env)
     talk = tmp_path / "content" / "demo" / "talk.yaml"
     text = talk.read_text("utf-8")
     talk.write_text(text.replace("theme: default", "theme: dark") if "theme:" in text else text + "theme: dark\n",
