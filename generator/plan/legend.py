@@ -108,21 +108,25 @@ def legend_boxes(rows: Sequence[Sequence[LegendEntry]], theme: Theme, measure: T
                  steps: Mapping[str, int] | None = None) -> tuple[tuple[Box, ...], tuple[Overflow, ...]]:
     """Swatch and label boxes of the legend, each row centred in `left`..`left + width`, the first at
     `top`; `steps` gives the build step at which each kind's entry appears (with its first layer)."""
+    from generator.i18n.scripts import is_rtl
+
     steps = steps or {}
+    rtl = is_rtl(getattr(measure, "lang", None))     # read from the right: the first entry there, swatch first
     boxes, overflows = [], []
     row_h = legend_row_height(measure, style)
     y = top
     for row in rows:
         total = sum(e.width(style) for e in row) + style.legend_item_gap * (len(row) - 1)
         x = left + (width - total) / 2
-        for entry in row:
+        for entry in (reversed(row) if rtl else row):
             colors = kind_style(theme, entry.kind)
+            swatch_x = x + entry.text_w + style.legend_text_gap if rtl else x
             boxes.append(Box(
                 id=f"legend__swatch--{entry.kind}", role="legend-swatch",
-                x=x, y=y + (row_h - style.legend_swatch) / 2, w=style.legend_swatch, h=style.legend_swatch,
+                x=swatch_x, y=y + (row_h - style.legend_swatch) / 2, w=style.legend_swatch, h=style.legend_swatch,
                 fill=colors.fill, stroke=colors.stroke, stroke_width=style.stroke_width,
                 radius=style.swatch_radius, kind=entry.kind, step=steps.get(entry.kind, 1)))
-            text_x = x + style.legend_swatch + style.legend_text_gap
+            text_x = x if rtl else x + style.legend_swatch + style.legend_text_gap
             text = place_text(measure, entry.name, entry.lines, entry.size, False, style.text,
                               text_x, y + (row_h - measure.line_height(entry.size)) / 2, entry.text_w, align="start")
             label_id = f"legend__label--{entry.kind}"

@@ -284,3 +284,18 @@ def it_outlines_only_complex_script_text_for_the_pdfs(theme):
     assert "البنية التحتية" not in drawn           # drawn as glyphs, read aloud from the label and description
     assert 'aria-label="البنية التحتية"' in outlined and ">Laptop, VPS</text>" in outlined   # Latin stays text
     assert outlined.count("<path d=\"M") >= 2 and 'data-step="1"' in outlined
+
+
+def it_reads_an_arabic_legend_from_the_right(theme):
+    from generator.model.talk import Layer, Stack
+    from generator.plan import layout_stacks
+
+    stack = Stack(id="s", title="حاويات", layers=(Layer(id="a", label="البنية التحتية", kind="hardware"),
+                                                  Layer(id="b", label="نظام التشغيل", kind="os")))
+    names = {"hardware": "العتاد", "os": "نظام التشغيل"}
+    for lang, first_right in (("ar", True), ("en", False)):
+        boxes = {b.id: b for b in layout_stacks([stack], theme, width=600, height=200, lang=lang, legend=names).boxes}
+        hardware, os_ = boxes["legend__swatch--hardware"], boxes["legend__swatch--os"]
+        label = boxes["legend__label--hardware"]
+        assert (hardware.x > os_.x) == first_right, lang                  # the first kind where reading starts
+        assert (hardware.x > label.x) == first_right, lang                # its swatch before its name
