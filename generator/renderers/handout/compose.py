@@ -18,6 +18,29 @@ PX = 0.75          # PDF points per CSS pixel
 _FRAME = re.compile(r"^slide-(\d+)$")
 
 
+def stamp_pages(base: bytes, stamps: bytes) -> bytes:
+    """`base` with page k of `stamps` drawn over its page k, full size (the slides PDF's footers);
+    the base's outline, links, tags and metadata kept; the same bytes for the same inputs."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(base)) as document, pikepdf.open(io.BytesIO(stamps)) as over:
+        for index, (page, stamp) in enumerate(zip(document.pages, over.pages), start=1):
+            form = document.copy_foreign(stamp.as_form_xobject())
+            resources = page.obj.get("/Resources")       # WeasyPrint's pages share theirs: a name a page
+            if "/XObject" not in resources:
+                resources.XObject = pikepdf.Dictionary()
+            name = pikepdf.Name(f"/Stamp{index}")
+            resources.XObject[name] = form
+            box = pikepdf.Rectangle(*[float(v) for v in page.mediabox])
+            page.contents_add(pikepdf.Stream(document, b"q\n"), prepend=True)
+            page.contents_add(pikepdf.Stream(document, b"Q\n" + page.calc_form_xobject_placement(form, name, box)),
+                              prepend=False)
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True, compress_streams=True,
+                      object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
 def place_slides(handout: Printed, slides_pdf: bytes, pages_of: dict[int, int]) -> bytes:
     """The handout's PDF with slide `n`'s page (`pages_of[n]`, 0-based, of `slides_pdf`) drawn in
     every frame `slide-n` its pages hold; the same bytes for the same inputs."""

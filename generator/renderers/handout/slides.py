@@ -39,18 +39,36 @@ def step_css(max_steps: int) -> str:
     return "\n".join(rules)
 
 
+FOOTERS_ONLY = ("html, body, .slide-page, .slide-page .slide { background: none; }\n"
+                ".slide-page .slide > :not(.slide-footer) { display: none; }")
+
+
 def render_slides_pdf(job: RenderJob) -> Rendered:
-    """`<talk>-<lang>.pdf`."""
-    printed = print_slides(job, deck_parts(job, printed=True), per_step=job.pdf_steps)
+    """`<talk>-<lang>.pdf`.
+
+    The slides are the handouts' print (without footers, found in the build cache when the
+    handouts printed them first), the footers printed apart (a page of footers only is quick to
+    lay out) and drawn over them; with `--pdf-steps`, one print of every step."""
+    parts = deck_parts(job, printed=True)
+    if job.pdf_steps:
+        printed = print_slides(job, parts, per_step=True)
+    else:
+        from generator.renderers.handout.compose import stamp_pages
+
+        printed = print_slides(job, parts, footers=False)
+        footers = print_slides(job, parts, footers_only=True)
+        printed = Printed(stamp_pages(printed.pdf, footers.pdf), printed.refused + footers.refused)
     warnings = [Diagnostic(job.loaded.path, f"slides PDF: refused to read {url[:80]}", "handout.url", None,
                            "the PDF reads only data: URLs and files of the talk's and the theme's folders", "warning")
                 for url in printed.refused]
     return Rendered(files={f"{job.talk.id}-{job.lang}.pdf": printed.pdf}, warnings=warnings)
 
 
-def print_slides(job: RenderJob, parts, *, per_step: bool = False, footers: bool = True) -> Printed:
+def print_slides(job: RenderJob, parts, *, per_step: bool = False, footers: bool = True,
+                 footers_only: bool = False) -> Printed:
     """The slides printed one a page (every build step shown, or one page a step with `per_step`);
-    without `footers`, as handouts show them, under a header of their own."""
+    without `footers`, as handouts show them, under a header of their own; with `footers_only`,
+    a page of each slide's footer alone, on no background."""
     talk, theme = job.talk, job.theme
     pages: list[Page] = []
     for slide, section in zip(parts.plan.slides, parts.sections):
@@ -63,7 +81,8 @@ def print_slides(job: RenderJob, parts, *, per_step: bool = False, footers: bool
     css = "\n".join([slide_stylesheet(theme, parts.plan, parts.characters(), store=fonts),
                      read_asset(theme, "slides.css"),
                      step_css(max_steps) if per_step else "",
-                     "" if footers else ".slide-page .slide-footer { display: none; }"])
+                     "" if footers else ".slide-page .slide-footer { display: none; }",
+                     FOOTERS_ONLY if footers_only else ""])
     if "</" in css:
         raise ValueError("the slides' stylesheet must not contain '</'")
     stamp = build_time().replace(microsecond=0).isoformat() + "Z"
