@@ -56,17 +56,18 @@ def theme_faces(theme: Theme, code: bool = False) -> tuple[Face, ...]:
 def script_faces(theme: Theme, lang: str | None, characters: frozenset[str]) -> tuple[tuple[Face, ...], frozenset[str]]:
     """The theme's script faces that draw some of `characters` the body face lacks (each character
     to the first face, in the order `lang` tries them), and the characters they draw."""
-    from generator.plan.shaping import covered, font_ref, ignorable
+    from generator.plan.measure import ordered
+    from generator.plan.shaping import covered, ignorable, split_ref
 
     body = str(theme.font_path(theme.body.regular))
     left = {char for char in characters if not ignorable(char) and not covered(body, char)}
     faces, drawn = [], set()
-    for face in theme.script_faces(lang):
-        regular, bold = theme.font_path(face.regular), theme.font_path(face.bold)
-        mine = {char for char in left if covered(font_ref(str(regular), face.index), char)}
+    for font in ordered(theme.script_fonts(), lang) if left else ():     # files found once, by the theme
+        mine = {char for char in left if covered(font.regular, char)}
         if mine:
-            faces.extend((Face(face.family, 400, "normal", regular, face.index),
-                          Face(face.family, 700, "normal", bold, face.index)))
+            (regular, index), (bold, _) = split_ref(font.regular), split_ref(font.bold)
+            faces.extend((Face(font.family, 400, "normal", Path(regular), index),
+                          Face(font.family, 700, "normal", Path(bold), index)))
             drawn |= mine
             left -= mine
     return tuple(faces), frozenset(drawn)
