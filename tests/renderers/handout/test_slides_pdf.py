@@ -38,6 +38,16 @@ def it_has_one_16_9_page_per_slide_with_its_text(pdf, talk):
     assert "FROM python:3.12-slim" in reader.pages[[s.id for s in talk.slides].index("dockerfile")].extract_text()
 
 
+def it_puts_each_slides_own_footer_under_it(pdf, talk):
+    """The footers are printed apart and drawn over the slides: each page gets its own number."""
+    pages = PdfReader(str(pdf)).pages
+    for number, page in enumerate(pages, start=1):
+        words = page.extract_text().split()
+        if number > 1:                                   # the title slide has no footer
+            assert words[-1] == str(number) and "Autour de Docker" in " ".join(words[-5:]), (number, words[-5:])
+    assert "Autour de Docker 1" not in " ".join(pages[0].extract_text().split()[-4:])
+
+
 def it_has_an_outline_of_the_slide_titles_and_the_talks_metadata(pdf):
     from lxml import html
 
