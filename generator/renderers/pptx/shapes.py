@@ -116,7 +116,9 @@ def _text_frame(shape, box: Box, font: str) -> None:
         frame.margin_top = Emu(0)
         return
     if box.role == "badge":
-        # one line centred in its pill the way the client centres a line box
+        # one line centred in its pill the way the client centres a line box, never wrapped: a
+        # client whose metrics run a little wider would otherwise break "50 MB" in two
+        frame.word_wrap = False
         frame.margin_top = Emu(0)
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         _write_block(frame, box, blocks[0], True, font)

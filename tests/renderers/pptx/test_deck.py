@@ -117,6 +117,10 @@ def it_writes_layer_text_editable_in_the_shapes(decks, talks):
              for leaf in leaves(group) if leaf.has_text_frame]
     assert any(t.startswith("Hyperviseur") for t in texts)
     assert sum(t.startswith("Système invité") for t in texts) == 3
+    badges = [leaf for group in slide.shapes if group.shape_type == MSO_SHAPE_TYPE.GROUP
+              for leaf in leaves(group) if leaf.name.endswith("__badge")]
+    # a badge is one line in its pill: a client with slightly wider metrics must not break "700 Mo"
+    assert len(badges) == 3 and all(b.text_frame.word_wrap is False for b in badges)
 
 
 def it_builds_stacks_one_click_per_layer(decks, talks):
