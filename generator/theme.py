@@ -102,15 +102,11 @@ class Theme:
         return _script_fonts(self.directory, self.parents, self.scripts)
 
     def script_families(self, lang: str | None = None) -> tuple[str, ...]:
-        """The script faces' families, in the order `lang` tries them (what font lists end with)."""
-        return tuple(face.family for face in self.script_faces(lang))
-
-    def script_faces(self, lang: str | None = None) -> tuple[ScriptFace, ...]:
-        """The script faces whose files are on this machine, in the order `lang` tries them."""
+        """The families of the script faces on this machine, in the order `lang` tries them (what
+        font lists end with)."""
         from generator.plan.measure import ordered
 
-        return ordered(tuple(face for face in self.scripts if _face_file(face.regular, self.directory, self.parents)),
-                       lang)
+        return tuple(font.family for font in ordered(self.script_fonts(), lang))
 
     @property
     def directories(self) -> tuple[Path, ...]:

@@ -19,7 +19,7 @@ from PIL import ImageFont
 
 from generator.plan.hyphenate import Hyphenator, hyphenator
 from generator.plan.linebreak import break_units
-from generator.plan.shaping import missing, width_em
+from generator.plan.shaping import covered, missing, runs, width_em
 
 LINE_HEIGHT = 1.15          # line pitch as a multiple of the font size
 SIZE_STEP = 0.5             # points between two sizes tried by `fit`
@@ -125,7 +125,6 @@ class TextMeasure:
         """The script faces' families that draw `text`, by the class of script each draws ("ea" for
         East Asian, "cs" for complex scripts), the first for each class: what Office files name."""
         from generator.i18n.scripts import script_class
-        from generator.plan.shaping import runs
 
         families = {f.regular: f.family for f in self.scripts}
         found: dict[str, str] = {}
@@ -139,9 +138,6 @@ class TextMeasure:
 
     def default_families(self) -> dict[str, str]:
         """The script faces the deck's language tries first for East Asian and complex scripts."""
-        from generator.i18n.scripts import script_class
-        from generator.plan.shaping import covered
-
         hebrew = (self.lang or "").split("-")[0].lower() in ("he", "iw", "yi")
         samples = {"ea": "\u4e2d", "cs": "\u05d0" if hebrew else "\u0627"}     # 中, a Hebrew or an Arabic alef
         found: dict[str, str] = {}

@@ -26,7 +26,7 @@ def handout_html(plan: HandoutPlan, deck: DeckPlan, theme: Theme, *, subtitle: s
     where each slide goes."""
     env = environment(theme)
     running = plan.running
-    scripts = tuple(face.family for face in theme.script_faces(plan.lang))
+    scripts = theme.script_families(plan.lang)
     page_css = env.get_template("page.css.j2").render(
         plan=plan, plan_direction=deck.direction, margins=MARGINS, font=font_stack(theme.body, scripts),
         colors=colors(theme), notes_size=float(theme.sizes.get("notes", 12)))

@@ -37,7 +37,7 @@ def _px(value: float) -> str:
 def custom_properties(theme: Theme, lang: str | None = None) -> str:
     """`:root { --color-…; --kind-…; --font-…; --size-… }` from the theme, one property a line;
     the font lists end with the script faces in the order `lang` tries them."""
-    scripts = tuple(face.family for face in theme.script_faces(lang))
+    scripts = theme.script_families(lang)
     lines = [f"  --color-{name}: {value};" for name, value in colors(theme).items()]
     for kind, style in sorted(theme.kinds.items()):
         for part in ("fill", "stroke", "text"):
