@@ -16,7 +16,7 @@ from generator.plan.graph.dot import (
     DotEdge, DotGraph, DotNode, dot_source, label_node_id, quote,
 )
 from generator.plan.graph.dot_run import (
-    DotLayout, label_ports, layout_with_dot, parse_layout, run_dot,
+    DotLayout, forget, label_ports, layout_with_dot, parse_layout, prefetch, prefetched, run_dot,
 )
 
 
@@ -128,6 +128,25 @@ def test_label_ports_follow_the_edge_downstream_and_turn_back_edges_sideways():
     assert left_right == {"a-b": ("w", "e")}
     bottom_top = label_ports(_graph("BT"), _places("BT", (0, 0), (0, 100), (0, 200)))
     assert bottom_top == {"a-b": ("s", "n")}
+
+
+def test_graphs_prefetched_in_one_run_of_dot_are_laid_out_as_one_by_one(monkeypatch):
+    monkeypatch.setenv("DECKGEN_NO_CACHE", "1")
+    sources = [dot_source(_graph("TB")), dot_source(_graph("LR")), dot_source(_graph("TB", labels=False))]
+    alone = [run_dot(source) for source in sources]
+    entries = prefetch(sources)
+    try:
+        assert prefetched(entries) == alone          # byte for byte what dot writes for each alone
+        assert [run_dot(source) for source in sources] == alone
+        assert prefetched(entries) == [None, None, None]    # taken by run_dot
+    finally:
+        forget(entries)
+
+
+def test_a_failing_prefetch_prefetches_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("DECKGEN_NO_CACHE", "1")
+    _fake_dot(tmp_path, monkeypatch, "echo 'syntax error in line 1' >&2; exit 1")
+    assert prefetch(["digraph {", "digraph {}"]) == []
 
 
 def test_a_missing_dot_raises_missing_tool_error_naming_the_install(tmp_path, monkeypatch):

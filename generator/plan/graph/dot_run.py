@@ -86,12 +86,86 @@ def run_dot(source: str, timeout: float = DOT_TIMEOUT) -> str:
     store = cache.active()
     # dot measures what the plan did not size with the fonts fontconfig finds: its setup is in the key.
     entry = cache.key("dot", tool_fingerprint(), executable, os.environ.get("FONTCONFIG_FILE", ""), source)
-    found = store.get("dot", entry)
-    if found is not None:
-        return found.decode("utf-8")
-    layout = _run(executable, source, timeout)
+    layout = _prefetched.pop(entry, None)
+    if layout is None:
+        found = store.get("dot", entry)
+        if found is not None:
+            return found.decode("utf-8")
+        layout = _run(executable, source, timeout)
     store.put("dot", entry, layout.encode("utf-8"))
     return layout
+
+
+# Layouts run ahead of being asked for (`prefetch`), by cache entry; `run_dot` takes them out.
+_prefetched: dict[str, str] = {}
+
+
+def prefetch(sources: list[str], timeout: float = DOT_TIMEOUT) -> list[str]:
+    """Lay out several DOT texts in one run of dot (it starts in about the time it takes to lay
+    out a small graph, and its output for several graphs is theirs one after the other), for
+    `run_dot` to take later; the cache entries of `sources`, to `forget` those never asked for.
+
+    Only a shortcut: a failure of any kind prefetches nothing, and `run_dot` then runs (and
+    reports) each graph on its own, as without it."""
+    import os
+
+    from generator import cache
+    from generator.inputs import tool_fingerprint
+
+    executable = shutil.which("dot")
+    if executable is None:
+        return []
+    store = cache.active()
+    setup = (tool_fingerprint(), executable, os.environ.get("FONTCONFIG_FILE", ""))
+    entries = [cache.key("dot", *setup, source) for source in sources]
+    wanted: dict[str, str] = {}
+    for entry, source in zip(entries, sources):
+        stored = store.enabled and store._path("dot", entry).is_file()      # read by `run_dot`
+        if entry not in _prefetched and entry not in wanted and not stored:
+            wanted[entry] = source
+    if len(wanted) < 2:
+        return []
+    try:
+        done = subprocess.run([executable, "-Tjson"], input="".join(wanted.values()).encode("utf-8"),
+                              capture_output=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if done.returncode != 0:
+        return []
+    layouts = _split_json(done.stdout.decode("utf-8"))
+    if layouts is None or len(layouts) != len(wanted):
+        return []
+    _prefetched.update(zip(wanted, layouts))
+    return entries
+
+
+def prefetched(entries: list[str]) -> list[str | None]:
+    """The layouts prefetched under these entries, None where there is none (left for `run_dot`)."""
+    return [_prefetched.get(entry) for entry in entries]
+
+
+def forget(entries: list[str]) -> None:
+    """Drop prefetched layouts that were not asked for."""
+    for entry in entries:
+        _prefetched.pop(entry, None)
+
+
+def _split_json(text: str) -> list[str] | None:
+    """dot's JSON output of several graphs cut into each graph's, each as dot writes it alone."""
+    decoder = json.JSONDecoder(strict=False)
+    starts = []
+    index = 0
+    try:
+        while index < len(text):
+            while index < len(text) and text[index].isspace():
+                index += 1
+            if index == len(text):
+                break
+            starts.append(index)
+            _, index = decoder.raw_decode(text, index)
+    except ValueError:
+        return None
+    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)])]
 
 
 def _run(executable: str, source: str, timeout: float) -> str:
