@@ -22,20 +22,41 @@ def set_core_properties(prs, *, title: str, author: str | None, lang: str, subje
     props.last_printed = when
 
 
+class _Members:
+    """What python-pptx's package writer writes, kept as member name -> bytes instead of zipped."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.files[pack_uri.membername] = blob
+
+
+def package_members(prs) -> dict[str, bytes]:
+    """Every member of the saved presentation, as `prs.save` writes them (the same writer, the
+    same parts, rels and content types), without zipping them only to unzip them again."""
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
+    members = _Members()
+    writer._write_content_types_stream(members)
+    writer._write_pkg_rels(members)
+    writer._write_parts(members)
+    return members.files
+
+
 def reproducible_bytes(prs) -> bytes:
     """The saved presentation with every zip entry stamped with the build time, in a fixed order."""
-    raw = io.BytesIO()
-    prs.save(raw)
+    files = package_members(prs)
     stamp = build_time().timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         # [Content_Types].xml first, as Office writes it; then the parts in a stable order.
-        ordered = [n for n in names if n == "[Content_Types].xml"] + sorted(n for n in names if n != "[Content_Types].xml")
+        ordered = [n for n in files if n == "[Content_Types].xml"] + sorted(n for n in files if n != "[Content_Types].xml")
         for name in ordered:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, files[name])
     return out.getvalue()
