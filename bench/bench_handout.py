@@ -88,7 +88,7 @@ def pdf_seconds(talk: Path, lang: str) -> float:
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
     from generator.jobs import RenderJob
-    from generator.renderers.handout.slides import render_slides_pdf
+    from generator.renderers.pdf.deck import render_slides_pdf
     from generator.theme import load_theme
 
     loaded = load_talk(talk)

@@ -39,7 +39,7 @@ RENDERERS: dict[str, str] = {
     "pptx": "generator.renderers.pptx.deck:render_pptx",
     "html": "generator.renderers.html.deck:render_html",
     "handout": "generator.renderers.handout.build:render_handouts",
-    "pdf": "generator.renderers.handout.slides:render_slides_pdf",
+    "pdf": "generator.renderers.pdf.deck:render_slides_pdf",
 }
 FORMATS = tuple(RENDERERS)
 

@@ -1,0 +1,189 @@
+"""A PDF file written object by object: pages of drawn content, fonts, pictures, links, outline, metadata.
+
+Pages share one resource dictionary (fonts, pictures, transparency states). Objects are numbered
+in the order they are written and every stream is compressed the same way, so the same pages
+give the same bytes; the file identifier is a digest of the content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Optional
+
+from generator.renderers.pdf.fonts import UsedFont, font_objects
+
+
+def pdf_string(text: str) -> bytes:
+    """A text string: ASCII as a literal, anything else as UTF-16 with its byte order mark."""
+    if all(32 <= ord(c) < 127 for c in text):
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"({escaped})".encode("ascii")
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def number(value: float) -> str:
+    """A number as short as it can be written (two decimals at most)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def pdf_date(when: datetime) -> str:
+    return when.strftime("D:%Y%m%d%H%M%SZ")
+
+
+@dataclass
+class Link:
+    rect: tuple[float, float, float, float]     # x, y, w, h from the page's top left, in points
+    url: str
+
+
+@dataclass
+class Page:
+    width: float
+    height: float
+    content: bytes
+    links: list[Link] = field(default_factory=list)
+
+
+class PdfDocument:
+    """Pages, then `write()` for the bytes."""
+
+    def __init__(self, *, title: str = "", author: str = "", subject: str = "", lang: str = "",
+                 created: Optional[datetime] = None, compress: int = 6):
+        self.title, self.author, self.subject, self.lang = title, author, subject, lang
+        self.created = created
+        self.compress = compress
+        self.pages: list[Page] = []
+        self.fonts: dict[str, UsedFont] = {}
+        self.images: dict[str, tuple[str, Callable[[], tuple[bytes, bytes, Optional[tuple[bytes, bytes]]]]]] = {}
+        self.alphas: dict[float, str] = {}
+        self.outline: list[tuple[str, int]] = []
+        self.font_names: dict[str, str] = {}    # face reference → the name the file gives it
+
+    # --- resources ------------------------------------------------------------------------
+
+    def font(self, ref: str) -> UsedFont:
+        """The document's font for a face reference (registered at first use)."""
+        found = self.fonts.get(ref)
+        if found is None:
+            found = self.fonts[ref] = UsedFont(ref, f"F{len(self.fonts) + 1}", self.font_names.get(ref, ""))
+        return found
+
+    def image(self, key: str, build: Callable[[], tuple[bytes, bytes, Optional[tuple[bytes, bytes]]]]) -> str:
+        """The resource name of a picture, `build` giving (its dictionary entries, its stream, and
+        its soft mask's entries and stream or None) when the file is written; one object per key."""
+        if key not in self.images:
+            self.images[key] = (f"Im{len(self.images) + 1}", build)
+        return self.images[key][0]
+
+    def alpha(self, opacity: float) -> str:
+        """The name of a graphics state painting at `opacity`."""
+        opacity = round(opacity, 3)
+        if opacity not in self.alphas:
+            self.alphas[opacity] = f"GS{len(self.alphas) + 1}"
+        return self.alphas[opacity]
+
+    def add_page(self, width: float, height: float, content: bytes, links: list[Link] = ()) -> int:
+        self.pages.append(Page(width, height, content, list(links)))
+        return len(self.pages) - 1
+
+    # --- writing --------------------------------------------------------------------------
+
+    def write(self) -> bytes:
+        objects: list[bytes] = []
+
+        def reserve() -> int:
+            objects.append(b"")
+            return len(objects)
+
+        def add(body: bytes, stream: Optional[bytes] = None, compressed: bool = False, number_: int = 0) -> int:
+            if stream is not None:
+                if not compressed and self.compress:
+                    stream = zlib.compress(stream, self.compress)
+                    body += b" /Filter /FlateDecode"
+                body = body + b" /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+            if number_:
+                objects[number_ - 1] = body
+                return number_
+            objects.append(body)
+            return len(objects)
+
+        catalog, pages_ref, resources = reserve(), reserve(), reserve()
+        page_refs = [reserve() for _ in self.pages]
+        fonts = {used.name: font_objects(used, lambda body, stream=None: add(body, stream)) for used in self.fonts.values()}
+        images = {}
+        for name, build in self.images.values():
+            entries, data, mask = build()
+            mask_ref = ""
+            if mask is not None:
+                mask_entries, mask_data = mask
+                mask_ref = f" /SMask {add(b'<< /Type /XObject /Subtype /Image ' + mask_entries, mask_data)} 0 R"
+            already = b"/DCTDecode" in entries
+            images[name] = add(b"<< /Type /XObject /Subtype /Image " + entries + mask_ref.encode(), data,
+                               compressed=already)
+        resource_parts = ["<< /ProcSet [/PDF /Text /ImageB /ImageC]"]
+        if fonts:
+            resource_parts.append("/Font << " + " ".join(f"/{n} {r} 0 R" for n, r in fonts.items()) + " >>")
+        if images:
+            resource_parts.append("/XObject << " + " ".join(f"/{n} {r} 0 R" for n, r in images.items()) + " >>")
+        if self.alphas:
+            resource_parts.append("/ExtGState << " + " ".join(
+                f"/{n} << /Type /ExtGState /ca {number(a)} /CA {number(a)} >>" for a, n in self.alphas.items()) + " >>")
+        add(" ".join(resource_parts).encode() + b" >>", number_=resources)
+
+        for page, ref in zip(self.pages, page_refs):
+            content = add(b"<<", page.content)
+            annots = []
+            for link in page.links:
+                x, y, w, h = link.rect
+                box = " ".join(number(v) for v in (x, page.height - y - h, x + w, page.height - y))
+                annots.append(add(b"<< /Type /Annot /Subtype /Link /Rect [" + box.encode() + b"] /Border [0 0 0] "
+                                  b"/A << /S /URI /URI " + pdf_string(link.url) + b" >> >>"))
+            extra = f" /Annots [{' '.join(f'{a} 0 R' for a in annots)}]" if annots else ""
+            add((f"<< /Type /Page /Parent {pages_ref} 0 R /MediaBox [0 0 {number(page.width)} {number(page.height)}] "
+                 f"/Resources {resources} 0 R /Contents {content} 0 R{extra} >>").encode(), number_=ref)
+        add((f"<< /Type /Pages /Kids [{' '.join(f'{r} 0 R' for r in page_refs)}] /Count {len(page_refs)} >>").encode(),
+            number_=pages_ref)
+
+        outline_entry = ""
+        if self.outline:
+            root = reserve()
+            items = [reserve() for _ in self.outline]
+            for index, ((title, page_index), ref) in enumerate(zip(self.outline, items)):
+                links = [f"/Parent {root} 0 R"]
+                if index:
+                    links.append(f"/Prev {items[index - 1]} 0 R")
+                if index + 1 < len(items):
+                    links.append(f"/Next {items[index + 1]} 0 R")
+                add(b"<< /Title " + pdf_string(title) + f" {' '.join(links)} /Dest [{page_refs[page_index]} 0 R /Fit] >>"
+                    .encode(), number_=ref)
+            add(f"<< /Type /Outlines /First {items[0]} 0 R /Last {items[-1]} 0 R /Count {len(items)} >>".encode(),
+                number_=root)
+            outline_entry = f" /Outlines {root} 0 R /PageMode /UseOutlines"
+        lang = b" /Lang " + pdf_string(self.lang) if self.lang else b""
+        add(f"<< /Type /Catalog /Pages {pages_ref} 0 R{outline_entry} /ViewerPreferences << /DisplayDocTitle true >>"
+            .encode() + lang + b" >>", number_=catalog)
+
+        info = [b"/Producer (deckgen)", b"/Creator (deckgen)"]
+        for key, value in (("Title", self.title), ("Author", self.author), ("Subject", self.subject)):
+            if value:
+                info.append(f"/{key} ".encode() + pdf_string(value))
+        if self.created is not None:
+            info.append(f"/CreationDate ({pdf_date(self.created)}) /ModDate ({pdf_date(self.created)})".encode())
+        info_ref = add(b"<< " + b" ".join(info) + b" >>")
+
+        out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        offsets = []
+        for index, body in enumerate(objects, start=1):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n" % index + body + b"\nendobj\n"
+        digest = hashlib.md5(bytes(out)).hexdigest().upper()
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+        out += (f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R /Info {info_ref} 0 R "
+                f"/ID [<{digest}> <{digest}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()
+        return bytes(out)

@@ -1,0 +1,60 @@
+"""Pictures as PDF images: a JPEG as it is, anything Pillow reads as its pixels (transparency as a soft mask)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import Optional
+
+from generator.renderers.pdf.document import PdfDocument
+
+
+def picture_resource(document: PdfDocument, data: bytes) -> Optional[str]:
+    """The resource name of a raster picture given as file bytes (None if it cannot be read)."""
+    key = hashlib.sha256(data).hexdigest()
+    try:
+        size = _size(data)
+    except Exception:  # noqa: BLE001 - a picture Pillow cannot read is left out, as a browser would
+        return None
+    if size is None:
+        return None
+    return document.image(key, lambda: _image(data))
+
+
+def picture_size(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
+
+
+def _size(data: bytes) -> Optional[tuple[int, int]]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size
+
+
+def _image(data: bytes):
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        if image.format == "JPEG" and image.mode in ("RGB", "L"):
+            space = "/DeviceRGB" if image.mode == "RGB" else "/DeviceGray"
+            entries = f"/Width {image.width} /Height {image.height} /ColorSpace {space} /BitsPerComponent 8 " \
+                      f"/Filter /DCTDecode"
+            return entries.encode(), data, None
+        image.load()
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+        gray = image.mode in ("L", "LA", "1")
+        converted = image.convert(("LA" if gray else "RGBA") if has_alpha else ("L" if gray else "RGB"))
+        mask = None
+        if has_alpha:
+            alpha = converted.getchannel("A")
+            converted = converted.convert("L" if gray else "RGB")
+            mask = (f"/Width {image.width} /Height {image.height} /ColorSpace /DeviceGray /BitsPerComponent 8"
+                    .encode(), alpha.tobytes())
+        space = "/DeviceGray" if gray else "/DeviceRGB"
+        entries = f"/Width {image.width} /Height {image.height} /ColorSpace {space} /BitsPerComponent 8"
+        return entries.encode(), converted.tobytes(), mask
+

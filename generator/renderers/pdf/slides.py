@@ -1,0 +1,387 @@
+"""One slide of the plan drawn onto a PDF page, as the HTML deck shows it: the same boxes, lines and colours.
+
+Nothing is measured for layout here: titles, statements, bullets and table cells stand on the
+lines the plan broke them into, in the boxes it gave them. The few texts the plan leaves whole
+(a closing slide's words, a column's paragraph, captions) are wrapped in their box the way the
+plan measures. A page of a build step (`step`) leaves out what later steps add, dims the code
+lines other steps mark and marks its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from generator.markdown import Piece, line_pieces, plain
+from generator.plan import geometry as g
+from generator.plan.deck import DeckPlan, SlidePlan
+from generator.plan.fit import sub_size
+from generator.renderers.pdf.canvas import Canvas
+from generator.renderers.pdf.text import Faces, draw_line
+
+
+class SlideDrawer:
+    """Draws the slides of one deck plan (one language) in a theme."""
+
+    def __init__(self, theme, plan: DeckPlan, talk_dir: Path):
+        from generator.contrast import colors
+        from generator.plan.measure import TextMeasure
+
+        self.theme, self.plan, self.talk_dir = theme, plan, talk_dir
+        self.faces = Faces(theme, plan.lang)
+        self.code_faces = _CodeFaces(self.faces)
+        self.colors = colors(theme)
+        self.rtl = plan.direction == "rtl"
+        self.measure = TextMeasure.for_theme(theme, plan.lang)
+        self.geometry = plan.geometry
+
+    # --- text -----------------------------------------------------------------------------
+
+    def lines(self, canvas: Canvas, text: str, lines: tuple[str, ...], size: float, x: float, top: float, w: float,
+              *, color: str, bold: bool = False, align: str = "start", wrap: bool = True) -> float:
+        """A paragraph (inline Markdown) on the plan's `lines`, or wrapped to `w` when it gave none,
+        from `top`; the y under its last line."""
+        if not lines and wrap:
+            lines = tuple(self.measure.wrap(plain(text), w, size, bold).lines)
+        pitch = size * g.LINE_HEIGHT
+        baseline = self.faces.baseline(size, g.LINE_HEIGHT)
+        for index, pieces in enumerate(line_pieces(text, lines)):
+            pieces = _trimmed(pieces)
+            draw_line(canvas, pieces, self.faces, x, top + index * pitch + baseline, size, w, color=color,
+                      link_color=self.colors["accent"], bold=bold, align=align, rtl=self.rtl)
+        return top + max(1, len(lines) or 1) * pitch
+
+    def sized(self, canvas: Canvas, sized, color: str, bold: bool = False, align: str = "start",
+              rect: Optional[g.Rect] = None) -> None:
+        rect = rect or sized.rect
+        self.lines(canvas, sized.text, sized.lines, sized.size, rect.x, rect.y, rect.w, color=color, bold=bold,
+                   align=align)
+
+    # --- the slide ------------------------------------------------------------------------
+
+    def draw(self, canvas: Canvas, slide: SlidePlan, *, step: int = 0, footer: bool = True,
+             footer_only: bool = False) -> None:
+        c = self.colors
+        for ref, name in self.faces.names.items():
+            canvas.document.font_names.setdefault(ref, name)
+        if not footer_only:
+            canvas.rect(0, 0, self.geometry.slide_w, self.geometry.slide_h, fill=c["background"])
+            canvas.rect(g.BAND.x, g.BAND.y, g.BAND.w, g.BAND.h, fill=c["accent"])
+            getattr(self, "_" + slide.kind.replace("-", "_"))(canvas, slide, step)
+        if footer and slide.footer:
+            self.footer(canvas, slide)
+
+    def footer(self, canvas: Canvas, slide: SlidePlan) -> None:
+        rect, size = self.geometry.footer, float(self.theme.sizes.get("footer", 12))
+        baseline = rect.y + (rect.h - size * g.LINE_HEIGHT) / 2 + self.faces.baseline(size, g.LINE_HEIGHT)
+        muted = self.colors["muted"]
+        from generator.markdown import inline_pieces
+
+        draw_line(canvas, inline_pieces(self.plan.title), self.faces, rect.x, baseline, size, rect.w, color=muted,
+                  link_color=muted, align="center", rtl=self.rtl, underline_links=False)
+        draw_line(canvas, (Piece(str(slide.number)),), self.faces, rect.x, baseline, size, rect.w, color=muted,
+                  link_color=muted, align="end", rtl=self.rtl)
+
+    def heading(self, canvas: Canvas, slide: SlidePlan) -> None:
+        if slide.heading_hidden or not slide.heading.text:
+            return
+        self.sized(canvas, slide.heading, self.colors["text"], bold=True,
+                   rect=slide.heading.rect or self.geometry.title)
+
+    def cover(self, canvas: Canvas, slide: SlidePlan) -> None:
+        field = self.geometry.field
+        if field is not None:
+            canvas.rect(field.x, field.y, field.w, field.h, fill=self.colors["cover"])
+        self.sized(canvas, slide.heading, self.colors["cover-text"], bold=True)
+        if slide.subtitle is not None:
+            self.sized(canvas, slide.subtitle, self.colors["cover-muted"])
+
+    # --- one method per kind --------------------------------------------------------------
+
+    def _title(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        self.cover(canvas, slide)
+        if slide.byline is not None:
+            self.sized(canvas, slide.byline, self.colors["text"], bold=True)
+        if slide.event is not None:
+            self.sized(canvas, slide.event, self.colors["muted"])
+
+    def _section(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        self.cover(canvas, slide)
+
+    def _closing(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        self.cover(canvas, slide)
+        c = self.colors
+        if slide.text is not None:
+            rect, size = slide.text.rect, slide.text.size
+            top = rect.y
+            if slide.text.text:
+                top = self.lines(canvas, slide.text.text, (), size, rect.x, top, rect.w, color=c["text"])
+            pitch, baseline = size * g.LINE_HEIGHT, self.faces.baseline(size, g.LINE_HEIGHT)
+            for link in slide.links:
+                top += 0.5 * size
+                label = tuple(Piece(p.text, p.styles, link.url) for p in _pieces(link.label)) if link.url \
+                    else _pieces(link.label)
+                _, end = draw_line(canvas, label, self.faces, rect.x, top + baseline, size, rect.w, color=c["text"],
+                                   link_color=c["accent"], rtl=self.rtl)
+                if link.shown:
+                    small = size * 0.8
+                    gap = size * 0.25 + small * 0.4
+                    if self.rtl:
+                        self._shown_rtl(canvas, link, label, rect, top + baseline, size, small, gap)
+                    else:
+                        draw_line(canvas, (Piece(link.shown),), self.faces, end + gap, top + baseline, small,
+                                  rect.x + rect.w - end - gap, color=c["muted"], link_color=c["muted"])
+                top += pitch
+        if slide.qr is not None and slide.qr_rect is not None:
+            self.qr(canvas, slide.qr, slide.qr_rect)
+
+    def _shown_rtl(self, canvas, link, label, rect, baseline, size, small, gap) -> None:
+        """Right to left, the address stands left of its label (the label starts at the right)."""
+        from generator.renderers.pdf.text import line_width, shape_line
+
+        label_w = line_width(shape_line(label, self.faces, False, True), size)
+        room = rect.w - label_w - gap
+        draw_line(canvas, (Piece(link.shown),), self.faces, rect.x, baseline, small, room,
+                  color=self.colors["muted"], link_color=self.colors["muted"], rtl=True)
+
+    def qr(self, canvas: Canvas, code, rect: g.Rect) -> None:
+        from generator.plan.qr import QUIET
+
+        side = code.size + 2 * QUIET
+        unit = min(rect.w, rect.h) / side
+        canvas.rect(rect.x, rect.y, side * unit, side * unit, fill="#FFFFFF")
+        squares = []
+        from generator.renderers.pdf.document import number
+
+        for y, row in enumerate(code.modules):
+            x = 0
+            while x < len(row):
+                if row[x]:
+                    start = x
+                    while x < len(row) and row[x]:
+                        x += 1
+                    squares.append(f"{number(rect.x + (start + QUIET) * unit)} {number(rect.y + (y + QUIET) * unit)} "
+                                   f"{number((x - start) * unit)} {number(unit)} re")
+                else:
+                    x += 1
+        if squares:
+            canvas.ops.append("0 0 0 rg " + " ".join(squares) + " f")
+        canvas.link(rect.x, rect.y, rect.w, rect.h, code.url)
+
+    def _statement(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        if slide.text is not None:
+            self.heading(canvas, slide)
+            self.sized(canvas, slide.text, self.colors["text"], bold=True, align="center")
+        else:
+            self.sized(canvas, slide.heading, self.colors["text"], bold=True, align="center")
+
+    def _bullets(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        self.heading(canvas, slide)
+        box = slide.content or self.geometry.body
+        self.bullet_list(canvas, slide.bullets, slide.bullet_size, box, slide.bullet_gap, step)
+
+    def bullet_list(self, canvas: Canvas, bullets, size: float, box: g.Rect, gap: float, step: int = 0,
+                    top: Optional[float] = None) -> float:
+        c = self.colors
+        top = box.y if top is None else top
+        first = True
+        for number_, bullet in enumerate(bullets, start=1):
+            if step and number_ > step:
+                break
+            items = [(0, bullet.text, bullet.lines)] + [
+                (1, sub, bullet.sub_lines[i] if i < len(bullet.sub_lines) else ()) for i, sub in enumerate(bullet.subs)]
+            for level, text, lines in items:
+                own = sub_size(size) if level else size
+                if not first:
+                    top += gap if level == 0 and gap else g.BULLET_GAP * own
+                first = False
+                indent = g.BULLET_INDENT[level]
+                marker_x = box.x + (g.BULLET_INDENT[0] if level else 0)
+                width = box.w - indent
+                x = box.x if self.rtl else box.x + indent
+                baseline = self.faces.baseline(own, g.LINE_HEIGHT)
+                marker = "\u2013" if level else "\u2022"
+                if self.rtl:
+                    draw_line(canvas, (Piece(marker),), self.faces, box.x, top + baseline, own,
+                              box.w - (marker_x - box.x), color=c["text"], link_color=c["text"], rtl=True)
+                else:
+                    draw_line(canvas, (Piece(marker),), self.faces, marker_x, top + baseline, own, indent,
+                              color=c["text"], link_color=c["text"])
+                top = self.lines(canvas, text, lines, own, x, top, width, color=c["text"])
+        return top
+
+    def _two_columns(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        self.heading(canvas, slide)
+        c, size = self.colors, slide.bullet_size
+        for column in slide.columns:
+            rect, top = column.rect, column.rect.y
+            if column.heading:
+                top = self.lines(canvas, column.heading, (), size, rect.x, top, rect.w, color=c["text"], bold=True)
+                top += g.BULLET_GAP * size
+            if column.bullets:
+                top = self.bullet_list(canvas, column.bullets, size, rect, 0.0, top=top)
+            if column.text:
+                self.lines(canvas, column.text, (), size, rect.x, top, rect.w, color=c["text"])
+
+    def _stack(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        from generator.renderers.diagrams.stack_svg import emit_stack_svg
+        from generator.renderers.pdf.svg import draw_svg
+
+        self.heading(canvas, slide)
+        area = slide.content or self.geometry.body
+        draw_svg(canvas, emit_stack_svg(slide.diagram, self.theme), area.x, area.y, area.w, area.h, self.faces,
+                 step=step, rtl=self.rtl)
+
+    _stacks = _stack
+
+    def _graph(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        from generator.renderers.diagrams.graph_svg import emit_graph_svg
+        from generator.renderers.pdf.svg import draw_svg
+
+        self.heading(canvas, slide)
+        area = slide.content or self.geometry.body
+        draw_svg(canvas, emit_graph_svg(slide.graph, self.theme), area.x, area.y, area.w, area.h, self.faces,
+                 step=step, rtl=self.rtl)
+
+    def _comparison(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        self.heading(canvas, slide)
+        table, c = slide.table, self.colors
+        rect = table.rect or self.geometry.body
+        widths = [w / 100 * rect.w for w in table.widths]
+        lefts, x = [], rect.x
+        for w in widths:
+            lefts.append(x)
+            x += w
+        if self.rtl:                                # the aspects' column on the right
+            lefts = [rect.x + rect.w - (left - rect.x) - w for left, w in zip(lefts, widths)]
+        rows = [[(None, (), True, "corner")] + [(s, table.subject_lines[i] if i < len(table.subject_lines) else (),
+                                                 True, "head") for i, s in enumerate(table.subjects)]]
+        for row in table.rows:
+            rows.append([(row.aspect, row.aspect_lines, True, "aspect")] +
+                        [(cell.text, cell.lines, cell.favoured, "favoured" if cell.favoured else "cell")
+                         for cell in row.cells])
+        heights = list(table.heights) or [rect.h / len(rows)] * len(rows)
+        fills = {"corner": c["accent"], "head": c["accent"], "aspect": c["surface"], "favoured": c["favoured"],
+                 "cell": c["background"]}
+        size, top = table.size, rect.y
+        for index, (row, height) in enumerate(zip(rows, heights)):
+            for (text, lines, bold, role), left, w in zip(row, lefts, widths):
+                canvas.rect(left, top, w, height, fill=fills[role])
+                if not text:
+                    continue
+                lines = lines or tuple(self.measure.wrap(plain(text), w - 2 * g.CELL_PAD_X, size, bold).lines)
+                block = len(lines) * size * g.LINE_HEIGHT
+                color = c["accent-text"] if role in ("head", "corner") else c["text"]
+                self.lines(canvas, text, lines, size, left + g.CELL_PAD_X, top + (height - block) / 2,
+                           w - 2 * g.CELL_PAD_X, color=color, bold=bold,
+                           align="start" if role == "aspect" else "center")
+            if index >= 2:
+                canvas.rect(rect.x, top - 0.5, rect.w, 1, fill=c["rule"])
+            top += height
+
+    def _code(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        from generator.renderers.pdf.text import draw_glyphs, shape_line
+
+        if not slide.heading_hidden:
+            self.heading(canvas, slide)
+        block, area, c = slide.code, slide.content or self.geometry.body, self.colors
+        caption_h = slide.text.size * g.LINE_HEIGHT + 8 if slide.text else 0.0
+        height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * g.CODE_PAD)
+        canvas.rect(area.x, area.y, area.w, height, fill=c["code-background"], radius=6)
+        canvas.save()
+        canvas.clip_rect(area.x, area.y, area.w, height)
+        baseline = self.code_faces.baseline(block.size, block.line_height / block.size)
+        for number_, line in enumerate(block.lines, start=1):
+            top = area.y + g.CODE_PAD + (number_ - 1) * block.line_height
+            steps = [k for k, lines in enumerate(block.steps, start=1) if number_ in lines]
+            dimmed = bool(step and steps and step not in steps)
+            if step and step in steps:
+                canvas.rect(area.x, top, area.w, block.line_height, fill=c["code-mark"])
+            if dimmed:
+                canvas.save()
+                canvas.opacity(0.45)
+            x = area.x + g.CODE_PAD
+            for token in line or ():
+                color = c.get(f"code-{token.kind}", c.get("code-text", c["text"]))
+                canvas.ops.append(f"{_rgb(color)} rg")
+                shaped = shape_line((Piece(token.text),), self.faces, token.kind == "keyword", False, code=True)
+                for _, glyphs in shaped:
+                    x = draw_glyphs(canvas, glyphs, x, top + baseline, block.size)
+            if dimmed:
+                canvas.restore()
+        canvas.restore()
+        if slide.text:
+            self.lines(canvas, slide.text.text, (), slide.text.size, area.x, area.y + height + 8, area.w,
+                       color=c["muted"], align="center")
+
+    def _image(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        from generator.renderers.pdf.pictures import picture_resource, picture_size
+
+        if not slide.heading_hidden:
+            self.heading(canvas, slide)
+        area, picture = slide.content or self.geometry.body, slide.picture
+        base = self.talk_dir.resolve()
+        path = (base / picture.src).resolve()
+        if base not in path.parents or not path.is_file():     # checked when the talk loads; kept here
+            from generator.errors import RenderError
+
+            raise RenderError(f"image '{picture.src}' not found in {self.talk_dir}")
+        data = path.read_bytes()
+        if path.suffix.lower() == ".svg":
+            from generator.renderers.pptx.svg_picture import svg_fallback_png
+
+            data, natural_w, natural_h = svg_fallback_png(str(path))
+        else:
+            natural_w, natural_h = picture_size(data)
+        room_h = area.h * (0.88 if picture.caption else 1.0)
+        caption_h = 8 + float(self.theme.sizes.get("caption", 18)) * g.LINE_HEIGHT if picture.caption else 0.0
+        scale = min(area.w / natural_w, room_h / natural_h, 1.0 if path.suffix.lower() != ".svg" else 10.0)
+        w, h = natural_w * scale, natural_h * scale
+        top = area.y + (area.h - h - caption_h) / 2
+        name = picture_resource(canvas.document, data)
+        if name is not None:
+            canvas.picture(name, area.x + (area.w - w) / 2, top, w, h)
+        if picture.caption:
+            self.lines(canvas, picture.caption, (), float(self.theme.sizes.get("caption", 18)), area.x, top + h + 8,
+                       area.w, color=self.colors["muted"], align="center")
+
+
+class _CodeFaces:
+    """The monospace face's line metrics (its lines stand on its own baseline)."""
+
+    def __init__(self, faces: Faces):
+        from generator.plan.shaping import shaper
+
+        ref = faces.code[False][0]
+        metrics = shaper(ref).font.get_font_extents("ltr")
+        upem = shaper(ref).upem
+        self.ascent, self.descent = metrics.ascender / upem, -metrics.descender / upem
+
+    def baseline(self, size: float, line_height: float) -> float:
+        return (line_height - self.ascent - self.descent) / 2 * size + self.ascent * size
+
+
+def _pieces(text: str) -> tuple[Piece, ...]:
+    from generator.markdown import inline_pieces
+
+    return inline_pieces(text)
+
+
+def _trimmed(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """A line's pieces without the spaces at its ends (a break's space is not drawn)."""
+    pieces = list(pieces)
+    while pieces and not pieces[-1].text.rstrip():
+        pieces.pop()
+    if pieces:
+        pieces[-1] = Piece(pieces[-1].text.rstrip(), pieces[-1].styles, pieces[-1].href)
+    while pieces and not pieces[0].text.lstrip():
+        pieces.pop(0)
+    if pieces:
+        pieces[0] = Piece(pieces[0].text.lstrip(), pieces[0].styles, pieces[0].href)
+    return tuple(pieces)
+
+
+def _rgb(color: str) -> str:
+    from generator.renderers.pdf.canvas import rgb
+
+    return rgb(color)
