@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import io
 
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from generator.plan.graph.model import GraphDiagram, Label, Point
 from generator.plan.graph.style import graph_style
 from generator.plan.boxes import Rect
-from generator.renderers.pptx.shapes import _rgb, close_group, emu, new_group, set_alt_text
+from generator.renderers.pptx.shapes import (
+    _A, _P, _centipoints, _el, _rgb, _run_text, close_group, emu, new_group, new_sp, plain_text_body, set_alt_text,
+)
 
 CURVE_STEPS = 10   # straight segments per Bézier curve of an edge
 ASCENT = 0.952     # Carlito/Calibri ascent in ems, to place a text box from a baseline
@@ -60,30 +60,37 @@ class _Placer:
 
 
 def _label_box(shapes, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
+    """A text box of centred lines at the label's size and pitch (the XML python-pptx's `add_textbox`
+    and text frame API wrote for it, written directly)."""
     size = label.size * place.scale
     top = label.lines[0].y - label.size * ASCENT
     pitch = (label.lines[1].y - label.lines[0].y) if len(label.lines) > 1 else label.size * 1.15
     height = pitch * len(label.lines) + label.size * 0.3
-    box = shapes.add_textbox(place.x(left), place.y(top), place.d(right - left), place.d(height))
-    box.name = name
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.CENTER
-    paragraph.line_spacing = Pt(pitch * place.scale)
+    box = new_sp(shapes, _next_id(shapes), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
+                 text_box=True)
+    body = _el(box, _P + "txBody")
+    _el(_el(body, _A + "bodyPr", {"wrap": "square", "anchor": "t", "lIns": "0", "rIns": "0", "tIns": "0",
+                                  "bIns": "0"}), _A + "noAutofit")
+    _el(body, _A + "lstStyle")
+    paragraph = _el(body, _A + "p")
+    _el(_el(_el(paragraph, _A + "pPr", {"algn": "ctr"}), _A + "lnSpc"), _A + "spcPts",
+        {"val": _centipoints(pitch * place.scale)})
+    runs = {"sz": _centipoints(round(size * 2) / 2), "b": "1" if label.bold else "0"}
+    fill = str(_rgb(color))
     for index, line in enumerate(label.lines):
         if index:
-            paragraph.add_line_break()
-        run = paragraph.add_run()
-        run.text = line.text
-        run.font.size = Pt(round(size * 2) / 2)
-        run.font.bold = label.bold
-        run.font.name = font
-        run.font.color.rgb = _rgb(color)
+            _el(paragraph, _A + "br")
+        run = _el(paragraph, _A + "r")
+        props = _el(run, _A + "rPr", runs)
+        _el(_el(props, _A + "solidFill"), _A + "srgbClr", {"val": fill})
+        _el(props, _A + "latin", {"typeface": font})
+        _el(run, _A + "t").text = _run_text(line.text)
     return box
+
+
+def _next_id(shapes) -> int:
+    """The id python-pptx gives a new shape: one more than the largest on the slide."""
+    return shapes._spTree.max_shape_id + 1
 
 
 def _freeform(shapes, points: list[tuple[float, float]], place: _Placer, *, closed: bool):
@@ -111,27 +118,19 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tu
         head.fill.fore_color.rgb = _rgb(style.edge)
         head.line.fill.background()
     for node in diagram.nodes:
-        box = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, place.x(node.x), place.y(node.y),
-                               place.d(node.w), place.d(node.h))
-        box.name = f"{diagram.id}--{node.id}"
-        box.adjustments[0] = min(0.5, style.corner_radius / min(node.w, node.h))
-        box.fill.solid()
-        box.fill.fore_color.rgb = _rgb(style.node_fill)
-        box.line.color.rgb = _rgb(style.node_stroke)
-        box.line.width = Pt(style.node_stroke_width * place.scale)
-        box.shadow.inherit = False
+        box = new_sp(shapes, _next_id(shapes), f"{diagram.id}--{node.id}", place.x(node.x), place.y(node.y),
+                     place.d(node.w), place.d(node.h), rounded=True,
+                     adjust=min(0.5, style.corner_radius / min(node.w, node.h)), fill=style.node_fill,
+                     stroke=style.node_stroke, stroke_width=style.node_stroke_width * place.scale, outline=True)
+        plain_text_body(box)
         if node.icon is not None and node.icon_box is not None:
             icon = node.icon_box
             if style.icon_backdrop:
                 t = style.icon_tile(icon)
-                tile = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, place.x(t.x), place.y(t.y), place.d(t.w),
-                                        place.d(t.h))
-                tile.name = f"{diagram.id}--{node.id}__icon-tile"
-                tile.adjustments[0] = min(0.5, style.icon_gap / 2 / min(t.w, t.h))
-                tile.fill.solid()
-                tile.fill.fore_color.rgb = _rgb(style.icon_backdrop)
-                tile.line.fill.background()
-                tile.shadow.inherit = False
+                tile = new_sp(shapes, _next_id(shapes), f"{diagram.id}--{node.id}__icon-tile", place.x(t.x),
+                              place.y(t.y), place.d(t.w), place.d(t.h), rounded=True,
+                              adjust=min(0.5, style.icon_gap / 2 / min(t.w, t.h)), fill=style.icon_backdrop)
+                plain_text_body(tile)
             picture = shapes.add_picture(io.BytesIO(icon_png(node.icon)), place.x(icon.x), place.y(icon.y),
                                          place.d(icon.w), place.d(icon.h))
             picture.name = f"{diagram.id}--{node.id}__icon"
@@ -144,13 +143,9 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tu
         if edge.label is None:
             continue
         label = edge.label
-        back = shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, place.x(label.x), place.y(label.y),
-                                place.d(label.w), place.d(label.h))
-        back.name = f"{diagram.id}--{edge.id}__label-back"
-        back.fill.solid()
-        back.fill.fore_color.rgb = _rgb(style.background)
-        back.line.fill.background()
-        back.shadow.inherit = False
+        back = new_sp(shapes, _next_id(shapes), f"{diagram.id}--{edge.id}__label-back", place.x(label.x),
+                      place.y(label.y), place.d(label.w), place.d(label.h), rounded=True, fill=style.background)
+        plain_text_body(back)
         _label_box(shapes, label.label, label.x, label.x + label.w, place, style.edge_text, font,
                    f"{diagram.id}--{edge.id}__label")
     close_group(group)

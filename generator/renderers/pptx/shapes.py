@@ -178,45 +178,65 @@ def _text_body(sp, box: Box, font: str, autoshape: bool) -> None:
             body[-1].find(f"{_A}pPr/{_A}spcBef/{_A}spcPts").set("val", _centipoints(max(0.0, gap)))
 
 
+def new_sp(shapes, shape_id: int, name: str, x: int, y: int, w: int, h: int, *, text_box: bool = False,
+           rounded: bool = False, adjust: float | None = None, fill: str | None = None,
+           stroke: str | None = None, stroke_width: float | None = None, outline: bool = False):
+    """A `p:sp` appended to a shape tree, as python-pptx's `add_shape` (a rectangle, or a rounded
+    one, `adjust` its first adjustment when set) or `add_textbox` (`text_box`) writes it, then
+    named, filled (`fill`, else no fill), outlined (`stroke` at `stroke_width` points when that is
+    not zero, or `outline` whatever the width; else no line) and without shadow; its `p:txBody`
+    is left for the caller."""
+    sp = _el(shapes._spTree, _P + "sp")
+    names = _el(sp, _P + "nvSpPr")
+    _el(names, _P + "cNvPr", {"id": str(shape_id), "name": name})
+    _el(names, _P + "cNvSpPr", {"txBox": "1"} if text_box else None)
+    _el(names, _P + "nvPr")
+    props = _el(sp, _P + "spPr")
+    frame = _el(props, _A + "xfrm")
+    _el(frame, _A + "off", {"x": str(x), "y": str(y)})
+    _el(frame, _A + "ext", {"cx": str(w), "cy": str(h)})
+    geometry = _el(props, _A + "prstGeom", {"prst": "roundRect" if rounded and not text_box else "rect"})
+    guides = _el(geometry, _A + "avLst")
+    if text_box:
+        _el(props, _A + "noFill")
+        return sp
+    if adjust is not None:
+        _el(guides, _A + "gd", {"name": "adj", "fmla": "val %d" % int(adjust * 100000.0)})
+    if fill:
+        _color(props, fill)
+    else:
+        _el(props, _A + "noFill")
+    if stroke and (stroke_width or outline):
+        _color(_el(props, _A + "ln", {"w": str(Pt(stroke_width or 0))}), stroke)
+    else:
+        _el(_el(props, _A + "ln"), _A + "noFill")
+    _el(props, _A + "effectLst")
+    style = _el(sp, _P + "style")
+    for kind, index, scheme in _STYLE:
+        _el(_el(style, _A + kind, {"idx": index}), _A + "schemeClr", {"val": scheme})
+    return sp
+
+
+def plain_text_body(sp) -> None:
+    """The `p:txBody` python-pptx gives a new auto shape: centred, and empty."""
+    body = _el(sp, _P + "txBody")
+    _el(body, _A + "bodyPr", {"rtlCol": "0", "anchor": "ctr"})
+    _el(body, _A + "lstStyle")
+    _el(_el(body, _A + "p"), _A + "pPr", {"algn": "ctr"})
+
+
 def _draw_box(shapes, box: Box, x0: float, y0: float, font: str, shape_id: int):
     """One box of a diagram as a `p:sp` in a group (`shapes`), with the id python-pptx would give it."""
     x, y, w, h = emu(x0 + box.x), emu(y0 + box.y), emu(box.w), emu(box.h)
     autoshape = bool(box.fill or box.stroke or box.role in ("layer", "badge", "legend-swatch"))
     if not autoshape:
         # A bare text: widened a little each side so no renderer re-wraps the measured lines.
-        x, w = emu(x0 + box.x - SLACK), emu(box.w + 2 * SLACK)
-    sp = _el(shapes._spTree, _P + "sp")
-    names = _el(sp, _P + "nvSpPr")
-    _el(names, _P + "cNvPr", {"id": str(shape_id), "name": box.id})
-    _el(names, _P + "cNvSpPr", None if autoshape else {"txBox": "1"})
-    _el(names, _P + "nvPr")
-    props = _el(sp, _P + "spPr")
-    frame = _el(props, _A + "xfrm")
-    _el(frame, _A + "off", {"x": str(x), "y": str(y)})
-    _el(frame, _A + "ext", {"cx": str(w), "cy": str(h)})
-    geometry = _el(props, _A + "prstGeom", {"prst": "roundRect" if autoshape and box.radius else "rect"})
-    guides = _el(geometry, _A + "avLst")
-    if not autoshape:
-        _el(props, _A + "noFill")
-        _text_body(sp, box, font, False)
-        return sp
-    if box.radius:
-        value = min(0.5, box.radius / max(1e-6, min(box.w, box.h)))
-        _el(guides, _A + "gd", {"name": "adj", "fmla": "val %d" % int(value * 100000.0)})
-    if box.fill:
-        _color(props, box.fill)
+        sp = new_sp(shapes, shape_id, box.id, emu(x0 + box.x - SLACK), y, emu(box.w + 2 * SLACK), h, text_box=True)
     else:
-        _el(props, _A + "noFill")
-    if box.stroke and box.stroke_width:
-        line = _el(props, _A + "ln", {"w": str(Pt(box.stroke_width))})
-        _color(line, box.stroke)
-    else:
-        _el(_el(props, _A + "ln"), _A + "noFill")
-    _el(props, _A + "effectLst")
-    style = _el(sp, _P + "style")
-    for name, index, scheme in _STYLE:
-        _el(_el(style, _A + name, {"idx": index}), _A + "schemeClr", {"val": scheme})
-    _text_body(sp, box, font, True)
+        adjust = min(0.5, box.radius / max(1e-6, min(box.w, box.h))) if box.radius else None
+        sp = new_sp(shapes, shape_id, box.id, x, y, w, h, rounded=bool(box.radius), adjust=adjust, fill=box.fill,
+                    stroke=box.stroke, stroke_width=box.stroke_width)
+    _text_body(sp, box, font, autoshape)
     return sp
 
 
