@@ -9,10 +9,9 @@ TALK   ?= content/autour-de-docker
 
 # Debian packages the renderers need at run time (graphviz for graph layout, the theme's fonts
 # and their metric-compatible faces, Noto faces for CJK, Arabic and Hebrew, librsvg for PNG
-# diagrams in any script, cairo for SVG pictures in PPTX, Pango and HarfBuzz for WeasyPrint's
-# PDF handouts).
+# diagrams in any script, cairo for SVG pictures in PPTX and PDF).
 SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 fonts-noto-cjk fonts-noto-core \
-                libcairo2 librsvg2-bin libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+                libcairo2 librsvg2-bin
 # What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs,
 # Chromium runs the HTML deck (driven by Playwright, never downloaded), LibreOffice opens
 # the PPTX decks as a real client would.

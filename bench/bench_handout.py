@@ -5,8 +5,8 @@
 The talk is the sample's slides repeated (ids and titles varied) up to `--slides`, written to a
 temporary folder. Cold: a fresh `deckgen build` process making all three handouts, with the
 child's peak resident memory. Warm: each layout again in this process (median of `--repeat`),
-then one pass under tracemalloc for the peak of Python allocations (WeasyPrint's C libraries,
-Pango and HarfBuzz, are counted only in the resident figure).
+then one pass under tracemalloc for the peak of Python allocations (HarfBuzz's own memory is
+counted only in the resident figure).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import os
 
@@ -22,20 +21,3 @@ def build_time() -> _dt.datetime:
     epoch = int(value) if value.isdigit() else DEFAULT_EPOCH
     return _dt.datetime.fromtimestamp(max(epoch, _ZIP_EPOCH), _dt.timezone.utc).replace(tzinfo=None)
 
-
-@contextlib.contextmanager
-def source_date_epoch():
-    """SOURCE_DATE_EPOCH set to the default build instant for the duration, unless already set
-    (for libraries that read it themselves, such as WeasyPrint)."""
-    if epoch_is_set():
-        yield
-        return
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(DEFAULT_EPOCH)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous

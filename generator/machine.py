@@ -15,8 +15,6 @@ INSTALL = {
               "install the GTK 3 runtime (it brings cairo)"),
     "rsvg": ("sudo apt-get install librsvg2-bin", "sudo dnf install librsvg2-tools", "brew install librsvg",
              "install librsvg (rsvg-convert), for example with MSYS2: pacman -S mingw-w64-x86_64-librsvg"),
-    "pango": ("sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0", "sudo dnf install pango",
-              "brew install pango", "install the GTK 3 runtime (it brings Pango), as WeasyPrint's documentation says"),
 }
 
 
@@ -39,7 +37,7 @@ def font_hint(theme_dir) -> str:
 
 def machine_problems(loaded, theme) -> list[Diagnostic]:
     """What the machine lacks for building this talk: the theme's font files and Graphviz's `dot`
-    for graph slides (errors), the cairo and Pango libraries some formats need (warnings), each
+    for graph slides (errors), the cairo library some formats need (warnings), each
     with the install command."""
     from generator.theme import MissingFontError
 
@@ -57,9 +55,8 @@ def machine_problems(loaded, theme) -> list[Diagnostic]:
         found.append(Diagnostic(loaded.path, "librsvg's rsvg-convert is not installed: PNG diagrams are drawn by "
                                 "cairosvg, which neither shapes Arabic nor falls back to CJK faces",
                                 "machine.rsvg", None, install_hint("rsvg"), "warning"))
-    for library, what, names in (("cairo", "PNG diagrams (without rsvg-convert) and SVG pictures in PPTX",
-                                  ("cairo", "cairo-2")),
-                                 ("pango", "PDF handouts", ("pango-1.0", "pango-1.0-0"))):
+    for library, what, names in (("cairo", "PNG diagrams (without rsvg-convert) and SVG pictures in PPTX and PDF",
+                                  ("cairo", "cairo-2")),):
         if not any(_library(name) for name in names):
             found.append(Diagnostic(loaded.path, f"the {library} library is not found: {what} cannot be built",
                                     f"machine.{library}", None, install_hint(library), "warning"))
@@ -70,8 +67,7 @@ def machine_problems(loaded, theme) -> list[Diagnostic]:
 
 
 # Python packages whose older releases lack what the code uses: (floor, what needs it).
-FLOORS = {"weasyprint": ((68,), "its URLFetcher, which confines the handouts' reads"),
-          "python-pptx": ((1, 0, 2), "its shape and text frame API"),
+FLOORS = {"python-pptx": ((1, 0, 2), "its shape and text frame API"),
           "lxml": ((6, 1), "the fix of CVE-2026-41066")}
 
 

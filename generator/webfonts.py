@@ -74,26 +74,15 @@ def script_faces(theme: Theme, lang: str | None, characters: frozenset[str]) -> 
     return tuple(faces), frozenset(drawn)
 
 
-def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: bool = True,
-                  store: dict[str, bytes] | None = None) -> str:
+def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: bool = True) -> str:
     """`@font-face` rules with the subset of each face (the common characters always kept unless
-    `base` is false): a base64 WOFF2 data URL, or with a `store` (for printing), the plain font
-    put in the store under a `font:` URL the printer's fetcher serves, which spares WeasyPrint
-    parsing the base64 and unpacking WOFF2."""
+    `base` is false), each a base64 WOFF2 data URL."""
     wanted = "".join(sorted(characters | (BASE_CHARACTERS if base else frozenset(" "))))
     rules = []
     for face in faces:
         mtime = face.file.stat().st_mtime_ns
-        if store is None:
-            encoded = base64.b64encode(subset_font(str(face.file), mtime, wanted, face.index)).decode("ascii")
-            source = f"url(data:font/woff2;base64,{encoded}) format('woff2')"
-        else:
-            import hashlib
-
-            data = subset_font(str(face.file), mtime, wanted, face.index, woff2=False)
-            name = f"font:{hashlib.sha256(data).hexdigest()[:24]}"
-            store[name] = data
-            source = f"url({name}) format('{'opentype' if data[:4] == b'OTTO' else 'truetype'}')"
+        encoded = base64.b64encode(subset_font(str(face.file), mtime, wanted, face.index)).decode("ascii")
+        source = f"url(data:font/woff2;base64,{encoded}) format('woff2')"
         rules.append(
             f"@font-face {{ font-family: '{face.family}'; font-weight: {face.weight}; "
             f"font-style: {face.style}; font-display: block; src: {source}; }}")

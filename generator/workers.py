@@ -18,16 +18,13 @@ from typing import Callable
 
 from generator.jobs import Rendered, RenderJob
 
-# The order units start in, languages alternating within a format. The HTML deck first: it makes
-# the font subsets that the handouts and the slides PDF then read from the cache. The diagrams
-# before WeasyPrint's units: cairosvg draws with the fontconfig set-up that PNG rendering gives the
-# process, which must come before WeasyPrint's Pango first initialises fontconfig. The longest first.
-ORDER = ("html", "diagrams", "handout", "pdf", "pptx")
+# The order units start in, languages alternating within a format: the longest first.
+ORDER = ("diagrams", "handout", "html", "pptx", "pdf")
 
 # What the renderers of each format import (loaded once before forking, so that every worker does
 # not import, and compile, them again).
 LIBRARIES = {"diagrams": ("cairosvg",), "pptx": ("pptx",), "html": ("jinja2",),
-             "handout": ("weasyprint",), "pdf": ("weasyprint",)}
+             "handout": ("uharfbuzz",), "pdf": ("uharfbuzz",)}
 
 
 @dataclass(frozen=True)

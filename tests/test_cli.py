@@ -200,12 +200,12 @@ def test_a_dependency_older_than_its_floor_is_exit_3_with_the_upgrade_command(tm
 
     real = importlib.metadata.version
     monkeypatch.setattr(importlib.metadata, "version",
-                        lambda name: "61.0" if name == "weasyprint" else real(name))
-    result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "fr", "--format", "handout",
+                        lambda name: "0.6.21" if name == "python-pptx" else real(name))
+    result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "fr", "--format", "pptx",
                                        "--out", str(tmp_path / "out")])
     assert result.exit_code == 3
-    assert "weasyprint 68 or later (61.0 is installed" in result.stderr
-    assert "pip install --upgrade 'weasyprint>=68'" in result.stderr
+    assert "python-pptx 1.0.2 or later (0.6.21 is installed" in result.stderr
+    assert "pip install --upgrade 'python-pptx>=1.0.2'" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
 
 

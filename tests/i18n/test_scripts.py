@@ -259,31 +259,36 @@ def it_lays_arabic_bullets_out_from_the_right_in_the_browser(out, browser):
         assert item["textLeft"] - item["boxLeft"] > 10            # ragged on the left
 
 
-def it_orders_mixed_runs_for_outlined_diagram_text():
-    from generator.renderers.diagrams.outline import visual_runs
+def it_sets_mixed_runs_in_bidi_order_in_the_pdfs(theme):
+    """Right to left, a Latin word keeps its order inside the Arabic around it; numbers read left to right."""
+    from generator.markdown import Piece
+    from generator.renderers.pdf.text import Faces, shape_line
 
-    assert visual_runs("خدمة Docker الخلفية", True) == [("rtl", " الخلفية"), ("ltr", "Docker"), ("rtl", "خدمة ")]
-    assert visual_runs("700 ميغابايت", True) == [("rtl", " ميغابايت"), ("ltr", "700")]
-    assert visual_runs("Docker daemon", False) == [("ltr", "Docker daemon")]
+    faces = Faces(theme, "ar")
+    shaped = shape_line((Piece("خدمة Docker الخلفية"),), faces, rtl=True)
+    words = ["".join(g.text for g in glyphs) for _, glyphs in shaped]
+    # left to right on the page: the last Arabic word, Docker, the first Arabic word (each Arabic
+    # run's glyphs in visual order: their text reversed); the spaces go with the Arabic runs
+    assert [w[::-1] if any("\u0600" <= c <= "\u06ff" for c in w) else w for w in words] == \
+        [" الخلفية", "Docker", "خدمة "]
+    numbers = shape_line((Piece("700 ميغابايت"),), faces, rtl=True)
+    assert "".join(g.text for g in numbers[-1][1]) == "700"
+    latin = shape_line((Piece("Docker daemon"),), faces, rtl=False)
+    assert "".join(g.text for _, glyphs in latin for g in glyphs) == "Docker daemon"
 
 
-def it_outlines_only_complex_script_text_for_the_pdfs(theme):
-    from generator.plan import layout_stacks
-    from generator.plan.measure import TextMeasure
-    from generator.renderers.diagrams.outline import needs_outlines, outline_complex_text
-    from generator.renderers.diagrams.stack_svg import emit_stack_svg
-    from generator.model.talk import Layer, Stack
+def it_shapes_arabic_in_the_pdfs_into_joined_forms(theme):
+    """The slides PDF draws Arabic with HarfBuzz's joined forms: the glyphs differ from the isolated letters'."""
+    from generator.markdown import Piece
+    from generator.plan.shaping import shaper
+    from generator.renderers.pdf.text import Faces, shape_line
 
-    stack = Stack(id="s", title="حاويات Docker", layers=(Layer(id="x", label="البنية التحتية", kind="os",
-                                                               detail="Laptop, VPS"),))
-    svg = emit_stack_svg(layout_stacks([stack], theme, width=500, height=160, lang="ar", legend={"os": "OS"}),
-                         theme)
-    assert needs_outlines(svg) and not needs_outlines(svg.replace("البنية التحتية", "x").replace("حاويات", "y"))
-    outlined = outline_complex_text(svg, TextMeasure.for_theme(theme, "ar"))
-    drawn = re.sub(r'aria-label="[^"]*"|<desc\b.*?</desc>', "", outlined, flags=re.S)
-    assert "البنية التحتية" not in drawn           # drawn as glyphs, read aloud from the label and description
-    assert 'aria-label="البنية التحتية"' in outlined and ">Laptop, VPS</text>" in outlined   # Latin stays text
-    assert outlined.count("<path d=\"M") >= 2 and 'data-step="1"' in outlined
+    faces = Faces(theme, "ar")
+    word = "البنية"
+    shaped = [g for _, glyphs in shape_line((Piece(word),), faces, rtl=True) for g in glyphs]
+    font = shaper(shaped[0].ref).font
+    isolated = {font.get_nominal_glyph(ord(c)) for c in word}
+    assert any(g.gid not in isolated for g in shaped)
 
 
 def it_reads_an_arabic_legend_from_the_right(theme):

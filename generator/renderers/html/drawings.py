@@ -18,36 +18,22 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                ".webp": "image/webp", ".svg": "image/svg+xml", ".avif": "image/avif"}
 
 
-def slide_drawing(slide: SlidePlan, theme: Theme, lang: str, talk_dir: Path, printed: bool = False):
-    """The inline SVG (Markup) or image `data:` URL (str) of a slide, or None when it has no picture.
-
-    `printed` (PDFs): text in complex scripts is drawn as glyph outlines, which WeasyPrint's SVG
-    text cannot shape (`diagrams/outline.py`)."""
+def slide_drawing(slide: SlidePlan, theme: Theme, lang: str, talk_dir: Path):
+    """The inline SVG (Markup) or image `data:` URL (str) of a slide, or None when it has no picture."""
     prefix = f"s{slide.number}-"
     if slide.diagram is not None:
         from generator.renderers.diagrams.stack_svg import emit_stack_svg
 
-        svg = _for_print(emit_stack_svg(slide.diagram, theme), theme, lang) if printed else \
-            emit_stack_svg(slide.diagram, theme)
+        svg = emit_stack_svg(slide.diagram, theme)
         return Markup(inline_svg(svg, prefix, "diagram stack-diagram"))
     if slide.graph is not None:
         from generator.renderers.diagrams.graph_svg import emit_graph_svg
 
         svg = emit_graph_svg(slide.graph, theme)
-        return Markup(inline_svg(_for_print(svg, theme, lang) if printed else svg, prefix, "diagram graph-diagram"))
+        return Markup(inline_svg(svg, prefix, "diagram graph-diagram"))
     if slide.picture is not None:
         return image_data_url(talk_dir, slide.picture.src)
     return None
-
-
-def _for_print(svg: str, theme: Theme, lang: str) -> str:
-    from generator.renderers.diagrams.outline import needs_outlines, outline_complex_text
-
-    if not needs_outlines(svg):
-        return svg
-    from generator.plan.measure import TextMeasure
-
-    return outline_complex_text(svg, TextMeasure.for_theme(theme, lang))
 
 
 def image_data_url(talk_dir: Path, src: str) -> str:

@@ -37,10 +37,10 @@ class DeckParts:
         return frozenset("".join(self.sections)) | frozenset("".join(self.strings.values()))
 
 
-def deck_parts(job, printed: bool = False) -> DeckParts:
-    """Every slide's `<section>` of the job's plan (`job` is a `RenderJob`); `printed` for the PDFs."""
+def deck_parts(job) -> DeckParts:
+    """Every slide's `<section>` of the job's plan (`job` is a `RenderJob`)."""
     theme, plan = job.theme, job.plan
-    drawings = {slide.number: slide_drawing(slide, theme, job.lang, job.loaded.directory, printed)
+    drawings = {slide.number: slide_drawing(slide, theme, job.lang, job.loaded.directory)
                 for slide in plan.slides}
     strings = ui_strings(job.lang)
     template = environment(theme).get_template("slide.html.j2")

@@ -41,15 +41,14 @@ def geometry_properties(geometry: g.Geometry = g.DEFAULT_GEOMETRY) -> str:
     return ":root {\n" + "\n".join(lines) + "\n}\n"
 
 
-def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False,
-                     store: dict[str, bytes] | None = None) -> str:
+def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:
     """The CSS that draws slides wherever they sit; fonts subset to `characters` (wide Latin when
-    `live`), put in `store` when printing (`font_face_css`)."""
+    `live`)."""
     faces = theme_faces(theme, code=any(slide.code is not None for slide in plan.slides))
     others, drawn = script_faces(theme, plan.lang, characters)
     return "\n".join([
-        font_face_css(faces, characters | LIVE_CHARACTERS if live else characters, store=store),
-        font_face_css(others, drawn, base=False, store=store) if others else "",
+        font_face_css(faces, characters | LIVE_CHARACTERS if live else characters),
+        font_face_css(others, drawn, base=False) if others else "",
         custom_properties(theme, plan.lang),
         geometry_properties(plan.geometry),
         size_classes(plan.sizes()),

@@ -24,14 +24,17 @@ class Canvas:
         self.ops: list[str] = [f"1 0 0 -1 0 {number(height)} cm"]
         self.links: list[Link] = []
         self._offset = (0.0, 0.0, 1.0)          # where the slide stands on the page: x, y, scale
+        self._saved: list[tuple[float, float, float]] = []
 
     # --- state ----------------------------------------------------------------------------
 
     def save(self) -> None:
         self.ops.append("q")
+        self._saved.append(self._offset)
 
     def restore(self) -> None:
         self.ops.append("Q")
+        self._offset = self._saved.pop()
 
     def transform(self, x: float, y: float, scale: float = 1.0) -> None:
         """Move the origin to (x, y) and scale what follows (links follow too)."""

@@ -48,43 +48,76 @@ class Page:
     links: list[Link] = field(default_factory=list)
 
 
-class PdfDocument:
-    """Pages, then `write()` for the bytes."""
+class Resources:
+    """Fonts (with the glyphs drawn), pictures and transparency states a drawing uses, under names
+    that depend only on what they are: a slide drawn once can be placed in several documents."""
 
-    def __init__(self, *, title: str = "", author: str = "", subject: str = "", lang: str = "",
-                 created: Optional[datetime] = None, compress: int = 6):
-        self.title, self.author, self.subject, self.lang = title, author, subject, lang
-        self.created = created
-        self.compress = compress
-        self.pages: list[Page] = []
+    def __init__(self):
         self.fonts: dict[str, UsedFont] = {}
         self.images: dict[str, tuple[str, Callable[[], tuple[bytes, bytes, Optional[tuple[bytes, bytes]]]]]] = {}
         self.alphas: dict[float, str] = {}
-        self.outline: list[tuple[str, int]] = []
         self.font_names: dict[str, str] = {}    # face reference → the name the file gives it
 
-    # --- resources ------------------------------------------------------------------------
-
     def font(self, ref: str) -> UsedFont:
-        """The document's font for a face reference (registered at first use)."""
+        """The font of a face reference (registered at first use)."""
         found = self.fonts.get(ref)
         if found is None:
-            found = self.fonts[ref] = UsedFont(ref, f"F{len(self.fonts) + 1}", self.font_names.get(ref, ""))
+            name = "F" + hashlib.sha1(ref.encode("utf-8")).hexdigest()[:8]
+            found = self.fonts[ref] = UsedFont(ref, name, self.font_names.get(ref, ""))
         return found
 
     def image(self, key: str, build: Callable[[], tuple[bytes, bytes, Optional[tuple[bytes, bytes]]]]) -> str:
         """The resource name of a picture, `build` giving (its dictionary entries, its stream, and
         its soft mask's entries and stream or None) when the file is written; one object per key."""
         if key not in self.images:
-            self.images[key] = (f"Im{len(self.images) + 1}", build)
+            self.images[key] = ("Im" + key[:12], build)
         return self.images[key][0]
 
     def alpha(self, opacity: float) -> str:
         """The name of a graphics state painting at `opacity`."""
         opacity = round(opacity, 3)
         if opacity not in self.alphas:
-            self.alphas[opacity] = f"GS{len(self.alphas) + 1}"
+            self.alphas[opacity] = f"GS{round(opacity * 1000)}"
         return self.alphas[opacity]
+
+    def merge(self, other: "Resources") -> None:
+        """Take in what another drawing used."""
+        for ref, used in other.fonts.items():
+            mine = self.font(ref)
+            if not mine.family:
+                mine.family = used.family
+            for gid, text in used.texts.items():
+                mine.use(gid, text)
+        for key, value in other.images.items():
+            self.images.setdefault(key, value)
+        self.alphas.update(other.alphas)
+        for ref, name in other.font_names.items():
+            self.font_names.setdefault(ref, name)
+
+
+class PdfDocument(Resources):
+    """Pages, then `write()` for the bytes."""
+
+    def __init__(self, *, title: str = "", author: str = "", subject: str = "", lang: str = "",
+                 created: Optional[datetime] = None, compress: int = 6):
+        super().__init__()
+        self.title, self.author, self.subject, self.lang = title, author, subject, lang
+        self.created = created
+        self.compress = compress
+        self.pages: list[Page] = []
+        self.outline: list[tuple[str, int]] = []
+        self.forms: dict[str, tuple[str, float, float, bytes]] = {}
+
+    def form(self, key: str, width: float, height: float, content: bytes, used: Optional[Resources] = None,
+             name: str = "") -> str:
+        """The resource name (`name`, or one made from the key) of a drawing `width` × `height`
+        points (its content drawn with `used`) that pages place with `Do`; one object per key."""
+        if key not in self.forms:
+            name = name or "Fm" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+            self.forms[key] = (name, width, height, content)
+            if used is not None:
+                self.merge(used)
+        return self.forms[key][0]
 
     def add_page(self, width: float, height: float, content: bytes, links: list[Link] = ()) -> int:
         self.pages.append(Page(width, height, content, list(links)))
@@ -124,15 +157,24 @@ class PdfDocument:
             already = b"/DCTDecode" in entries
             images[name] = add(b"<< /Type /XObject /Subtype /Image " + entries + mask_ref.encode(), data,
                                compressed=already)
-        resource_parts = ["<< /ProcSet [/PDF /Text /ImageB /ImageC]"]
-        if fonts:
-            resource_parts.append("/Font << " + " ".join(f"/{n} {r} 0 R" for n, r in fonts.items()) + " >>")
-        if images:
-            resource_parts.append("/XObject << " + " ".join(f"/{n} {r} 0 R" for n, r in images.items()) + " >>")
-        if self.alphas:
-            resource_parts.append("/ExtGState << " + " ".join(
-                f"/{n} << /Type /ExtGState /ca {number(a)} /CA {number(a)} >>" for a, n in self.alphas.items()) + " >>")
-        add(" ".join(resource_parts).encode() + b" >>", number_=resources)
+        def resource_dictionary(xobjects: dict[str, int]) -> bytes:
+            parts = ["<< /ProcSet [/PDF /Text /ImageB /ImageC]"]
+            if fonts:
+                parts.append("/Font << " + " ".join(f"/{n} {r} 0 R" for n, r in fonts.items()) + " >>")
+            if xobjects:
+                parts.append("/XObject << " + " ".join(f"/{n} {r} 0 R" for n, r in xobjects.items()) + " >>")
+            if self.alphas:
+                parts.append("/ExtGState << " + " ".join(
+                    f"/{n} << /Type /ExtGState /ca {number(a)} /CA {number(a)} >>" for a, n in self.alphas.items())
+                    + " >>")
+            return " ".join(parts).encode() + b" >>"
+
+        # Forms (slides placed on handout pages) draw text and pictures, never another form.
+        drawn = add(resource_dictionary(images)) if self.forms else resources
+        forms = {name: add(f"<< /Type /XObject /Subtype /Form /BBox [0 0 {number(w)} {number(h)}] "
+                           f"/Resources {drawn} 0 R".encode(), content)
+                 for name, w, h, content in self.forms.values()}
+        add(resource_dictionary({**images, **forms}), number_=resources)
 
         for page, ref in zip(self.pages, page_refs):
             content = add(b"<<", page.content)

@@ -1,7 +1,7 @@
 """Fixtures of the handout tests: the sample talk's handouts built once, a talk edited for the
 edge cases (a 2,000-word note, a slide left out).
 
-WeasyPrint takes most of a second per PDF, so each handout is built once per session.
+Each handout is built once per session and read by many tests.
 """
 
 from __future__ import annotations

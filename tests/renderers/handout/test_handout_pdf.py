@@ -226,28 +226,3 @@ def it_refuses_unknown_layouts_and_slide_counts(tmp_path):
         main, ["build", str(SAMPLE_TALK), "--handout", "posters", "--out", str(tmp_path)]).output
     assert not any(tmp_path.iterdir())
 
-
-def it_exits_3_with_the_install_command_when_pango_is_missing(tmp_path, monkeypatch):
-    import builtins
-    import sys
-
-    real_import = builtins.__import__
-
-    def no_pango(name, *args, **kwargs):
-        if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError("cannot load library 'libpango-1.0-0'")
-        return real_import(name, *args, **kwargs)
-
-    for module in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-        monkeypatch.delitem(sys.modules, module)
-    monkeypatch.delitem(sys.modules, "generator.renderers.handout.fetcher", raising=False)
-    monkeypatch.setattr(builtins, "__import__", no_pango)
-    from click.testing import CliRunner
-
-    from generator.cli import main
-
-    result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--format", "handout", "--lang", "fr",
-                                       "--out", str(tmp_path)])
-    assert result.exit_code == 3, result.output
-    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in result.stderr
-    assert not any(tmp_path.iterdir())
