@@ -19,7 +19,6 @@ import os
 import platform
 import shutil
 import sys
-import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,35 +49,25 @@ def _digest_files(paths, base: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-_REMEMBERED = 1 << 20      # files this large have their digest kept in the cache, by their stat
-_RACY = 2.0                # seconds: a file changed this recently may change again unseen in its stat
+_LARGE = 1 << 20           # files this large (system font collections) are known by their stat
 
 
 def file_bytes_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes. A large file's (a system font collection's) is remembered in
-    the cache under its size, dates, inode and device, so a build does not read it again; a file
-    modified within the last seconds is always read (its next edit could keep the same dates)."""
+    """The SHA-256 of a file's bytes; a large file (a system font collection of 20 MB, which a
+    build would otherwise read in full to hash) stands for its path, size, modification and
+    change times, inode and device instead: writing to a file always changes its change time,
+    so a changed file never keeps its signature."""
     try:
         stat = path.stat()
     except OSError:
         return "unreadable"
-    signature = None
-    if stat.st_size >= _REMEMBERED:
-        from generator import cache
-
-        store = cache.active()
-        signature = cache.key("stat", str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino,
-                              stat.st_dev)
-        found = store.get("file-digest", signature)
-        if found is not None:
-            return found.decode("ascii")
+    if stat.st_size >= _LARGE:
+        signature = f"{path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}:{stat.st_dev}"
+        return "stat:" + hashlib.sha256(signature.encode("utf-8", "surrogateescape")).hexdigest()
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "unreadable"
-    if signature is not None and time.time() - max(stat.st_mtime, stat.st_ctime) > _RACY:
-        store.put("file-digest", signature, digest.encode("ascii"))
-    return digest
 
 
 @lru_cache(maxsize=1)
@@ -135,13 +124,19 @@ def theme_fonts_digest(theme: Theme) -> str:
     it names (hashed once a process while their size and date stay the same)."""
     files = [f for d in theme.directories if (d / "fonts").is_dir() for f in _files(d / "fonts")]
     files.extend(theme_font_files(theme))
+    return _digest_by_stat(files)
+
+
+def _digest_by_stat(files) -> str:
+    """`_digest_files` of `files` (duplicates and missing ones left out), computed once a process
+    while each file keeps its size, modification and change times and inode."""
     signature = []
     for path in dict.fromkeys(files):
         try:
             stat = path.stat()
         except OSError:
             continue
-        signature.append((str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+        signature.append((str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
     return _digest_signed(tuple(signature))
 
 
@@ -154,7 +149,7 @@ def theme_digest(theme: Theme) -> str:
     """The theme as loaded, every file of its folders and the default theme's, and its font files."""
     folders = dict.fromkeys(p.resolve() for p in (*theme.directories, TEMPLATES_DIR / "default"))
     files = [f for folder in folders for f in _files(folder)]
-    return hashlib.sha256("\n".join([repr(theme), _digest_files(files), _digest_files(theme_font_files(theme))])
+    return hashlib.sha256("\n".join([repr(theme), _digest_by_stat(files), _digest_by_stat(theme_font_files(theme))])
                           .encode("utf-8")).hexdigest()
 
 

@@ -13,19 +13,27 @@ LEFT, RIGHT = 2, 3      # letters kept at least before and after a hyphen
 
 
 class Hyphenator:
-    """The hyphenation points of one language's words."""
+    """The hyphenation points of one language's words; its patterns are read at the first word
+    long enough to need them (most decks never hyphenate, and reading a language's patterns
+    takes most of a tenth of a second)."""
 
-    def __init__(self, lang: str, dictionary):
+    def __init__(self, lang: str):
         self.lang = lang
-        self._dictionary = dictionary
 
     def splits(self, word: str) -> tuple[tuple[str, str], ...]:
         """Every way to hyphenate `word`, longest first part first: ("Gastbetriebs-", "system")."""
-        return _splits(self.lang, self._dictionary, word)
+        return _splits(self.lang, word)
+
+
+@lru_cache(maxsize=16)
+def _dictionary(lang: str):
+    import pyphen
+
+    return pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT)
 
 
 @lru_cache(maxsize=65536)
-def _splits(lang: str, dictionary, word: str) -> tuple[tuple[str, str], ...]:
+def _splits(lang: str, word: str) -> tuple[tuple[str, str], ...]:
     # Pyphen reads letters only: keep leading and trailing punctuation outside the word.
     start, end = 0, len(word)
     while start < end and not word[start].isalpha():
@@ -36,7 +44,7 @@ def _splits(lang: str, dictionary, word: str) -> tuple[tuple[str, str], ...]:
     if len(core) < LEFT + RIGHT or not core.isalpha():
         return ()
     found = []
-    for position in dictionary.positions(core):
+    for position in _dictionary(lang).positions(core):
         if LEFT <= position <= len(core) - RIGHT:
             found.append((word[:start + position] + "-", word[start + position:]))
     return tuple(sorted(found, key=lambda pair: -len(pair[0])))
@@ -53,4 +61,4 @@ def hyphenator(lang: Optional[str]) -> Optional[Hyphenator]:
     found = pyphen.language_fallback(tag) or pyphen.language_fallback(tag.split("_")[0])
     if not found:
         return None
-    return Hyphenator(found, pyphen.Pyphen(lang=found, left=LEFT, right=RIGHT))
+    return Hyphenator(found)
