@@ -77,6 +77,13 @@ def parse_steps(steps, count: int) -> tuple[frozenset[int], ...]:
 
 
 def language_known(language: str) -> bool:
+    """Whether Pygments has a lexer of that name: its table of names first (checking a talk then
+    loads no lexer), then the lexers plugins add."""
+    from pygments.lexers._mapping import LEXERS
+
+    wanted = language.lower()
+    if any(wanted in aliases for _, _, aliases, _, _ in LEXERS.values()):
+        return True
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
