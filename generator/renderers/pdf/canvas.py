@@ -1,6 +1,15 @@
-"""A page's content stream, in points from the page's top left corner (y downwards, as the plan)."""
+"""A page's content stream, in points from the page's top left corner (y downwards, as the plan).
+
+A tagged canvas also records the page's logical structure for screen readers: containers
+(`structure`: a list, a table row) and the marked content of each leaf (`marked`: a heading, a
+paragraph, a figure with its text alternative); what only decorates is an `artifact`.
+"""
 
 from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Optional, Union
 
 from generator.renderers.pdf.document import Link, PdfDocument, number
 
@@ -16,15 +25,75 @@ def rgb(color: str) -> str:
     return " ".join(number(int(value[i:i + 2], 16) / 255) for i in (0, 2, 4))
 
 
+@dataclass
+class Element:
+    """A structure element: its standard role (H1, P, L, LI, Table, Figure…), its text alternative
+    and language, and its kids (elements, or the numbers of marked content on its page)."""
+
+    role: str
+    alt: Optional[str] = None
+    lang: Optional[str] = None
+    kids: list[Union["Element", int]] = field(default_factory=list)
+
+
 class Canvas:
     """Drawing operations of one page (or of one slide drawn into a page), gathered as text."""
 
-    def __init__(self, document: PdfDocument, width: float, height: float):
+    def __init__(self, document: PdfDocument, width: float, height: float, tagged: bool = False):
         self.document, self.width, self.height = document, width, height
+        self.structure_root: Optional[Element] = Element("Part") if tagged else None
+        self._open: list[Element] = [self.structure_root] if tagged else []
+        self.mcids = 0
         self.ops: list[str] = [f"1 0 0 -1 0 {number(height)} cm"]
         self.links: list[Link] = []
         self._offset = (0.0, 0.0, 1.0)          # where the slide stands on the page: x, y, scale
         self._saved: list[tuple[float, float, float]] = []
+
+    # --- structure ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def structure(self, role: str, alt: Optional[str] = None):
+        """A container element (a list, an item, a table, a row) around what the block draws."""
+        if self.structure_root is None:
+            yield
+            return
+        element = Element(role, alt)
+        self._open[-1].kids.append(element)
+        self._open.append(element)
+        try:
+            yield
+        finally:
+            self._open.pop()
+
+    @contextlib.contextmanager
+    def marked(self, role: str, alt: Optional[str] = None):
+        """What the block draws is the content of a leaf element (a heading, a paragraph, a figure)."""
+        if self.structure_root is None:
+            yield
+            return
+        element = Element(role, alt)
+        self._open[-1].kids.append(element)
+        element.kids.append(self.mcids)
+        self.ops.append(f"/{role} <</MCID {self.mcids}>> BDC")
+        self.mcids += 1
+        self._open.append(element)
+        try:
+            yield
+        finally:
+            self._open.pop()
+            self.ops.append("EMC")
+
+    @contextlib.contextmanager
+    def artifact(self, kind: str = ""):
+        """What the block draws only decorates (backgrounds, rules, running headers): not read out."""
+        if self.structure_root is None:
+            yield
+            return
+        self.ops.append(f"/Artifact <</Type /{kind}>> BDC" if kind else "/Artifact BMC")
+        try:
+            yield
+        finally:
+            self.ops.append("EMC")
 
     # --- state ----------------------------------------------------------------------------
 

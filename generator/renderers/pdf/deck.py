@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator.clock import build_time
 from generator.markdown import plain
 from generator.renderers.pdf.canvas import Canvas
 from generator.renderers.pdf.document import PdfDocument
 from generator.renderers.pdf.slides import SlideDrawer
+
+if TYPE_CHECKING:
+    from generator.jobs import Rendered
 
 
 def slides_pdf(job, *, per_step: bool = False, footers: bool = True) -> bytes:
@@ -21,9 +26,9 @@ def slides_pdf(job, *, per_step: bool = False, footers: bool = True) -> bytes:
     for slide in plan.slides:
         steps = range(1, slide.steps + 1) if per_step and slide.steps > 1 else (0,)
         for step in steps:
-            canvas = Canvas(document, width, height)
+            canvas = Canvas(document, width, height, tagged=True)
             drawer.draw(canvas, slide, step=step, footer=footers)
-            page = document.add_page(width, height, canvas.content(), canvas.links)
+            page = document.add_page(width, height, canvas.content(), canvas.links, canvas.structure_root)
             if step <= 1:
                 document.outline.append((" ".join(plain(slide.heading.text).split()), page))
     return document.write()

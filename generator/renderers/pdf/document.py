@@ -46,6 +46,7 @@ class Page:
     height: float
     content: bytes
     links: list[Link] = field(default_factory=list)
+    structure: object = None            # the page's `canvas.Element`, when tagged
 
 
 class Resources:
@@ -119,8 +120,10 @@ class PdfDocument(Resources):
                 self.merge(used)
         return self.forms[key][0]
 
-    def add_page(self, width: float, height: float, content: bytes, links: list[Link] = ()) -> int:
-        self.pages.append(Page(width, height, content, list(links)))
+    def add_page(self, width: float, height: float, content: bytes, links: list[Link] = (),
+                 structure=None) -> int:
+        """A page; with `structure` (the page canvas's root element) the document is tagged."""
+        self.pages.append(Page(width, height, content, list(links), structure))
         return len(self.pages) - 1
 
     # --- writing --------------------------------------------------------------------------
@@ -176,7 +179,38 @@ class PdfDocument(Resources):
                  for name, w, h, content in self.forms.values()}
         add(resource_dictionary({**images, **forms}), number_=resources)
 
-        for page, ref in zip(self.pages, page_refs):
+        tagged = any(page.structure is not None for page in self.pages)
+        tree_root = reserve() if tagged else 0
+        document_element = reserve() if tagged else 0
+        parents: list[tuple[int, list[int]]] = []      # per page: its index, the element of each MCID
+        page_elements: list[int] = []
+
+        def element(node, parent: int, page_ref: int, by_mcid: dict[int, int]) -> int:
+            ref = reserve()
+            kids = []
+            for kid in node.kids:
+                if isinstance(kid, int):
+                    by_mcid[kid] = ref
+                    kids.append(str(kid))
+                else:
+                    kids.append(f"{element(kid, ref, page_ref, by_mcid)} 0 R")
+            body = f"<< /Type /StructElem /S /{node.role} /P {parent} 0 R /Pg {page_ref} 0 R /K [{' '.join(kids)}]"
+            extra = b""
+            if node.alt:
+                extra += b" /Alt " + pdf_string(node.alt)
+            if node.lang:
+                extra += b" /Lang " + pdf_string(node.lang)
+            add(body.encode() + extra + b" >>", number_=ref)
+            return ref
+
+        for index, (page, ref) in enumerate(zip(self.pages, page_refs)):
+            if page.structure is None:
+                continue
+            by_mcid: dict[int, int] = {}
+            page_elements.append(element(page.structure, document_element, ref, by_mcid))
+            parents.append((index, [by_mcid[m] for m in sorted(by_mcid)]))
+
+        for index, (page, ref) in enumerate(zip(self.pages, page_refs)):
             content = add(b"<<", page.content)
             annots = []
             for link in page.links:
@@ -185,6 +219,8 @@ class PdfDocument(Resources):
                 annots.append(add(b"<< /Type /Annot /Subtype /Link /Rect [" + box.encode() + b"] /Border [0 0 0] "
                                   b"/A << /S /URI /URI " + pdf_string(link.url) + b" >> >>"))
             extra = f" /Annots [{' '.join(f'{a} 0 R' for a in annots)}]" if annots else ""
+            if page.structure is not None:
+                extra += f" /StructParents {index} /Tabs /S"
             add((f"<< /Type /Page /Parent {pages_ref} 0 R /MediaBox [0 0 {number(page.width)} {number(page.height)}] "
                  f"/Resources {resources} 0 R /Contents {content} 0 R{extra} >>").encode(), number_=ref)
         add((f"<< /Type /Pages /Kids [{' '.join(f'{r} 0 R' for r in page_refs)}] /Count {len(page_refs)} >>").encode(),
@@ -205,7 +241,15 @@ class PdfDocument(Resources):
             add(f"<< /Type /Outlines /First {items[0]} 0 R /Last {items[-1]} 0 R /Count {len(items)} >>".encode(),
                 number_=root)
             outline_entry = f" /Outlines {root} 0 R /PageMode /UseOutlines"
-        lang = b" /Lang " + pdf_string(self.lang) if self.lang else b""
+        marked = b""
+        if tagged:
+            add((f"<< /Type /StructElem /S /Document /P {tree_root} 0 R "
+                 f"/K [{' '.join(f'{e} 0 R' for e in page_elements)}] >>").encode(), number_=document_element)
+            nums = " ".join(f"{index} [{' '.join(f'{e} 0 R' for e in elements)}]" for index, elements in parents)
+            add((f"<< /Type /StructTreeRoot /K [{document_element} 0 R] /ParentTree << /Nums [{nums}] >> "
+                 f"/ParentTreeNextKey {len(self.pages)} >>").encode(), number_=tree_root)
+            marked = f" /MarkInfo << /Marked true >> /StructTreeRoot {tree_root} 0 R".encode()
+        lang = marked + (b" /Lang " + pdf_string(self.lang) if self.lang else b"")
         add(f"<< /Type /Catalog /Pages {pages_ref} 0 R{outline_entry} /ViewerPreferences << /DisplayDocTitle true >>"
             .encode() + lang + b" >>", number_=catalog)
 

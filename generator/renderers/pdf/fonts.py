@@ -60,8 +60,6 @@ def font_objects(used: UsedFont, add) -> int:
     the number of its Type 0 font dictionary."""
     import uharfbuzz as hb
 
-    from generator.renderers.pdf.document import pdf_string
-
     path, index = split_ref(used.ref)
     shaped = shaper(used.ref)
     face, font, upem = shaped.face, shaped.font, shaped.upem

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator.markdown import Piece, line_pieces, plain
+from generator.markdown import Piece, plain
 from generator.renderers.handout.paper import MARGINS, MM
 from generator.renderers.handout.plan import HandoutPlan
 from generator.renderers.pdf.canvas import Canvas
@@ -44,6 +44,7 @@ class SlideArt:
     content: bytes
     resources: Resources
     links: list[Link]
+    alt: str = ""                # what a screen reader says of the placed slide: its title
 
 
 def draw_slide_arts(drawer, slides) -> dict[int, SlideArt]:
@@ -58,7 +59,8 @@ def draw_slide_arts(drawer, slides) -> dict[int, SlideArt]:
         import hashlib
 
         key = hashlib.sha1(content).hexdigest()
-        arts[slide.number] = SlideArt(key, width, height, content, resources, canvas.links)
+        arts[slide.number] = SlideArt(key, width, height, content, resources, canvas.links,
+                                      " ".join(plain(slide.heading.text).split()))
     return arts
 
 
@@ -99,8 +101,10 @@ class HandoutDrawer:
 
         def draw(canvas: Canvas, x=box.x, y=box.y, w=box.w, h=box.h) -> None:
             scale = w / art.width
-            canvas.ops.append(f"q {_n(scale)} 0 0 {_n(-scale)} {_n(x)} {_n(y + h)} cm /{name} Do Q")
-            canvas.rect(x - RULE / 2, y - RULE / 2, w + RULE, h + RULE, stroke=rule, width=RULE)
+            with canvas.marked("Figure", art.alt):
+                canvas.ops.append(f"q {_n(scale)} 0 0 {_n(-scale)} {_n(x)} {_n(y + h)} cm /{name} Do Q")
+            with canvas.artifact():
+                canvas.rect(x - RULE / 2, y - RULE / 2, w + RULE, h + RULE, stroke=rule, width=RULE)
             for link in art.links:
                 lx, ly, lw, lh = link.rect
                 canvas.link(x + lx * scale, y + ly * scale, lw * scale, lh * scale, link.url)
@@ -109,19 +113,41 @@ class HandoutDrawer:
 
     def text_lines(self, text: str, width: float, size: float, bold: bool = False) -> list[tuple[Piece, ...]]:
         """A paragraph of light Markdown broken to `width` as the plan measures text."""
+        from generator.renderers.pdf.slides import broken_lines
+
         wrapped = self.measure.wrap(plain(text), width, size, bold).lines if text.strip() else [""]
-        return [tuple(p for p in _trim(line)) for line in line_pieces(text, tuple(wrapped))]
+        return list(broken_lines(text, tuple(wrapped)))
 
     def line(self, page: _Page, pieces, x: float, top: float, size: float, width: float, line_height: float,
-             color: str, bold: bool = False, align: str = "start") -> None:
+             color: str, bold: bool = False, align: str = "start", role: str = "P") -> None:
         baseline = top + self.faces.baseline(size, line_height)
         accent = self.colors["paper-accent"]
 
         def draw(canvas: Canvas) -> None:
-            draw_line(canvas, pieces, self.faces, x, baseline, size, width, color=color, link_color=accent,
-                      bold=bold, align=align, rtl=self.rtl)
+            with canvas.marked(role):
+                self._draw_line(canvas, pieces, x, baseline, size, width, color, accent, bold, align)
 
         page.draws.append(draw)
+
+    def _draw_line(self, canvas, pieces, x, baseline, size, width, color, accent, bold, align) -> None:
+        draw_line(canvas, _trim(pieces), self.faces, x, baseline, size, width, color=color, link_color=accent,
+                  bold=bold, align=align, rtl=self.rtl, broken=bool(pieces) and pieces[-1].text.endswith(" "))
+
+    def paragraph(self, page: _Page, lines, top: float, size: float, width: float, line_height: float,
+                  color: str) -> float:
+        """Lines of one paragraph from `top`, one element for screen readers; the y under them."""
+        pitch = size * line_height
+        baseline = self.faces.baseline(size, line_height)
+        accent = self.colors["paper-accent"]
+
+        def draw(canvas: Canvas, lines=tuple(lines), top=top) -> None:
+            with canvas.marked("P"):
+                for index, pieces in enumerate(lines):
+                    self._draw_line(canvas, pieces, 0.0, top + index * pitch + baseline, size, width, color, accent,
+                                    False, "start")
+
+        page.draws.append(draw)
+        return top + len(lines) * pitch
 
     # --- layouts --------------------------------------------------------------------------
 
@@ -182,9 +208,7 @@ class HandoutDrawer:
                         else:
                             page, y = self.page(), 0.0
                             continue
-                    for line in lines[at:at + take]:
-                        self.line(page, line, 0.0, y, size, width, NOTES_LINE_HEIGHT, text)
-                        y += pitch
+                    y = self.paragraph(page, lines[at:at + take], y, size, width, NOTES_LINE_HEIGHT, text)
                     at += take
                     if at < len(lines):
                         page, y = self.page(), 0.0
@@ -210,16 +234,30 @@ class HandoutDrawer:
         else:
             y += LINKS_TOP if y > 0 else 0.0
         text, muted = self.colors["paper-text"], self.colors["paper-muted"]
-        self.line(page, (Piece(plan.links_title),), 0.0, y, LINKS_TITLE_SIZE, width, 1.4, text, bold=True)
+        self.line(page, (Piece(plan.links_title),), 0.0, y, LINKS_TITLE_SIZE, width, 1.4, text, bold=True,
+                  role="H1")
         y += title_h
+        items = []
         for number, lines in entries:
             marker_x = width - indent if self.rtl else 0.0
-            self.line(page, (Piece(f"{number}."),), marker_x, y, TEXT_SIZE, indent - 0.3 * TEXT_SIZE, 1.4, text,
-                      align="end")
-            for line in lines:
-                self._colored_line(page, line, 0.0 if self.rtl else indent, y, TEXT_SIZE, width - indent, text, muted)
-                y += pitch
-            y += 1.5 * MM
+            items.append((number, lines, marker_x, y))
+            y += len(lines) * pitch + 1.5 * MM
+        page.draws.append(lambda canvas: self._links_list(canvas, items, indent, pitch, text, muted))
+
+    def _links_list(self, canvas: Canvas, items, indent: float, pitch: float, text: str, muted: str) -> None:
+        """The numbered list of links: a list element, an item a link, its number the label."""
+        width = self.plan.content.w
+        with canvas.structure("L"):
+            for number, lines, marker_x, top in items:
+                with canvas.structure("LI"):
+                    with canvas.marked("Lbl"):
+                        self._draw_line(canvas, (Piece(f"{number}."),), marker_x,
+                                        top + self.faces.baseline(TEXT_SIZE, 1.4), TEXT_SIZE,
+                                        indent - 0.3 * TEXT_SIZE, text, text, False, "end")
+                    with canvas.marked("LBody"):
+                        for index, line in enumerate(lines):
+                            self._colored_line(canvas, line, 0.0 if self.rtl else indent, top + index * pitch,
+                                               TEXT_SIZE, width - indent, text, muted)
 
     def _wrap_pieces(self, pieces, width: float, size: float) -> list[tuple[Piece, ...]]:
         from generator.markdown import split_pieces
@@ -228,26 +266,23 @@ class HandoutDrawer:
         wrapped = tuple(self.measure.wrap(whole, width, size, False).lines)
         return [tuple(_trim(line)) for line in split_pieces(tuple(pieces), wrapped)]
 
-    def _colored_line(self, page, pieces, x, top, size, width, text, muted) -> None:
+    def _colored_line(self, canvas, pieces, x, top, size, width, text, muted) -> None:
+        """A line of a link's entry: its label, its address (clickable) and where it was shown."""
+        from generator.renderers.pdf.text import draw_glyphs
+
         baseline = top + self.faces.baseline(size, 1.4)
         accent = self.colors["paper-accent"]
-
-        def draw(canvas: Canvas) -> None:
-            from generator.renderers.pdf.text import draw_glyphs
-
-            shaped = shape_line(tuple(Piece(p.text, p.styles - {"muted"}, p.href) for p in pieces), self.faces,
-                                rtl=self.rtl)
-            total = line_width(shaped, size)
-            pen = x + width - total if self.rtl else x
-            for (piece, glyphs), original in zip(shaped, pieces):
-                color = accent if piece.href else muted if "muted" in original.styles else text
-                canvas.ops.append(f"{_rgb(color)} rg")
-                start = pen
-                pen = draw_glyphs(canvas, glyphs, pen, baseline, size)
-                if piece.href:
-                    canvas.link(start, baseline - size * 0.9, pen - start, size * 1.2, piece.href)
-
-        page.draws.append(draw)
+        shaped = shape_line(tuple(Piece(p.text, p.styles - {"muted"}, p.href) for p in pieces), self.faces,
+                            rtl=self.rtl)
+        total = line_width(shaped, size)
+        pen = x + width - total if self.rtl else x
+        for (piece, glyphs), original in zip(shaped, pieces):
+            color = accent if piece.href else muted if "muted" in original.styles else text
+            canvas.ops.append(f"{_rgb(color)} rg")
+            start = pen
+            pen = draw_glyphs(canvas, glyphs, pen, baseline, size)
+            if piece.href:
+                canvas.link(start, baseline - size * 0.9, pen - start, size * 1.2, piece.href)
 
     # --- the file -------------------------------------------------------------------------
 
@@ -264,23 +299,24 @@ class HandoutDrawer:
         head_top = MARGINS.top - 4 * MM - RUNNING_SIZE * 1.2
         foot_top = paper_h - MARGINS.bottom + 4 * MM
         for number, page in enumerate(self.pages, start=1):
-            canvas = Canvas(self.document, paper_w * PT, paper_h * PT)
+            canvas = Canvas(self.document, paper_w * PT, paper_h * PT, tagged=True)
             canvas.transform(0, 0, PT)
-            if background.upper() != "#FFFFFF":
-                canvas.rect(0, 0, paper_w, paper_h, fill=background)
             words = running.page_of.replace("{page}", str(number)).replace("{pages}", str(total))
-            for text, top, align in ((running.title, head_top, start), (running.author, head_top, end),
-                                     (running.date, foot_top, start), (words, foot_top, end)):
-                if text:
-                    baseline = top + self.faces.baseline(RUNNING_SIZE, 1.2)
-                    draw_line(canvas, (Piece(text),), self.faces, side, baseline,
-                              RUNNING_SIZE, content_w, color=muted, link_color=muted, align=align, rtl=self.rtl)
+            with canvas.artifact("Pagination"):
+                if background.upper() != "#FFFFFF":
+                    canvas.rect(0, 0, paper_w, paper_h, fill=background)
+                for text, top, align in ((running.title, head_top, start), (running.author, head_top, end),
+                                         (running.date, foot_top, start), (words, foot_top, end)):
+                    if text:
+                        baseline = top + self.faces.baseline(RUNNING_SIZE, 1.2)
+                        draw_line(canvas, (Piece(text),), self.faces, side, baseline, RUNNING_SIZE, content_w,
+                                  color=muted, link_color=muted, align=align, rtl=self.rtl)
             canvas.save()
             canvas.transform(side, MARGINS.top)
             for draw in page.draws:
                 draw(canvas)
             canvas.restore()
-            self.document.add_page(paper_w * PT, paper_h * PT, canvas.content(), canvas.links)
+            self.document.add_page(paper_w * PT, paper_h * PT, canvas.content(), canvas.links, canvas.structure_root)
         return self.document.write()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from generator.markdown import Piece, line_pieces, plain
+from generator.markdown import Piece, plain
 from generator.plan import geometry as g
 from generator.plan.deck import DeckPlan, SlidePlan
 from generator.plan.fit import sub_size
@@ -45,31 +45,33 @@ class SlideDrawer:
             lines = tuple(self.measure.wrap(plain(text), w, size, bold).lines)
         pitch = size * g.LINE_HEIGHT
         baseline = self.faces.baseline(size, g.LINE_HEIGHT)
-        for index, pieces in enumerate(line_pieces(text, lines)):
-            pieces = _trimmed(pieces)
-            draw_line(canvas, pieces, self.faces, x, top + index * pitch + baseline, size, w, color=color,
-                      link_color=self.colors["accent"], bold=bold, align=align, rtl=self.rtl)
+        for index, pieces in enumerate(broken_lines(text, lines)):
+            draw_line(canvas, _trimmed(pieces), self.faces, x, top + index * pitch + baseline, size, w, color=color,
+                      link_color=self.colors["accent"], bold=bold, align=align, rtl=self.rtl,
+                      broken=bool(pieces) and pieces[-1].text.endswith(" "))
         return top + max(1, len(lines) or 1) * pitch
 
     def sized(self, canvas: Canvas, sized, color: str, bold: bool = False, align: str = "start",
-              rect: Optional[g.Rect] = None) -> None:
+              rect: Optional[g.Rect] = None, role: str = "P") -> None:
         rect = rect or sized.rect
-        self.lines(canvas, sized.text, sized.lines, sized.size, rect.x, rect.y, rect.w, color=color, bold=bold,
-                   align=align)
+        with canvas.marked(role):
+            self.lines(canvas, sized.text, sized.lines, sized.size, rect.x, rect.y, rect.w, color=color, bold=bold,
+                       align=align)
 
     # --- the slide ------------------------------------------------------------------------
 
-    def draw(self, canvas: Canvas, slide: SlidePlan, *, step: int = 0, footer: bool = True,
-             footer_only: bool = False) -> None:
+    def draw(self, canvas: Canvas, slide: SlidePlan, *, step: int = 0, footer: bool = True) -> None:
+        """The slide (at a build step: 0 for every step shown), with its footer unless told not to."""
         c = self.colors
         for ref, name in self.faces.names.items():
             canvas.document.font_names.setdefault(ref, name)
-        if not footer_only:
+        with canvas.artifact():
             canvas.rect(0, 0, self.geometry.slide_w, self.geometry.slide_h, fill=c["background"])
             canvas.rect(g.BAND.x, g.BAND.y, g.BAND.w, g.BAND.h, fill=c["accent"])
-            getattr(self, "_" + slide.kind.replace("-", "_"))(canvas, slide, step)
+        getattr(self, "_" + slide.kind.replace("-", "_"))(canvas, slide, step)
         if footer and slide.footer:
-            self.footer(canvas, slide)
+            with canvas.artifact("Pagination"):
+                self.footer(canvas, slide)
 
     def footer(self, canvas: Canvas, slide: SlidePlan) -> None:
         rect, size = self.geometry.footer, float(self.theme.sizes.get("footer", 12))
@@ -86,13 +88,14 @@ class SlideDrawer:
         if slide.heading_hidden or not slide.heading.text:
             return
         self.sized(canvas, slide.heading, self.colors["text"], bold=True,
-                   rect=slide.heading.rect or self.geometry.title)
+                   rect=slide.heading.rect or self.geometry.title, role=f"H{slide.heading_level}")
 
     def cover(self, canvas: Canvas, slide: SlidePlan) -> None:
         field = self.geometry.field
         if field is not None:
-            canvas.rect(field.x, field.y, field.w, field.h, fill=self.colors["cover"])
-        self.sized(canvas, slide.heading, self.colors["cover-text"], bold=True)
+            with canvas.artifact():
+                canvas.rect(field.x, field.y, field.w, field.h, fill=self.colors["cover"])
+        self.sized(canvas, slide.heading, self.colors["cover-text"], bold=True, role=f"H{slide.heading_level}")
         if slide.subtitle is not None:
             self.sized(canvas, slide.subtitle, self.colors["cover-muted"])
 
@@ -115,25 +118,36 @@ class SlideDrawer:
             rect, size = slide.text.rect, slide.text.size
             top = rect.y
             if slide.text.text:
-                top = self.lines(canvas, slide.text.text, (), size, rect.x, top, rect.w, color=c["text"])
+                with canvas.marked("P"):
+                    top = self.lines(canvas, slide.text.text, (), size, rect.x, top, rect.w, color=c["text"])
             pitch, baseline = size * g.LINE_HEIGHT, self.faces.baseline(size, g.LINE_HEIGHT)
             for link in slide.links:
                 top += 0.5 * size
                 label = tuple(Piece(p.text, p.styles, link.url) for p in _pieces(link.label)) if link.url \
                     else _pieces(link.label)
-                _, end = draw_line(canvas, label, self.faces, rect.x, top + baseline, size, rect.w, color=c["text"],
-                                   link_color=c["accent"], rtl=self.rtl)
-                if link.shown:
-                    small = size * 0.8
-                    gap = size * 0.25 + small * 0.4
-                    if self.rtl:
-                        self._shown_rtl(canvas, link, label, rect, top + baseline, size, small, gap)
-                    else:
-                        draw_line(canvas, (Piece(link.shown),), self.faces, end + gap, top + baseline, small,
-                                  rect.x + rect.w - end - gap, color=c["muted"], link_color=c["muted"])
+                with canvas.marked("P"):
+                    self._link_line(canvas, link, label, rect, top + baseline, size)
                 top += pitch
         if slide.qr is not None and slide.qr_rect is not None:
-            self.qr(canvas, slide.qr, slide.qr_rect)
+            from generator.i18n.tool_words import word
+
+            with canvas.marked("Figure", word(self.plan.lang, "alt/qr", url=slide.qr.url)):
+                self.qr(canvas, slide.qr, slide.qr_rect)
+
+    def _link_line(self, canvas: Canvas, link, label, rect: g.Rect, baseline: float, size: float) -> None:
+        """A closing link: its label, clickable, then its address, smaller (left of it right to left)."""
+        c = self.colors
+        _, end = draw_line(canvas, label, self.faces, rect.x, baseline, size, rect.w, color=c["text"],
+                           link_color=c["accent"], rtl=self.rtl)
+        if not link.shown:
+            return
+        small = size * 0.8
+        gap = size * 0.25 + small * 0.4
+        if self.rtl:
+            self._shown_rtl(canvas, link, label, rect, baseline, size, small, gap)
+        else:
+            draw_line(canvas, (Piece(link.shown),), self.faces, end + gap, baseline, small,
+                      rect.x + rect.w - end - gap, color=c["muted"], link_color=c["muted"])
 
     def _shown_rtl(self, canvas, link, label, rect, baseline, size, small, gap) -> None:
         """Right to left, the address stands left of its label (the label starts at the right)."""
@@ -173,7 +187,8 @@ class SlideDrawer:
             self.heading(canvas, slide)
             self.sized(canvas, slide.text, self.colors["text"], bold=True, align="center")
         else:
-            self.sized(canvas, slide.heading, self.colors["text"], bold=True, align="center")
+            self.sized(canvas, slide.heading, self.colors["text"], bold=True, align="center",
+                       role=f"H{slide.heading_level}")
 
     def _bullets(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
@@ -182,33 +197,47 @@ class SlideDrawer:
 
     def bullet_list(self, canvas: Canvas, bullets, size: float, box: g.Rect, gap: float, step: int = 0,
                     top: Optional[float] = None) -> float:
-        c = self.colors
+        """Bullets and their sub-bullets from `top` (the box's top), `gap` points before each
+        first-level bullet (the least gap when 0); at a build step, the bullets of later steps left
+        out. The y under the last line."""
         top = box.y if top is None else top
         first = True
-        for number_, bullet in enumerate(bullets, start=1):
-            if step and number_ > step:
-                break
-            items = [(0, bullet.text, bullet.lines)] + [
-                (1, sub, bullet.sub_lines[i] if i < len(bullet.sub_lines) else ()) for i, sub in enumerate(bullet.subs)]
-            for level, text, lines in items:
-                own = sub_size(size) if level else size
-                if not first:
-                    top += gap if level == 0 and gap else g.BULLET_GAP * own
-                first = False
-                indent = g.BULLET_INDENT[level]
-                marker_x = box.x + (g.BULLET_INDENT[0] if level else 0)
-                width = box.w - indent
-                x = box.x if self.rtl else box.x + indent
-                baseline = self.faces.baseline(own, g.LINE_HEIGHT)
-                marker = "\u2013" if level else "\u2022"
-                if self.rtl:
-                    draw_line(canvas, (Piece(marker),), self.faces, box.x, top + baseline, own,
-                              box.w - (marker_x - box.x), color=c["text"], link_color=c["text"], rtl=True)
-                else:
-                    draw_line(canvas, (Piece(marker),), self.faces, marker_x, top + baseline, own, indent,
-                              color=c["text"], link_color=c["text"])
-                top = self.lines(canvas, text, lines, own, x, top, width, color=c["text"])
+        with canvas.structure("L"):
+            for number_, bullet in enumerate(bullets, start=1):
+                if step and number_ > step:
+                    break
+                with canvas.structure("LI"):
+                    if not first:
+                        top += gap or g.BULLET_GAP * size
+                    first = False
+                    top = self._item(canvas, 0, bullet.text, bullet.lines, size, box, top)
+                    if bullet.subs:
+                        with canvas.structure("L"):
+                            for index, text in enumerate(bullet.subs):
+                                lines = bullet.sub_lines[index] if index < len(bullet.sub_lines) else ()
+                                with canvas.structure("LI"):
+                                    top += g.BULLET_GAP * sub_size(size)
+                                    top = self._item(canvas, 1, text, lines, sub_size(size), box, top)
         return top
+
+    def _item(self, canvas: Canvas, level: int, text: str, lines, size: float, box: g.Rect, top: float) -> float:
+        """One list item at `level` (0 or 1): its marker on the margin (the right one, right to
+        left), its lines beside; the y under them."""
+        color = self.colors["text"]
+        indent = g.BULLET_INDENT[level]
+        marker_x = box.x + (g.BULLET_INDENT[0] if level else 0)
+        marker = "\u2013" if level else "\u2022"
+        baseline = self.faces.baseline(size, g.LINE_HEIGHT)
+        with canvas.marked("Lbl"):
+            if self.rtl:
+                draw_line(canvas, (Piece(marker),), self.faces, box.x, top + baseline, size,
+                          box.w - (marker_x - box.x), color=color, link_color=color, rtl=True)
+            else:
+                draw_line(canvas, (Piece(marker),), self.faces, marker_x, top + baseline, size, indent,
+                          color=color, link_color=color)
+        with canvas.marked("LBody"):
+            return self.lines(canvas, text, lines, size, box.x if self.rtl else box.x + indent, top, box.w - indent,
+                              color=color)
 
     def _two_columns(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
@@ -216,12 +245,15 @@ class SlideDrawer:
         for column in slide.columns:
             rect, top = column.rect, column.rect.y
             if column.heading:
-                top = self.lines(canvas, column.heading, (), size, rect.x, top, rect.w, color=c["text"], bold=True)
+                with canvas.marked("H3"):
+                    top = self.lines(canvas, column.heading, (), size, rect.x, top, rect.w, color=c["text"],
+                                     bold=True)
                 top += g.BULLET_GAP * size
             if column.bullets:
                 top = self.bullet_list(canvas, column.bullets, size, rect, 0.0, top=top)
             if column.text:
-                self.lines(canvas, column.text, (), size, rect.x, top, rect.w, color=c["text"])
+                with canvas.marked("P"):
+                    self.lines(canvas, column.text, (), size, rect.x, top, rect.w, color=c["text"])
 
     def _stack(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         from generator.renderers.diagrams.stack_svg import emit_stack_svg
@@ -229,8 +261,9 @@ class SlideDrawer:
 
         self.heading(canvas, slide)
         area = slide.content or self.geometry.body
-        draw_svg(canvas, emit_stack_svg(slide.diagram, self.theme), area.x, area.y, area.w, area.h, self.faces,
-                 step=step, rtl=self.rtl)
+        with canvas.marked("Figure", slide.diagram.description):
+            draw_svg(canvas, emit_stack_svg(slide.diagram, self.theme), area.x, area.y, area.w, area.h, self.faces,
+                     step=step, rtl=self.rtl)
 
     _stacks = _stack
 
@@ -240,8 +273,9 @@ class SlideDrawer:
 
         self.heading(canvas, slide)
         area = slide.content or self.geometry.body
-        draw_svg(canvas, emit_graph_svg(slide.graph, self.theme), area.x, area.y, area.w, area.h, self.faces,
-                 step=step, rtl=self.rtl)
+        with canvas.marked("Figure", slide.graph.description):
+            draw_svg(canvas, emit_graph_svg(slide.graph, self.theme), area.x, area.y, area.w, area.h, self.faces,
+                     step=step, rtl=self.rtl)
 
     def _comparison(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
@@ -264,30 +298,48 @@ class SlideDrawer:
         fills = {"corner": c["accent"], "head": c["accent"], "aspect": c["surface"], "favoured": c["favoured"],
                  "cell": c["background"]}
         size, top = table.size, rect.y
-        for index, (row, height) in enumerate(zip(rows, heights)):
-            for (text, lines, bold, role), left, w in zip(row, lefts, widths):
-                canvas.rect(left, top, w, height, fill=fills[role])
-                if not text:
-                    continue
-                lines = lines or tuple(self.measure.wrap(plain(text), w - 2 * g.CELL_PAD_X, size, bold).lines)
-                block = len(lines) * size * g.LINE_HEIGHT
-                color = c["accent-text"] if role in ("head", "corner") else c["text"]
-                self.lines(canvas, text, lines, size, left + g.CELL_PAD_X, top + (height - block) / 2,
-                           w - 2 * g.CELL_PAD_X, color=color, bold=bold,
-                           align="start" if role == "aspect" else "center")
-            if index >= 2:
-                canvas.rect(rect.x, top - 0.5, rect.w, 1, fill=c["rule"])
-            top += height
+        with canvas.structure("Table"):
+            for index, (row, height) in enumerate(zip(rows, heights)):
+                with canvas.artifact():
+                    for (_, _, _, role), left, w in zip(row, lefts, widths):
+                        canvas.rect(left, top, w, height, fill=fills[role])
+                    if index >= 2:
+                        canvas.rect(rect.x, top - 0.5, rect.w, 1, fill=c["rule"])
+                with canvas.structure("TR"):
+                    for (text, lines, bold, role), left, w in zip(row, lefts, widths):
+                        with canvas.marked("TH" if role in ("head", "corner", "aspect") else "TD"):
+                            if not text:
+                                continue
+                            lines = lines or tuple(self.measure.wrap(plain(text), w - 2 * g.CELL_PAD_X, size,
+                                                                     bold).lines)
+                            block = len(lines) * size * g.LINE_HEIGHT
+                            color = c["accent-text"] if role in ("head", "corner") else c["text"]
+                            self.lines(canvas, text, lines, size, left + g.CELL_PAD_X, top + (height - block) / 2,
+                                       w - 2 * g.CELL_PAD_X, color=color, bold=bold,
+                                       align="start" if role == "aspect" else "center")
+                top += height
 
     def _code(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
-        from generator.renderers.pdf.text import draw_glyphs, shape_line
-
         if not slide.heading_hidden:
             self.heading(canvas, slide)
         block, area, c = slide.code, slide.content or self.geometry.body, self.colors
         caption_h = slide.text.size * g.LINE_HEIGHT + 8 if slide.text else 0.0
         height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * g.CODE_PAD)
-        canvas.rect(area.x, area.y, area.w, height, fill=c["code-background"], radius=6)
+        with canvas.artifact():
+            canvas.rect(area.x, area.y, area.w, height, fill=c["code-background"], radius=6)
+        with canvas.marked("Code"):
+            self._code_lines(canvas, block, step, area, height)
+        if slide.text:
+            with canvas.marked("Caption"):
+                self.lines(canvas, slide.text.text, (), slide.text.size, area.x, area.y + height + 8, area.w,
+                           color=c["muted"], align="center")
+
+    def _code_lines(self, canvas: Canvas, block, step: int, area: g.Rect, height: float) -> None:
+        """The code's lines, one coloured run a token, clipped to its block; at a build step, the
+        step's lines marked and the lines of other steps dimmed."""
+        from generator.renderers.pdf.text import draw_glyphs, shape_line
+
+        c = self.colors
         canvas.save()
         canvas.clip_rect(area.x, area.y, area.w, height)
         baseline = self.code_faces.baseline(block.size, block.line_height / block.size)
@@ -310,9 +362,6 @@ class SlideDrawer:
             if dimmed:
                 canvas.restore()
         canvas.restore()
-        if slide.text:
-            self.lines(canvas, slide.text.text, (), slide.text.size, area.x, area.y + height + 8, area.w,
-                       color=c["muted"], align="center")
 
     def _image(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         from generator.renderers.pdf.pictures import picture_resource, picture_size
@@ -340,10 +389,12 @@ class SlideDrawer:
         top = area.y + (area.h - h - caption_h) / 2
         name = picture_resource(canvas.document, data)
         if name is not None:
-            canvas.picture(name, area.x + (area.w - w) / 2, top, w, h)
+            with canvas.marked("Figure", picture.alt):
+                canvas.picture(name, area.x + (area.w - w) / 2, top, w, h)
         if picture.caption:
-            self.lines(canvas, picture.caption, (), float(self.theme.sizes.get("caption", 18)), area.x, top + h + 8,
-                       area.w, color=self.colors["muted"], align="center")
+            with canvas.marked("Caption"):
+                self.lines(canvas, picture.caption, (), float(self.theme.sizes.get("caption", 18)), area.x,
+                           top + h + 8, area.w, color=self.colors["muted"], align="center")
 
 
 class _CodeFaces:
@@ -359,6 +410,13 @@ class _CodeFaces:
 
     def baseline(self, size: float, line_height: float) -> float:
         return (line_height - self.ascent - self.descent) / 2 * size + self.ascent * size
+
+
+def broken_lines(text: str, lines: tuple[str, ...]) -> tuple[tuple[Piece, ...], ...]:
+    """The styled pieces of each planned line; a line the break took a space from ends with it."""
+    from generator.markdown import inline_pieces, split_pieces
+
+    return split_pieces(inline_pieces(text), lines, keep_space=True)
 
 
 def _pieces(text: str) -> tuple[Piece, ...]:

@@ -210,10 +210,12 @@ def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: f
 
 def draw_line(canvas: Canvas, pieces: tuple[Piece, ...], faces: Faces, x: float, baseline: float, size: float,
               width: float, *, color: str, link_color: str, bold: bool = False, align: str = "start",
-              rtl: bool = False, code: bool = False, underline_links: bool = True) -> tuple[float, float]:
+              rtl: bool = False, code: bool = False, underline_links: bool = True,
+              broken: bool = False) -> tuple[float, float]:
     """One line of pieces in the box from `x`, `width` wide, aligned at the start (the right in a
-    right-to-left line), centre or end; links in `link_color`, underlined and clickable. The
-    line's left and right ends."""
+    right-to-left line), centre or end; links in `link_color`, underlined and clickable. A line
+    `broken` where a space was ends with that space, drawn after the aligned text (invisible, but
+    copying and screen readers keep the words apart). The line's left and right ends."""
     shaped = shape_line(pieces, faces, bold, rtl, code)
     total = line_width(shaped, size)
     if align == "center":
@@ -236,4 +238,8 @@ def draw_line(canvas: Canvas, pieces: tuple[Piece, ...], faces: Faces, x: float,
                 canvas.ops.append(f"{number(start)} {number(baseline + size * 0.1)} {number(pen - start)} "
                                   f"{number(max(0.5, size * 0.06))} re f")
             canvas.link(start, baseline - size * 0.9, pen - start, size * 1.2, piece.href)
+    if broken and pieces:
+        last = pieces[-1]
+        for _, glyphs in shape_line((Piece(" ", last.styles),), faces, bold, False, code):
+            draw_glyphs(canvas, glyphs, pen, baseline, size)
     return left, left + total

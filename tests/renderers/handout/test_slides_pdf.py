@@ -77,3 +77,57 @@ def it_gives_one_page_per_build_step_with_pdf_steps(tmp_path, talk):
              "code": lambda s: max(1, len(s.steps))}
     expected = sum(steps.get(s.kind, lambda s: 1)(s) for s in talk.slides)
     assert len(stepped.pages) == expected > len(talk.slides)
+
+
+def structure(pdf_path):
+    """The tagged structure of a PDF: per page element (Part), its kids as (role, alt, kids)."""
+    reader = PdfReader(str(pdf_path))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+
+    def walk(element):
+        element = element.get_object()
+        kids = [walk(k) for k in element.get("/K", [])
+                if not isinstance(k.get_object(), int) and "/S" in k.get_object()]
+        return str(element["/S"]), str(element.get("/Alt", "")), kids
+
+    document = root["/StructTreeRoot"]["/K"][0].get_object()
+    assert document["/S"] == "/Document"
+    return [walk(part) for part in document["/K"]]
+
+
+def roles(node) -> list[str]:
+    role, _, kids = node
+    return [role] + [r for kid in kids for r in roles(kid)]
+
+
+def it_tags_headings_lists_tables_and_figures_for_screen_readers(pdf, talk):
+    """One part a page: its heading, then lists (items with a label and a body), tables (rows of
+    header and data cells) and figures with their text alternative; decorations are artifacts."""
+    parts = structure(pdf)
+    assert len(parts) == len(talk.slides)
+    kinds = [s.kind for s in talk.slides]
+    assert roles(parts[0])[:2] == ["/Part", "/H1"]
+    bullets = parts[kinds.index("bullets")]
+    assert roles(bullets)[1] == "/H2" and "/L" in roles(bullets)
+    items = [kid for kid in bullets[2][1][2]]
+    assert items and all([r for r, _, _ in item[2]] == ["/Lbl", "/LBody"] for item in items)
+    table = parts[kinds.index("comparison")]
+    assert {"/Table", "/TR", "/TH", "/TD"} <= set(roles(table))
+    figures = [kid for part in parts for kid in part[2] if kid[0] == "/Figure"]
+    assert len(figures) >= 5 and all(alt for _, alt, _ in figures)
+    stack = parts[kinds.index("stack")]
+    assert any(kid[0] == "/Figure" and "Infrastructure" in kid[1] for kid in stack[2])
+    assert "/Pagination" not in str([r for p in parts for r in roles(p)])     # footers are artifacts
+
+
+def it_tags_each_placed_slide_of_a_handout_as_a_figure_named_by_its_title(tmp_path, deck_plans):
+    from generator.markdown import plain
+    from tests.renderers.handout.reading import build as build_handout
+
+    out = build_handout(SAMPLE_TALK, tmp_path, "--lang", "fr", "--handout", "notes")
+    parts = structure(out / "fr" / "autour-de-docker-fr-handout-notes.pdf")
+    alts = [alt for part in parts for role, alt, _ in part[2] if role == "/Figure"]
+    assert alts == [" ".join(plain(s.heading.text).split()) for s in deck_plans["fr"].slides]
+    notes = [role for part in parts for role, _, _ in part[2] if role == "/P"]
+    assert len(notes) >= sum(len(s.notes) for s in deck_plans["fr"].slides)     # a paragraph (or its part on a page) each
