@@ -54,6 +54,7 @@ class BuildResult:
     sources: dict = field(default_factory=dict)
     rendered: list[str] = field(default_factory=list)    # units, as `talk/lang format`
     reused: list[str] = field(default_factory=list)
+    stamp: object = None        # what a later identical build needs to answer at once (`stamp.py`)
 
 
 def renderer(fmt: str) -> Callable[[RenderJob], Rendered]:
@@ -133,9 +134,11 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     written to it; `jobs` is the number of worker processes (default: `workers.default_jobs`);
     `status` gets the number of units rendered and to render, as it changes; `mark_untranslated`
     wraps every string that fell back to the source language in the untranslated marks."""
+    from generator import stamp as stamps
     from generator import workers
 
     options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps, mark_untranslated)
+    talks_before = stamps.snapshot([d.resolve() for d in talk_dirs], [], (out.resolve(),))
     with ExitStack() as stack:
         store = cache.active()
         if not use_cache or not store.enabled:
@@ -157,6 +160,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             if progress:
                 progress(line)
         result.written = publish(run.pending, out)
+        if use_cache:
+            result.stamp = run.stamp(talk_dirs, talks_before, result)
         if store.written:
             store.prune()
         return result
@@ -296,6 +301,35 @@ class _Run:
                 unchanged[id(talk)] = now == talk.files
             if unchanged[id(talk)]:
                 self.store.put(kind, entry, payload)
+
+    def stamp(self, talk_dirs: list[Path], talks_before: list, result: BuildResult):
+        """What this build depended on and said, as a later identical build replays it: the
+        inputs' stats (the talks' as the build started), every output, the reuse lines; None
+        when a talk changed while it ran."""
+        from generator import stamp as stamps
+        from generator.errors import format_report
+        from generator.inputs import theme_font_files
+        from generator.theme import TEMPLATES_DIR
+
+        out = self.options.out.resolve()
+        folders = [d.resolve() for d in talk_dirs]
+        others = list(dict.fromkeys(p.resolve() for talk in self.talks
+                                    for p in (*talk.theme.directories, TEMPLATES_DIR / "default")))
+        files = list(dict.fromkeys(p.resolve() for talk in self.talks
+                                   for p in (*theme_font_files(talk.theme), *([talk.template] if talk.template else []))))
+        before = talks_before + stamps.snapshot(others, files, (out,))
+        lines, summary = [], []
+        for (talk, lang), (rendered, reused) in self.counts.items():
+            names = [u.name for u in self.options.units(talk, lang)]
+            count = _plural(rendered + reused, "file")
+            lines.append(f"{talk}/{lang}: {count} reused ({', '.join(names)})")
+            summary.append(f"{talk}/{lang}: {count} ({rendered + reused} reused) in {{seconds}} s")
+        warnings = _distinct(result.warnings)
+        stamp = stamps.Stamp([str(f) for f in (*folders, *others)], [str(f) for f in files], before,
+                             [[str(p), stamps._stat(p)] for p in result.written], lines, summary,
+                             format_report(warnings, result.sources) if warnings else "", len(warnings),
+                             len(result.rendered) + len(result.reused))
+        return stamp
 
     def summaries(self) -> list[str]:
         """One line per talk and language: files rendered and reused, and the time it took."""

@@ -175,6 +175,20 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
     whose inputs did not change since an earlier build are taken from the cache.
     """
+    import time
+
+    started = time.perf_counter()
+    dirs = [Path(p) for p in _talk_dirs(talk_dirs)]
+    question = None
+    if not no_cache:
+        from generator import stamp as stamps
+
+        question = stamps.question(dirs, Path(out), (langs, formats, template, strict, handouts, per_page,
+                                                     paper.lower(), pdf_steps, mark_untranslated))
+        known = stamps.recall(question, Path(out))
+        if known is not None:
+            _replay(known, out, time.perf_counter() - started)
+            return
     from generator.build import FORMATS, build as run_build
     from generator.progress import Progress
     from generator.renderers.handout.options import LAYOUTS
@@ -191,7 +205,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                                  param_hint="--handout")
     shown = Progress()
     try:
-        result = run_build([Path(p) for p in _talk_dirs(talk_dirs)], langs=_split(langs) or None, formats=chosen,
+        result = run_build(dirs, langs=_split(langs) or None, formats=chosen,
                            out=Path(out), template=Path(template) if template else None, strict=strict,
                            progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
                            paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
@@ -200,9 +214,28 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
         shown.close()
     reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \
         if result.reused else ""
-    click.echo(f"{len(result.written)} file{'s' if len(result.written) != 1 else ''} in {out}/{reused}"
-               + (f"; {len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''}"
-                  if result.warnings else ""))
+    click.echo(_written_line(len(result.written), out, reused, len(result.warnings)))
+    if question is not None and result.stamp is not None:
+        from generator import stamp as stamps
+
+        stamps.record(question, result.stamp, result.stamp.inputs, Path(out))
+
+
+def _written_line(files: int, out: str, reused: str, warnings: int) -> str:
+    return (f"{files} file{'s' if files != 1 else ''} in {out}/{reused}"
+            + (f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""))
+
+
+def _replay(stamp, out: str, seconds: float) -> None:
+    """What an identical build said, every output reused: nothing changed since it ran."""
+    for line in stamp.lines:
+        click.echo(line)
+    if stamp.warnings:
+        click.echo(stamp.warnings, err=True)
+    for line in stamp.summary:
+        click.echo(line.replace("{seconds}", f"{seconds:.2f}"))
+    click.echo(_written_line(len(stamp.outputs), out, f", {stamp.units} of {stamp.units} outputs reused",
+                             stamp.warning_count))
 
 
 @main.command()
