@@ -107,3 +107,20 @@ def it_refuses_an_unknown_language_and_a_step_past_the_last_line(tmp_path):
     assert result.exit_code == 1
     assert "unknown code language 'dockerfil' [ref.language]" in result.stderr and "'dockerfile'" in result.stderr
     assert "step '9' names a line the code does not have (it has 6) [schema.steps]" in result.stderr
+
+
+def it_keeps_an_untitled_code_slides_heading_invisible_but_readable_in_the_pdf(tmp_path):
+    """Without a title the slide shows no heading, but its PDF page still has one for screen
+    readers and searching (drawn as invisible text: rendering mode 3)."""
+    from pypdf import PdfReader
+
+    folder = talk(tmp_path)
+    text = (folder / "talk.yaml").read_text("utf-8").replace("    title: An image\n", "    caption: An image\n")
+    (folder / "talk.yaml").write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "--format", "pdf", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page = PdfReader(str(tmp_path / "out" / "code" / "en" / "code-en.pdf")).pages[0]
+    content = page.get_contents().get_data().decode("latin-1")
+    hidden = content[content.index("3 Tr"):]             # the heading, drawn before the state is restored
+    assert hidden.index("/H2 <</MCID 0>> BDC") < hidden.index("EMC") < hidden.index("Q")
+    assert "An image" in page.extract_text()

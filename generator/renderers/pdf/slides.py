@@ -85,10 +85,17 @@ class SlideDrawer:
                   link_color=muted, align="end", rtl=self.rtl)
 
     def heading(self, canvas: Canvas, slide: SlidePlan) -> None:
-        if slide.heading_hidden or not slide.heading.text:
+        """The slide's title; a hidden one (a code or picture slide without a title) is drawn as
+        invisible text, so screen readers, searching and copying still find the slide's heading."""
+        if not slide.heading.text:
             return
+        if slide.heading_hidden:
+            canvas.save()
+            canvas.ops.append("3 Tr")
         self.sized(canvas, slide.heading, self.colors["text"], bold=True,
                    rect=slide.heading.rect or self.geometry.title, role=f"H{slide.heading_level}")
+        if slide.heading_hidden:
+            canvas.restore()
 
     def cover(self, canvas: Canvas, slide: SlidePlan) -> None:
         field = self.geometry.field
@@ -320,8 +327,7 @@ class SlideDrawer:
                 top += height
 
     def _code(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
-        if not slide.heading_hidden:
-            self.heading(canvas, slide)
+        self.heading(canvas, slide)
         block, area, c = slide.code, slide.content or self.geometry.body, self.colors
         caption_h = slide.text.size * g.LINE_HEIGHT + 8 if slide.text else 0.0
         height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * g.CODE_PAD)
@@ -366,8 +372,7 @@ class SlideDrawer:
     def _image(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         from generator.renderers.pdf.pictures import picture_resource, picture_size
 
-        if not slide.heading_hidden:
-            self.heading(canvas, slide)
+        self.heading(canvas, slide)
         area, picture = slide.content or self.geometry.body, slide.picture
         base = self.talk_dir.resolve()
         path = (base / picture.src).resolve()
