@@ -10,7 +10,7 @@ from generator.i18n.dates import byline
 from generator.plan.deck import plan_deck
 from generator.plan.measure import TextMeasure
 from generator.renderers.pptx.ids import unique_shape_ids
-from generator.renderers.pptx.notes import write_notes
+from generator.renderers.pptx.notes import Notes
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, SlideContext, add_footer, pin_placeholders
@@ -52,6 +52,7 @@ def render_pptx(job: RenderJob) -> Rendered:
         result.warnings.extend(plan_diagnostics(job.loaded, plan, job.theme))
     faces = TextMeasure.for_theme(job.theme, job.lang)      # the faces other scripts are drawn with
     code_family = job.theme.code.family
+    notes = Notes()
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own)
     for number, (content, planned) in enumerate(zip(talk.slides, plan.slides), start=1):
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
@@ -61,11 +62,10 @@ def render_pptx(job: RenderJob) -> Rendered:
         if content.kind != "title":
             add_footer(slide, talk.title, number, job.theme.body.family, job.theme.colors.get("muted"))
         unique_shape_ids(slide._element)
-        if content.notes:
-            write_notes(slide, content.notes)
+        notes_page = notes.write(slide, content.notes) if content.notes else None
         tag_language(slide._element, job.lang, faces, code_family)
-        if slide.has_notes_slide:
-            tag_language(slide.notes_slide._element, job.lang, faces, code_family)
+        if notes_page is not None:
+            tag_language(notes_page, job.lang, faces, code_family)
     set_core_properties(prs, title=talk.title, author=talk.author, lang=office_lang(job.lang),
                         subject=talk.subtitle)
     result.files[f"{talk.id}-{job.lang}.pptx"] = reproducible_bytes(prs)

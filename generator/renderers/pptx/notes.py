@@ -1,15 +1,87 @@
-"""Speaker notes in the notes page of a slide, light Markdown kept as bold and italic runs."""
+"""Speaker notes in the notes page of a slide, light Markdown kept as bold and italic runs.
+
+python-pptx makes the deck's first notes slide (and the notes master, when the template has
+none); every later one is a copy of that fresh notes slide, related to the master and its slide
+as python-pptx relates them, under the part name it would choose. A new notes slide is the same
+for every slide (the master's placeholders cloned), so the copies are the parts python-pptx
+would have written, without cloning the master's placeholders through its object API each time.
+"""
 
 from __future__ import annotations
 
+import copy
+
 from generator.markdown import paragraphs
-from generator.renderers.pptx.text import write_paragraph
+from generator.renderers.pptx.text import write_runs
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_PREFIX = "/ppt/notesSlides/notesSlide"
 
 
-def write_notes(slide, notes: str) -> None:
-    """Replace a slide's notes with `notes`."""
-    frame = slide.notes_slide.notes_text_frame
-    frame.clear()
-    for index, line in enumerate(paragraphs(notes)):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        write_paragraph(paragraph, line)
+class Notes:
+    """The notes slides of one deck, made as its slides are."""
+
+    def __init__(self) -> None:
+        self._fresh = None          # a copy of the first notes slide as python-pptx made it
+        self._master = None         # the notes master part
+        self._taken: set[str] = set()
+
+    def write(self, slide, notes: str):
+        """Give `slide` a notes slide holding `notes`; its `p:notes` element."""
+        part = self._notes_part(slide)
+        element = part._element
+        body = _notes_body(element)
+        if body is not None:
+            first, *extra = body.findall(_A + "p")      # a text frame's clear(): one empty paragraph
+            for paragraph in extra:
+                body.remove(paragraph)
+            for child in list(first):
+                if child.tag in (_A + "r", _A + "br", _A + "fld"):
+                    first.remove(child)
+            for index, line in enumerate(paragraphs(notes)):
+                paragraph = first if index == 0 else _new_paragraph(body)
+                write_runs(paragraph, part, line)
+        return element
+
+    def _notes_part(self, slide):
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.slide import NotesSlidePart
+
+        slide_part = slide.part
+        if self._fresh is None:
+            part = slide_part.part_related_by(RT.NOTES_SLIDE) if slide.has_notes_slide else None
+            if part is not None:
+                return part
+            notes_slide = slide.notes_slide          # python-pptx's own: master, theme, placeholders
+            part = notes_slide.part
+            self._fresh = copy.deepcopy(notes_slide._element)
+            self._master = part.part_related_by(RT.NOTES_MASTER)
+            self._taken = {str(p.partname) for p in part.package.iter_parts() if p.partname.startswith(_PREFIX)}
+            return part
+        # python-pptx's next_partname: the highest free number up to one more than those taken
+        name = next(f"{_PREFIX}{n}.xml" for n in range(len(self._taken) + 1, 0, -1)
+                    if f"{_PREFIX}{n}.xml" not in self._taken)
+        self._taken.add(name)
+        part = NotesSlidePart(PackURI(name), CT.PML_NOTES_SLIDE, slide_part.package, copy.deepcopy(self._fresh))
+        part.relate_to(self._master, RT.NOTES_MASTER)
+        part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        return part
+
+
+def _notes_body(element):
+    """The `p:txBody` of the notes placeholder (the first body placeholder), or None."""
+    for shape in element.iter(_P + "sp"):
+        ph = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is not None and ph.get("type") == "body":
+            return shape.find(_P + "txBody")
+    return None
+
+
+def _new_paragraph(body):
+    from lxml.etree import SubElement
+
+    return SubElement(body, _A + "p")

@@ -98,45 +98,67 @@ CODE_FONT = "Consolas"     # inline `code` in PPTX: the monospace face Office ha
 
 def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
                     color: str | None = None, markdown: bool = True, lines: tuple[str, ...] = ()) -> None:
-    """Fill a paragraph with runs from one line of (inline Markdown) text: strong, emphasis,
-    code and links as bold, italic, monospace and hyperlinked runs; a line break (`a:br`)
-    wherever the plan broke it into `lines`."""
-    from pptx.dml.color import RGBColor
+    """Fill a python-pptx paragraph with runs from one line of (inline Markdown) text (`write_runs`)."""
+    write_runs(paragraph._p, paragraph.part, text, size=size, bold=bold, color=color, markdown=markdown,
+               lines=lines)
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def centipoints(points: float) -> str:
+    """A size in points as run properties and spacings write it (python-pptx's `Pt` in centipoints)."""
+    from pptx.util import Emu, Pt
+
+    return str(Emu(Pt(points)).centipoints)
+
+
+def write_runs(p, part, text: str, *, size: float | None = None, bold: bool | None = None,
+               color: str | None = None, markdown: bool = True, lines: tuple[str, ...] = ()) -> None:
+    """Fill an `a:p` (of `part`, which holds its links) with runs from one line of (inline Markdown)
+    text: strong, emphasis, code and links as bold, italic, monospace and hyperlinked runs; a line
+    break (`a:br`) wherever the plan broke it into `lines`.
+
+    The elements are those python-pptx's `add_run` and font API wrote, attribute for attribute
+    (size, bold, italic; fill, face, link), written here directly, before any `a:endParaRPr`."""
+    from lxml.etree import SubElement
+    from pptx.oxml.text import CT_RegularTextRun
     from pptx.util import Pt
 
     from generator.markdown import Piece, split_pieces
 
     broken = split_pieces(inline_pieces(text) if markdown else (Piece(text),), lines)
     runs = [piece for index, line in enumerate(broken) for piece in ((None,) if index else ()) + line]
+    end = p.find(_A + "endParaRPr")
+    add = p.append if end is None else end.addprevious
+    sz = centipoints(size) if size is not None else None
+    rgb = color.lstrip("#").upper() if color else None
+    escape = CT_RegularTextRun._escape_ctrl_chars
     for piece in runs or (Piece(""),):
         if piece is None:
-            _line_break(paragraph, size)
+            br = p.makeelement(_A + "br", {})
+            add(br)
+            if size is not None:
+                # the break's line keeps the text's pitch
+                SubElement(br, _A + "rPr", {"sz": str(int(Pt(size).pt * 100))})
             continue
-        run = paragraph.add_run()
-        run.text = piece.text
-        font = run.font
-        if size is not None:
-            font.size = Pt(size)
+        run = p.makeelement(_A + "r", {})
+        add(run)                    # in the tree first: a link's r:id takes the part's own prefix
+        props = SubElement(run, _A + "rPr")
+        SubElement(run, _A + "t").text = escape(piece.text)
+        if sz is not None:
+            props.set("sz", sz)
         if piece.strong or bold:
-            font.bold = True
+            props.set("b", "1")
         elif bold is False:
-            font.bold = False
+            props.set("b", "0")
         if piece.em:
-            font.italic = True
+            props.set("i", "1")
+        if rgb:
+            SubElement(SubElement(props, _A + "solidFill"), _A + "srgbClr", {"val": rgb})
         if piece.code:
-            font.name = CODE_FONT
-        if color:
-            font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
+            SubElement(props, _A + "latin", {"typeface": CODE_FONT})
         if piece.href:
-            run.hyperlink.address = piece.href
-
-
-def _line_break(paragraph, size: float | None) -> None:
-    """An `a:br` at the end of the paragraph, at the size of its text (the break's line keeps its pitch)."""
-    from pptx.util import Pt
-
-    paragraph.add_line_break()
-    if size is not None:
-        br = paragraph._p.findall(qn("a:br"))[-1]
-        props = br.get_or_add_rPr()
-        props.set("sz", str(int(Pt(size).pt * 100)))
+            SubElement(props, _A + "hlinkClick", {_R_ID: part.relate_to(piece.href, _HYPERLINK, is_external=True)})
