@@ -136,6 +136,39 @@ def pin_placeholders(slide) -> None:
         shape.left, shape.top, shape.width, shape.height = source.left, source.top, source.width, source.height
 
 
+class NewSlides:
+    """Slides added to a deck from its layouts, placeholders cloned and pinned (`pin_placeholders`).
+
+    python-pptx makes the first slide of each layout; every later slide of that layout is a copy
+    of it as it was then, added as python-pptx's `add_slide` adds one (the part name, its
+    relationship to the layout, the presentation's relationship and slide id): a new slide is
+    the same for every slide of a layout, so the copies are the parts python-pptx would have
+    written, without cloning and pinning each placeholder through its object API each time."""
+
+    def __init__(self, prs) -> None:
+        self.prs = prs
+        self._fresh: dict[object, object] = {}     # a layout's part -> a copy of its fresh slide
+
+    def add(self, layout):
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import SlidePart
+
+        slides = self.prs.slides
+        fresh = self._fresh.get(layout.part)
+        if fresh is None:
+            slide = slides.add_slide(layout)
+            pin_placeholders(slide)
+            self._fresh[layout.part] = copy.deepcopy(slide._element)
+            return slide
+        presentation = self.prs.part
+        part = SlidePart(presentation._next_slide_partname, CT.PML_SLIDE, presentation.package,
+                         copy.deepcopy(fresh))
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        slides._sldIdLst.add_sldId(presentation.relate_to(part, RT.SLIDE))
+        return part.slide
+
+
 def _text_shape(slide, kinds, rect: Rect):
     """The slide's first placeholder of `kinds`, else a new text box at `rect`; and whether it is a placeholder."""
     found = placeholders(slide, kinds)
