@@ -59,14 +59,14 @@ class _Placer:
         return emu(value * self.scale)
 
 
-def _label_box(shapes, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
+def _label_box(shapes, ids, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
     """A text box of centred lines at the label's size and pitch (the XML python-pptx's `add_textbox`
     and text frame API wrote for it, written directly)."""
     size = label.size * place.scale
     top = label.lines[0].y - label.size * ASCENT
     pitch = (label.lines[1].y - label.lines[0].y) if len(label.lines) > 1 else label.size * 1.15
     height = pitch * len(label.lines) + label.size * 0.3
-    box = new_sp(shapes, _next_id(shapes), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
+    box = new_sp(shapes, ids.highest(), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
                  text_box=True)
     body = _el(box, _P + "txBody")
     _el(_el(body, _A + "bodyPr", {"wrap": "square", "anchor": "t", "lIns": "0", "rIns": "0", "tIns": "0",
@@ -88,15 +88,70 @@ def _label_box(shapes, label: Label, left: float, right: float, place: _Placer, 
     return box
 
 
-def _next_id(shapes) -> int:
-    """The id python-pptx gives a new shape: one more than the largest on the slide."""
-    return shapes._spTree.max_shape_id + 1
+class _Ids:
+    """The slide's shape ids, read once: the id python-pptx gives a new shape, either one more than
+    the largest (`highest`, as our shapes are numbered) or the lowest one free (`lowest`, as its
+    freeform builder and `add_picture` number theirs)."""
+
+    def __init__(self, tree) -> None:
+        self.used = {int(value) for value in tree.xpath("//@id") if value.isdigit()}
+
+    def highest(self) -> int:
+        return self.take(max(self.used, default=0) + 1)
+
+    def lowest(self) -> int:
+        n = 1
+        while n in self.used:
+            n += 1
+        return self.take(n)
+
+    def take(self, shape_id: int) -> int:
+        self.used.add(shape_id)
+        return shape_id
 
 
-def _freeform(shapes, points: list[tuple[float, float]], place: _Placer, *, closed: bool):
-    builder = shapes.build_freeform(place.x(points[0][0]), place.y(points[0][1]), scale=1.0)
-    builder.add_line_segments([(place.x(x), place.y(y)) for x, y in points[1:]], close=closed)
-    return builder.convert_to_shape()
+_STYLE_REFS = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", "2", "accent1"),
+               ("fontRef", "minor", "lt1"))
+
+
+def _freeform(shapes, ids: _Ids, points: list[tuple[float, float]], place: _Placer, name: str, *, color: str,
+              width: float | None):
+    """A polyline as the `p:sp` python-pptx's freeform builder writes (at scale 1, its frame the
+    points' bounds), named, then an open line of `color` at `width` points without fill, or (no
+    `width`) a closed shape filled with `color` without line: the XML its object API gave it."""
+    xs = [place.x(x) for x, _ in points]
+    ys = [place.y(y) for _, y in points]
+    left, top = min(xs), min(ys)
+    w, h = max(xs) - left, max(ys) - top
+    sp = _el(shapes._spTree, _P + "sp")
+    names = _el(sp, _P + "nvSpPr")
+    _el(names, _P + "cNvPr", {"id": str(ids.lowest()), "name": name})
+    _el(names, _P + "cNvSpPr")
+    _el(names, _P + "nvPr")
+    props = _el(sp, _P + "spPr")
+    frame = _el(props, _A + "xfrm")
+    _el(frame, _A + "off", {"x": str(left), "y": str(top)})
+    _el(frame, _A + "ext", {"cx": str(w), "cy": str(h)})
+    geometry = _el(props, _A + "custGeom")
+    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
+        _el(geometry, _A + tag)
+    _el(geometry, _A + "rect", {"l": "l", "t": "t", "r": "r", "b": "b"})
+    path = _el(_el(geometry, _A + "pathLst"), _A + "path", {"w": str(w), "h": str(h)})
+    for index, (x, y) in enumerate(zip(xs, ys)):
+        _el(_el(path, _A + ("lnTo" if index else "moveTo")), _A + "pt", {"x": str(x - left), "y": str(y - top)})
+    if width is None:
+        _el(path, _A + "close")
+        _el(_el(props, _A + "solidFill"), _A + "srgbClr", {"val": str(_rgb(color))})
+        _el(_el(props, _A + "ln"), _A + "noFill")
+    else:
+        _el(props, _A + "noFill")
+        _el(_el(_el(props, _A + "ln", {"w": str(Pt(width))}), _A + "solidFill"), _A + "srgbClr",
+            {"val": str(_rgb(color))})
+    style = _el(sp, _P + "style")
+    for kind, index, scheme in _STYLE_REFS:
+        _el(_el(style, _A + kind, {"idx": index}), _A + "schemeClr", {"val": scheme})
+    plain_text_body(sp)
+    return sp
 
 
 def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tuple[object, float]:
@@ -106,19 +161,14 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tu
     style = graph_style(theme, diagram.density)
     place = _Placer(diagram, area)
     group, shapes = new_group(slide, f"graph {diagram.id}")
+    ids = _Ids(shapes._spTree)
     for edge in diagram.edges:
-        line = _freeform(shapes, flatten(edge.spline), place, closed=False)
-        line.name = f"{diagram.id}--{edge.id}"
-        line.fill.background()
-        line.line.color.rgb = _rgb(style.edge)
-        line.line.width = Pt(style.edge_stroke_width * place.scale)
-        head = _freeform(shapes, [(p.x, p.y) for p in edge.arrow], place, closed=True)
-        head.name = f"{diagram.id}--{edge.id}__arrow"
-        head.fill.solid()
-        head.fill.fore_color.rgb = _rgb(style.edge)
-        head.line.fill.background()
+        _freeform(shapes, ids, flatten(edge.spline), place, f"{diagram.id}--{edge.id}", color=style.edge,
+                  width=style.edge_stroke_width * place.scale)
+        _freeform(shapes, ids, [(p.x, p.y) for p in edge.arrow], place, f"{diagram.id}--{edge.id}__arrow",
+                  color=style.edge, width=None)
     for node in diagram.nodes:
-        box = new_sp(shapes, _next_id(shapes), f"{diagram.id}--{node.id}", place.x(node.x), place.y(node.y),
+        box = new_sp(shapes, ids.highest(), f"{diagram.id}--{node.id}", place.x(node.x), place.y(node.y),
                      place.d(node.w), place.d(node.h), rounded=True,
                      adjust=min(0.5, style.corner_radius / min(node.w, node.h)), fill=style.node_fill,
                      stroke=style.node_stroke, stroke_width=style.node_stroke_width * place.scale, outline=True)
@@ -127,26 +177,27 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tu
             icon = node.icon_box
             if style.icon_backdrop:
                 t = style.icon_tile(icon)
-                tile = new_sp(shapes, _next_id(shapes), f"{diagram.id}--{node.id}__icon-tile", place.x(t.x),
+                tile = new_sp(shapes, ids.highest(), f"{diagram.id}--{node.id}__icon-tile", place.x(t.x),
                               place.y(t.y), place.d(t.w), place.d(t.h), rounded=True,
                               adjust=min(0.5, style.icon_gap / 2 / min(t.w, t.h)), fill=style.icon_backdrop)
                 plain_text_body(tile)
             picture = shapes.add_picture(io.BytesIO(icon_png(node.icon)), place.x(icon.x), place.y(icon.y),
                                          place.d(icon.w), place.d(icon.h))
+            ids.take(picture.shape_id)
             picture.name = f"{diagram.id}--{node.id}__icon"
             set_alt_text(picture, node.icon)
         centre = node.label.lines[0].x
         half = min(centre - node.x, node.x + node.w - centre)
-        _label_box(shapes, node.label, centre - half, centre + half, place, style.text, font,
+        _label_box(shapes, ids, node.label, centre - half, centre + half, place, style.text, font,
                    f"{diagram.id}--{node.id}__label")
     for edge in diagram.edges:
         if edge.label is None:
             continue
         label = edge.label
-        back = new_sp(shapes, _next_id(shapes), f"{diagram.id}--{edge.id}__label-back", place.x(label.x),
+        back = new_sp(shapes, ids.highest(), f"{diagram.id}--{edge.id}__label-back", place.x(label.x),
                       place.y(label.y), place.d(label.w), place.d(label.h), rounded=True, fill=style.background)
         plain_text_body(back)
-        _label_box(shapes, label.label, label.x, label.x + label.w, place, style.edge_text, font,
+        _label_box(shapes, ids, label.label, label.x, label.x + label.w, place, style.edge_text, font,
                    f"{diagram.id}--{edge.id}__label")
     close_group(group)
     set_alt_text(group, diagram.description, diagram.title)

@@ -37,7 +37,27 @@ def new_group(slide, name: str):
 
 
 def close_group(group) -> None:
-    group._element.recalculate_extents()
+    """The group's position and size (and its children's frame) around its shapes, as python-pptx's
+    `recalculate_extents` sets them, read from each child's `a:xfrm` directly."""
+    element = group._element
+    frames = []
+    for child in element:
+        if child.tag in _SHAPE_TAGS:
+            frame = child.find(_FRAME_OF.get(child.tag, _P + "spPr/" + _A + "xfrm"))
+            off, ext = frame.find(_A + "off"), frame.find(_A + "ext")
+            x, y = int(off.get("x")), int(off.get("y"))
+            frames.append((x, y, x + int(ext.get("cx")), y + int(ext.get("cy"))))
+    if frames:
+        x, y = min(f[0] for f in frames), min(f[1] for f in frames)
+        cx, cy = max(f[2] for f in frames) - x, max(f[3] for f in frames) - y
+    else:
+        x = y = cx = cy = 0
+    frame = element.find(f"{_P}grpSpPr/{_A}xfrm")
+    for name, values in (("off", (x, y)), ("ext", (cx, cy)), ("chOff", (x, y)), ("chExt", (cx, cy))):
+        point = frame.find(_A + name)
+        keys = ("x", "y") if name.endswith("ff") else ("cx", "cy")
+        point.set(keys[0], str(values[0]))
+        point.set(keys[1], str(values[1]))
 
 
 def set_alt_text(shape, description: str, title: str | None = None) -> None:
@@ -65,6 +85,8 @@ SLACK = 3.0   # points given back on each side of a text, so no renderer re-wrap
 # attribute, written here directly: the same bytes at a fraction of the cost of its object API.
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_SHAPE_TAGS = {_P + tag for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart")}
+_FRAME_OF = {_P + "grpSp": _P + "grpSpPr/" + _A + "xfrm", _P + "graphicFrame": _P + "xfrm"}
 _STYLE = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", "2", "accent1"),
           ("fontRef", "minor", "lt1"))
 
