@@ -18,3 +18,21 @@ def it_gives_brackets_around_other_text_the_direction_of_the_line_or_of_the_text
     assert _levels(f"{arabic} (Docker) {arabic}", True) == [1] * 6 + [2] * 6 + [1] * 6
     assert _levels(f"{arabic} (2014) {arabic}", True) == [1] * 6 + [2] * 4 + [1] * 6
     assert _levels(f"Docker ({arabic})", True) == [2] * 6 + [1] * 7
+
+
+def it_draws_each_character_by_the_first_face_that_has_it_as_the_browser_does():
+    """Latin words, digits and spaces between Japanese or Arabic words come from the theme's own
+    face (Calibri), as Chromium falls back, not from the script face of the word before them."""
+    from generator.markdown import Piece
+    from generator.renderers.pdf.text import Faces, shape_line
+    from generator.theme import load_theme
+
+    theme = load_theme("default")
+    for lang, text, latin in (("ja", "一種の軽量な VM として", " VM "), ("ar", "في بداياته قدم Docker", " ")):
+        faces = Faces(theme, lang)
+        body, script = faces.chain()[0], faces.chain()[1]
+        refs = {g.text: g.ref for _, glyphs in shape_line((Piece(text),), faces, rtl=lang == "ar")
+                for g in glyphs if g.text}
+        assert all(refs[char] == body for char in latin if char in refs), (lang, refs)
+        assert " " in refs and refs[" "] == body
+        assert any(ref == script for ref in refs.values())
