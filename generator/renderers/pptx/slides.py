@@ -11,6 +11,7 @@ import copy
 from dataclasses import dataclass
 from typing import Callable
 
+from lxml.etree import SubElement
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -24,9 +25,9 @@ from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
-from generator.renderers.pptx.shapes import EMU_PER_PT, draw_diagram, emu, set_alt_text
+from generator.renderers.pptx.shapes import _A, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
-from generator.renderers.pptx.text import write_paragraph
+from generator.renderers.pptx.text import centipoints, write_runs
 from generator.theme import Theme
 
 ROLE_OF_KIND = {
@@ -37,6 +38,8 @@ ROLE_OF_KIND = {
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 _FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+_PH = f"{_P}nvPr/{_P}ph"
+_XFRM = f"{_P}spPr/{_A}xfrm"
 
 
 @dataclass
@@ -55,25 +58,115 @@ def rect_of(shape) -> Rect:
 
 
 def placeholders(slide, kinds) -> list:
-    return [p for p in slide.placeholders if p.placeholder_format.type in kinds]
+    """The slide's placeholders of `kinds`, in document order (python-pptx's `slide.placeholders`
+    filtered by type, the `p:ph` elements read directly)."""
+    factory = slide.shapes._shape_factory
+    return [factory(element) for element, kind in _placeholder_elements(slide) if kind in kinds]
 
 
-def _prepare(frame, anchor=MSO_ANCHOR.TOP) -> None:
-    frame.clear()
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = anchor
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
-    body = frame._txBody.find(qn("a:bodyPr"))
-    for child in list(body):
-        if child.tag in (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit")):
-            body.remove(child)
-    body.append(body.makeelement(qn("a:noAutofit"), {}))
+def _placeholder_elements(slide) -> list:
+    """(element, PP_PLACEHOLDER type) of each placeholder shape of the slide, in document order."""
+    found = []
+    for child in slide.shapes._spTree.iterchildren():
+        if child.tag not in _SHAPE_TAGS:
+            continue
+        ph = child[0].find(_PH)
+        if ph is not None:
+            kind = ph.get("type")
+            found.append((child, PP_PLACEHOLDER.from_xml(kind) if kind is not None else PP_PLACEHOLDER.OBJECT))
+    return found
+
+
+def _text_body(shape):
+    """The shape's `p:txBody` (python-pptx adds the one it lacks)."""
+    body = shape._element.find(_P + "txBody")
+    return body if body is not None else shape.text_frame._txBody
+
+
+_AUTOFITS = (_A + "normAutofit", _A + "spAutoFit", _A + "noAutofit")
+_CONTENT = (_A + "r", _A + "br", _A + "fld")
+
+
+def _prepare(body, anchor=MSO_ANCHOR.TOP) -> None:
+    """A text body emptied to one paragraph, wrapping, not autofitted, anchored, without insets: the
+    attributes python-pptx's text frame API sets (clear, word_wrap, auto_size, vertical_anchor,
+    margins), in its order, set directly."""
+    first, *extra = body.findall(_A + "p")
+    for paragraph in extra:
+        body.remove(paragraph)
+    for child in list(first):
+        if child.tag in _CONTENT:
+            first.remove(child)
+    props = body.find(_A + "bodyPr")
+    props.set("wrap", "square")
+    for child in list(props):
+        if child.tag in _AUTOFITS:
+            props.remove(child)
+    props.set("anchor", anchor.xml_value)
+    for name in ("lIns", "rIns", "tIns", "bIns"):
+        props.set(name, "0")
+    SubElement(props, _A + "noAutofit")
+
+
+def _paragraph(body, index: int):
+    """The body's first `a:p` (index 0, as a prepared body has it), else a new one at its end."""
+    return body.find(_A + "p") if index == 0 else SubElement(body, _A + "p")
+
+
+def _format(p, *, line: float, before: float, align=None, level: int | None = None,
+            margins: tuple[str, str] | None = None, no_bullet: bool = False) -> None:
+    """A paragraph's properties as python-pptx's paragraph API sets them (alignment, level, the
+    indents, no bullet, exact line pitch, space before), written directly into a new `a:pPr`."""
+    props = p.find(_A + "pPr")
+    if props is not None:             # properties the paragraph had: set through python-pptx
+        from pptx.text.text import _Paragraph
+
+        paragraph = _Paragraph(p, None)
+        if align is not None:
+            paragraph.alignment = align
+        if level is not None:
+            paragraph.level = level
+        props = p.get_or_add_pPr()
+        if margins is not None:
+            props.set("marL", margins[0])
+            props.set("indent", margins[1])
+        if no_bullet:
+            props.insert(0, props.makeelement(_A + "buNone", {}))
+        paragraph.line_spacing = Pt(line)
+        paragraph.space_before = Pt(before)
+        return
+    props = p.makeelement(_A + "pPr", {})
+    p.insert(0, props)
+    if align is not None:
+        props.set("algn", align.xml_value)
+    if level:
+        props.set("lvl", str(level))
+    if margins is not None:
+        props.set("marL", margins[0])
+        props.set("indent", margins[1])
+    SubElement(SubElement(props, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(line)})
+    SubElement(SubElement(props, _A + "spcBef"), _A + "spcPts", {"val": centipoints(before)})
+    if no_bullet:
+        SubElement(props, _A + "buNone")
+
+
+def _set_rect(shape, x: int, y: int, w: int, h: int) -> None:
+    """A shape's position and size, set in its `a:xfrm` (through python-pptx when it has none)."""
+    frame = shape._element.find(_XFRM)
+    off = frame.find(_A + "off") if frame is not None else None
+    ext = frame.find(_A + "ext") if frame is not None else None
+    if off is None or ext is None:
+        shape.left, shape.top, shape.width, shape.height = x, y, w, h
+        return
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext.set("cx", str(w))
+    ext.set("cy", str(h))
 
 
 def _place(ctx: SlideContext, shape, rect: Rect | None) -> None:
     if rect is not None and ctx.own_template:
-        shape.left, shape.top, shape.width, shape.height = emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h)
+        _set_rect(shape, emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
 
 
 def _rgb(color: str):
@@ -88,16 +181,14 @@ def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: 
     """Put paragraphs of text (light Markdown) in a shape at the plan's size and pitch, each
     broken where the plan broke it (`breaks`, its plain lines per paragraph)."""
     _place(ctx, shape, rect)
-    frame = shape.text_frame
-    _prepare(frame, anchor)
+    body = _text_body(shape)
+    _prepare(body, anchor)
+    part = shape.part
     for index, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        if align is not None:
-            paragraph.alignment = align
-        paragraph.line_spacing = Pt(size * LINE_HEIGHT)
-        paragraph.space_before = Pt(gap * size if index else 0)
-        write_paragraph(paragraph, line, size=size, bold=bold, color=color,
-                        lines=breaks[index] if breaks and index < len(breaks) else ())
+        paragraph = _paragraph(body, index)
+        _format(paragraph, align=align, line=size * LINE_HEIGHT, before=gap * size if index else 0)
+        write_runs(paragraph, part, line, size=size, bold=bold, color=color,
+                   lines=breaks[index] if breaks and index < len(breaks) else ())
 
 
 def fill_sized(ctx: SlideContext, shape, sized, *, rect: Rect | None = None, bold: bool | None = None,
@@ -119,9 +210,9 @@ def _own_color(ctx: SlideContext, name: str) -> str | None:
 
 def _remove_unused_placeholders(slide, keep: set[int]) -> None:
     """Drop the placeholders a slide did not fill (`keep` holds shape ids), so none says "Click to add"."""
-    for shape in list(slide.placeholders):
-        if shape.shape_id not in keep:
-            shape._element.getparent().remove(shape._element)
+    for element, _ in _placeholder_elements(slide):
+        if int(element[0].find(_P + "cNvPr").get("id")) not in keep:
+            element.getparent().remove(element)
 
 
 def pin_placeholders(slide) -> None:
@@ -306,29 +397,31 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     room = Rect(block.x, block.y, block.w, max(block.h, body.y + body.h - block.y))
     shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), room)
     _place(ctx, shape, room)
-    frame = shape.text_frame
+    frame = _text_body(shape)
     _prepare(frame)
+    part = shape.part
     firsts = []
     breaks = bullet_lines(planned.bullets)
     for index, (level, text) in enumerate(bullet_items(planned.bullets)):
         if level == 0:
             firsts.append(index)
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.level = level
+        paragraph = _paragraph(frame, index)
         size = sub_size(planned.bullet_size) if level else planned.bullet_size
-        props = paragraph._p.get_or_add_pPr()
-        props.set("marL", str(emu(BULLET_INDENT[level])))
-        props.set("indent", str(-emu(BULLET_INDENT[0] if level == 0 else BULLET_INDENT[1] - BULLET_INDENT[0])))
-        paragraph.line_spacing = Pt(size * LINE_HEIGHT)
         gap = planned.bullet_gap if level == 0 and planned.bullet_gap else BULLET_GAP * size
-        paragraph.space_before = Pt(gap if index else 0)
-        write_paragraph(paragraph, text, size=size, lines=breaks[index])
+        _format(paragraph, level=level, margins=_indents(level), line=size * LINE_HEIGHT, before=gap if index else 0)
+        write_runs(paragraph, part, text, size=size, lines=breaks[index])
     if is_placeholder:
         keep.add(shape.shape_id)
     _remove_unused_placeholders(slide, keep)
     if planned.steps > 1:
         ends = [*firsts[1:], len(bullet_items(planned.bullets))]
         add_build(slide, [[(shape.shape_id, first, end - 1)] for first, end in zip(firsts, ends)])
+
+
+def _indents(level: int) -> tuple[str, str]:
+    """A bullet's left margin and (negative) first-line indent at its level, in EMU."""
+    return (str(emu(BULLET_INDENT[level])),
+            str(-emu(BULLET_INDENT[0] if level == 0 else BULLET_INDENT[1] - BULLET_INDENT[0])))
 
 
 def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, planned: SlidePlan) -> None:
@@ -344,8 +437,9 @@ def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, p
             rect = column.rect
             shape = slide.shapes.add_textbox(emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
         _place(ctx, shape, column.rect)
-        frame = shape.text_frame
+        frame = _text_body(shape)
         _prepare(frame)
+        part = shape.part
         paragraphs, breaks = [], []
         if column.heading:
             paragraphs.append((-1, column.heading))
@@ -356,20 +450,12 @@ def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, p
             paragraphs.append((-2, column.text))
             breaks.append(())
         for number, (level, text) in enumerate(paragraphs):
-            paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+            paragraph = _paragraph(frame, number)
             own = sub_size(size) if level == 1 else size
-            props = paragraph._p.get_or_add_pPr()
-            if level >= 0:
-                paragraph.level = level
-                props.set("marL", str(emu(BULLET_INDENT[level])))
-                props.set("indent", str(-emu(BULLET_INDENT[0] if level == 0 else BULLET_INDENT[1] - BULLET_INDENT[0])))
-            else:
-                props.set("marL", "0")
-                props.set("indent", "0")
-                props.insert(0, props.makeelement(qn("a:buNone"), {}))
-            paragraph.line_spacing = Pt(own * LINE_HEIGHT)
-            paragraph.space_before = Pt(BULLET_GAP * own if number else 0)
-            write_paragraph(paragraph, text, size=own, bold=True if level == -1 else None, lines=breaks[number])
+            bullet = level >= 0
+            _format(paragraph, level=level if bullet else None, margins=_indents(level) if bullet else ("0", "0"),
+                    no_bullet=not bullet, line=own * LINE_HEIGHT, before=BULLET_GAP * own if number else 0)
+            write_runs(paragraph, part, text, size=own, bold=True if level == -1 else None, lines=breaks[number])
     _remove_unused_placeholders(slide, keep)
 
 
@@ -483,24 +569,15 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
         bars.append(shapes)
     box = slide.shapes.add_textbox(emu(area.x), emu(area.y), emu(area.w), emu(height))
     box.name = f"code {content.id}"
+    body = _text_body(box)
+    _prepare(body)
     frame = box.text_frame
-    _prepare(frame)
     frame.word_wrap = False
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = emu(CODE_PAD)
+    size, face = centipoints(block.size), ctx.theme.code.family
     for index, line in enumerate(block.lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.line_spacing = Pt(block.line_height)
-        paragraph.space_before = paragraph.space_after = Pt(0)
-        for token in line or ():
-            run = paragraph.add_run()
-            run.text = token.text
-            run.font.size = Pt(block.size)
-            run.font.name = ctx.theme.code.family
-            run.font.color.rgb = rgb(f"code-{token.kind}", "#1F2937")
-            run.font.bold = token.kind == "keyword" or None
-            run.font.italic = token.kind == "comment" or None
-        if not line:
-            paragraph.font.size = Pt(block.size)
+        paragraph = _paragraph(body, index)
+        _code_line(paragraph, line, block, size, face, lambda kind: str(rgb(f"code-{kind}", "#1F2937")))
     set_alt_text(box, word(ctx.talk.lang, "alt/code", language=block.language, count=len(block.lines)))
     if planned.text:
         caption = slide.shapes.add_textbox(emu(area.x), emu(area.y + height + 8), emu(area.w),
@@ -509,6 +586,42 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
     if bars:
         steps = [bars[0]] + [bars[k] + [Hide(i) for i in bars[k - 1]] for k in range(1, len(bars))]
         add_build(slide, steps)
+
+
+def _code_line(p, tokens, block, size: str, face: str, color) -> None:
+    """One line of code: exact pitch, no space around, one run a token in its colour (bold
+    keywords, italic comments) in the code face; an empty line keeps the size. The XML
+    python-pptx's paragraph, run and font API wrote, written directly."""
+    from pptx.oxml.text import CT_RegularTextRun
+
+    if p.find(_A + "pPr") is not None:      # properties the paragraph had: set through python-pptx
+        from pptx.text.text import _Paragraph
+
+        paragraph = _Paragraph(p, None)
+        paragraph.line_spacing = Pt(block.line_height)
+        paragraph.space_before = paragraph.space_after = Pt(0)
+        props = p.pPr
+    else:
+        props = p.makeelement(_A + "pPr", {})
+        p.insert(0, props)
+        SubElement(SubElement(props, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(block.line_height)})
+        SubElement(SubElement(props, _A + "spcBef"), _A + "spcPts", {"val": "0"})
+        SubElement(SubElement(props, _A + "spcAft"), _A + "spcPts", {"val": "0"})
+    end = p.find(_A + "endParaRPr")
+    add = p.append if end is None else end.addprevious
+    for token in tokens or ():
+        run = p.makeelement(_A + "r", {})
+        add(run)
+        run_props = SubElement(run, _A + "rPr", {"sz": size})
+        SubElement(run, _A + "t").text = CT_RegularTextRun._escape_ctrl_chars(token.text)
+        if token.kind == "keyword":
+            run_props.set("b", "1")
+        if token.kind == "comment":
+            run_props.set("i", "1")
+        SubElement(SubElement(run_props, _A + "solidFill"), _A + "srgbClr", {"val": color(token.kind)})
+        SubElement(run_props, _A + "latin", {"typeface": face})
+    if not tokens:
+        props.get_or_add_defRPr().set("sz", size)
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
