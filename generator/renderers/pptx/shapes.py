@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from lxml.etree import SubElement
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
@@ -92,8 +93,6 @@ _STYLE = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", 
 
 
 def _el(parent, tag: str, attrib: dict | None = None):
-    from lxml.etree import SubElement
-
     return SubElement(parent, tag, attrib) if attrib else SubElement(parent, tag)
 
 

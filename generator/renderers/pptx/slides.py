@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from lxml.etree import SubElement
@@ -51,6 +52,13 @@ class SlideContext:
     geometry: Geometry
     image_path: Callable[[str], str]
     own_template: bool = True     # the theme's template: text boxes are put where the plan says
+
+    @cached_property
+    def palette(self) -> dict[str, str]:
+        """The theme's colours, derived ones included (worked out once a deck)."""
+        from generator.contrast import colors
+
+        return colors(self.theme)
 
 
 def rect_of(shape) -> Rect:
@@ -203,9 +211,7 @@ def _own_color(ctx: SlideContext, name: str) -> str | None:
     user's template, whose layouts set their own colours."""
     if not ctx.own_template:
         return None
-    from generator.contrast import colors
-
-    return colors(ctx.theme)[name]
+    return ctx.palette[name]
 
 
 def _remove_unused_placeholders(slide, keep: set[int]) -> None:
@@ -305,9 +311,7 @@ def emit_title(ctx: SlideContext, slide, content: model.TitleSlide, planned: Sli
 
 
 def _palette(ctx: SlideContext) -> dict[str, str]:
-    from generator.contrast import colors
-
-    return colors(ctx.theme)
+    return ctx.palette
 
 
 def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
