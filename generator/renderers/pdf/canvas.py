@@ -36,6 +36,14 @@ class Element:
     kids: list[Union["Element", int]] = field(default_factory=list)
 
 
+# Where a stored pixel (s, t) of a picture is shown in its box, by EXIF orientation (tag 274).
+_ORIENTATIONS = {
+    1: lambda s, t: (s, t), 2: lambda s, t: (1 - s, t), 3: lambda s, t: (1 - s, 1 - t),
+    4: lambda s, t: (s, 1 - t), 5: lambda s, t: (t, s), 6: lambda s, t: (1 - t, s),
+    7: lambda s, t: (1 - t, 1 - s), 8: lambda s, t: (t, 1 - s),
+}
+
+
 class Canvas:
     """Drawing operations of one page (or of one slide drawn into a page), gathered as text."""
 
@@ -179,9 +187,20 @@ class Canvas:
 
     # --- pictures and links ---------------------------------------------------------------
 
-    def picture(self, name: str, x: float, y: float, w: float, h: float) -> None:
-        """A picture (a resource name of the document) filling the box."""
-        self.ops.append(f"q {number(w)} 0 0 {number(-h)} {number(x)} {number(y + h)} cm /{name} Do Q")
+    def picture(self, name: str, x: float, y: float, w: float, h: float, orientation: int = 1) -> None:
+        """A picture (a resource name of the document) filling the box, its stored pixels turned
+        or flipped as its EXIF orientation (1 to 8) says they are shown."""
+        shown = _ORIENTATIONS.get(orientation, _ORIENTATIONS[1])
+
+        def at(u: float, v: float) -> tuple[float, float]:
+            # (u, v): the picture's own space, v up from its last row; (s, t): its stored pixels,
+            # t down from its first row; shown at (X, Y) of the box
+            big_x, big_y = shown(u, 1 - v)
+            return x + w * big_x, y + h * big_y
+
+        (e, f), (right_x, right_y), (up_x, up_y) = at(0, 0), at(1, 0), at(0, 1)
+        self.ops.append(f"q {number(right_x - e)} {number(right_y - f)} {number(up_x - e)} {number(up_y - f)} "
+                        f"{number(e)} {number(f)} cm /{name} Do Q")
 
     def link(self, x: float, y: float, w: float, h: float, url: str) -> None:
         ox, oy, scale = self._offset

@@ -1,4 +1,5 @@
-"""Pictures as PDF images: a JPEG as it is, anything Pillow reads as its pixels (transparency as a soft mask)."""
+"""Pictures as PDF images: a JPEG as it is, anything Pillow reads as its pixels (transparency as a soft mask);
+turned as their EXIF orientation says where they are placed."""
 
 from __future__ import annotations
 
@@ -21,11 +22,19 @@ def picture_resource(document: PdfDocument, data: bytes) -> Optional[str]:
     return document.image(key, lambda: _image(data))
 
 
-def picture_size(data: bytes) -> tuple[int, int]:
+def picture_size(data: bytes) -> tuple[int, int, int]:
+    """The size a picture is shown at (its EXIF orientation applied, as browsers show it) and
+    that orientation (1 to 8), by which its stored pixels are turned."""
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as image:
-        return image.size
+        try:
+            orientation = int(image.getexif().get(0x0112, 1))
+        except Exception:  # noqa: BLE001 - unreadable EXIF: the pixels as they are stored
+            orientation = 1
+        orientation = orientation if 1 <= orientation <= 8 else 1
+        width, height = image.size
+        return (height, width, orientation) if orientation >= 5 else (width, height, orientation)
 
 
 def _size(data: bytes) -> Optional[tuple[int, int]]:

@@ -385,8 +385,9 @@ class SlideDrawer:
             from generator.renderers.pptx.svg_picture import svg_fallback_png
 
             data, natural_w, natural_h = svg_fallback_png(str(path))
+            orientation = 1
         else:
-            natural_w, natural_h = picture_size(data)
+            natural_w, natural_h, orientation = picture_size(data)
         room_h = area.h * (0.88 if picture.caption else 1.0)
         caption_h = 8 + float(self.theme.sizes.get("caption", 18)) * g.LINE_HEIGHT if picture.caption else 0.0
         scale = min(area.w / natural_w, room_h / natural_h, 1.0 if path.suffix.lower() != ".svg" else 10.0)
@@ -395,7 +396,7 @@ class SlideDrawer:
         name = picture_resource(canvas.document, data)
         if name is not None:
             with canvas.marked("Figure", picture.alt):
-                canvas.picture(name, area.x + (area.w - w) / 2, top, w, h)
+                canvas.picture(name, area.x + (area.w - w) / 2, top, w, h, orientation)
         if picture.caption:
             with canvas.marked("Caption"):
                 self.lines(canvas, picture.caption, (), float(self.theme.sizes.get("caption", 18)), area.x,
