@@ -13,7 +13,7 @@ from generator.renderers.pptx.ids import unique_shape_ids
 from generator.renderers.pptx.notes import Notes
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
-from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, NewSlides, SlideContext, add_footer
+from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, Footers, NewSlides, SlideContext
 from generator.renderers.pptx.template import (
     Layouts, drop_external_targets, ensure_view_props, open_template, repair_shape_ids, template_geometry,
 )
@@ -53,13 +53,14 @@ def render_pptx(job: RenderJob) -> Rendered:
     faces = TextMeasure.for_theme(job.theme, job.lang)      # the faces other scripts are drawn with
     code_family = job.theme.code.family
     notes, new_slides = Notes(), NewSlides(prs)
+    footers = Footers(talk.title, job.theme.body.family, job.theme.colors.get("muted"))
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own)
     for number, (content, planned) in enumerate(zip(talk.slides, plan.slides), start=1):
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
         slide = new_slides.add(layout)
         EMITTERS[content.kind](ctx, slide, content, planned)
         if content.kind != "title":
-            add_footer(slide, talk.title, number, job.theme.body.family, job.theme.colors.get("muted"))
+            footers.add(slide, layout, number)
         unique_shape_ids(slide._element)
         notes_page = notes.write(slide, content.notes) if content.notes else None
         tag_language(slide._element, job.lang, faces, code_family)

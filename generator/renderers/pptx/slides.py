@@ -646,18 +646,39 @@ EMITTERS = {
 }
 
 
-def add_footer(slide, talk_title: str, number: int, font: str, muted: str | None = None) -> None:
-    """Copy the layout's footer and slide-number placeholders onto the slide, filled in, in the
-    theme's muted colour (as the HTML footer)."""
-    tree = slide.shapes._spTree
-    for shape in slide.slide_layout.placeholders:
+class Footers:
+    """The layouts' footer and slide-number placeholders, copied onto each slide filled in, in the
+    theme's muted colour (as the HTML footer). Each layout's are filled once (`footer_shapes`)
+    and copied for every slide of that layout, only the number set."""
+
+    def __init__(self, talk_title: str, font: str, muted: str | None = None) -> None:
+        self.talk_title, self.font, self.muted = talk_title, font, muted
+        self._filled: dict[object, list] = {}    # a layout's part -> its filled shapes
+
+    def add(self, slide, layout, number: int) -> None:
+        filled = self._filled.get(layout.part)
+        if filled is None:
+            filled = self._filled[layout.part] = footer_shapes(layout, self.talk_title, self.font, self.muted)
+        tree = slide.shapes._spTree
+        for element, is_number in filled:
+            element = copy.deepcopy(element)
+            tree.append(element)
+            if is_number:
+                element.find(f"{_P}txBody/{_A}p/{_A}fld/{_A}t").text = str(number)
+
+
+def footer_shapes(layout, talk_title: str, font: str, muted: str | None = None) -> list:
+    """Copies of the layout's footer and slide-number placeholders, filled in (the number left to
+    set, in the `a:t` of the slide-number field), each with whether it is the slide number."""
+    filled = []
+    for shape in layout.placeholders:
         kind = shape.placeholder_format.type
         if kind not in _FOOTERS:
             continue
         element = copy.deepcopy(shape._element)
-        tree.append(element)
         body = element.find(qn("p:txBody"))
         if body is None:
+            filled.append((element, False))
             continue
         paragraphs = body.findall(qn("a:p"))
         for extra in paragraphs[1:]:
@@ -682,6 +703,8 @@ def add_footer(slide, talk_title: str, number: int, font: str, muted: str | None
             props.append(fill)
         props.append(props.makeelement(qn("a:latin"), {"typeface": font}))
         text = field_el.makeelement(qn("a:t"), {})
-        text.text = talk_title if kind == PP_PLACEHOLDER.FOOTER else str(number)
+        text.text = talk_title if kind == PP_PLACEHOLDER.FOOTER else ""
         field_el.append(props)
         field_el.append(text)
+        filled.append((element, kind == PP_PLACEHOLDER.SLIDE_NUMBER))
+    return filled
