@@ -14,9 +14,9 @@ from typing import Callable
 
 from lxml.etree import SubElement
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from generator.i18n.tool_words import word
 from generator.markdown import plain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lxml.etree import SubElement
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -20,38 +21,57 @@ def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
-def _borders(cell, color: str) -> None:
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_CONTENT = (_A + "r", _A + "br", _A + "fld")
+
+
+def _borders(props, color: str) -> None:
     """Every edge of a cell a thin line of `color` (the slide's background, as in the HTML table),
     rather than the template table style's own, which is white whatever the slide."""
-    props = cell._tc.get_or_add_tcPr()
-    for index, edge in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
-        line = props.makeelement(qn(edge), {"w": str(Pt(1)), "cmpd": "sng"})
-        fill = line.makeelement(qn("a:solidFill"), {})
-        fill.append(fill.makeelement(qn("a:srgbClr"), {"val": color.lstrip("#").upper()}))
-        line.append(fill)
+    for index, edge in enumerate(("lnL", "lnR", "lnT", "lnB")):
+        line = props.makeelement(_A + edge, {"w": str(Pt(1)), "cmpd": "sng"})
+        SubElement(SubElement(line, _A + "solidFill"), _A + "srgbClr", {"val": color.lstrip("#").upper()})
         props.insert(index, line)
 
 
-def _cell(cell, text: str, size: float, *, bold: bool, color: str, fill: str | None, align,
+def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str | None, align,
           border: str | None = None, lines: tuple[str, ...] = ()) -> None:
-    from generator.renderers.pptx.text import write_paragraph
+    """A table cell (`a:tc`): its insets, middle anchor, fill and borders, and its text on one
+    paragraph; the XML python-pptx's cell, text frame and paragraph API wrote, written directly."""
+    from generator.renderers.pptx.text import centipoints, write_runs
 
-    cell.margin_left = cell.margin_right = Pt(CELL_PAD_X)
-    cell.margin_top = cell.margin_bottom = Pt(CELL_PAD_Y)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    props = tc.find(_A + "tcPr")
+    if props is None:
+        props = tc.get_or_add_tcPr()
+    for name, value in (("marL", CELL_PAD_X), ("marR", CELL_PAD_X), ("marT", CELL_PAD_Y), ("marB", CELL_PAD_Y)):
+        setattr(props, name, Pt(value))          # python-pptx drops an inset equal to the default
+    props.set("anchor", MSO_ANCHOR.MIDDLE.xml_value)
     if fill:
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = _rgb(fill)
+        SubElement(props.get_or_change_to_solidFill(), _A + "srgbClr", {"val": str(_rgb(fill))})
     if border:
-        _borders(cell, border)
-    frame = cell.text_frame
-    frame.clear()
-    frame.word_wrap = True
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = align
-    paragraph.line_spacing = Pt(size * LINE_HEIGHT)
+        _borders(props, border)
+    body = tc.find(_A + "txBody")
+    if body is None:
+        body = tc.get_or_add_txBody()
+    first, *extra = body.findall(_A + "p")
+    for paragraph in extra:
+        body.remove(paragraph)
+    for child in list(first):
+        if child.tag in _CONTENT:
+            first.remove(child)
+    body.find(_A + "bodyPr").set("wrap", "square")
+    if first.find(_A + "pPr") is None:
+        pPr = first.makeelement(_A + "pPr", {"algn": align.xml_value})
+        first.insert(0, pPr)
+        SubElement(SubElement(pPr, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(size * LINE_HEIGHT)})
+    else:                                        # properties the paragraph had: set through python-pptx
+        from pptx.text.text import _Paragraph
+
+        paragraph = _Paragraph(first, None)
+        paragraph.alignment = align
+        paragraph.line_spacing = Pt(size * LINE_HEIGHT)
     # plain text on the plan's line breaks, one weight for the whole cell
-    write_paragraph(paragraph, plain(text), size=size, bold=bold, color=color, markdown=False, lines=lines)
+    write_runs(first, part, plain(text), size=size, bold=bold, color=color, markdown=False, lines=lines)
 
 
 def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: Theme, area: Rect) -> None:
@@ -78,18 +98,20 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
         table.rows[r].height = emu(height)
     colors, size = palette(theme), planned.size      # the HTML table's colours: surface, background
     border = colors["background"]
+    cells = [tr.findall(_A + "tc") for tr in table._tbl.findall(_A + "tr")]
+    part = slide.part
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             lines = breaks[r][c]
             if r == 0:
-                _cell(table.cell(r, c), text, size, bold=True, color=colors["accent-text"],
+                _cell(cells[r][c], part, text, size, bold=True, color=colors["accent-text"],
                       fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT, border=border,
                       lines=lines)
             elif c == 0:
-                _cell(table.cell(r, c), text, size, bold=True, color=colors["text"], fill=colors["surface"],
+                _cell(cells[r][c], part, text, size, bold=True, color=colors["text"], fill=colors["surface"],
                       align=PP_ALIGN.LEFT, border=border, lines=lines)
             else:
                 favoured = planned.rows[r - 1].cells[c - 1].favoured
-                _cell(table.cell(r, c), text, size, bold=favoured, color=colors["text"],
+                _cell(cells[r][c], part, text, size, bold=favoured, color=colors["text"],
                       fill=colors["favoured"] if favoured else colors["background"], align=PP_ALIGN.CENTER,
                       border=border, lines=lines)
