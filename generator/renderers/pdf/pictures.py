@@ -67,3 +67,30 @@ def _image(data: bytes):
         entries = f"/Width {image.width} /Height {image.height} /ColorSpace {space} /BitsPerComponent 8"
         return entries.encode(), converted.tobytes(), mask
 
+
+
+# An SVG picture is drawn as pixels, twice as many as the points it covers (sharp on a screen
+# of 1920 pixels across a 960-point page).
+SVG_RESOLUTION = 2.0
+
+
+def svg_picture(path: str) -> tuple[float, float, bool]:
+    """An SVG picture's natural size in px, and whether it has a size of its own (a width or a
+    height on its root element): one with only a viewBox grows to fill its room, as an <img>
+    does in the HTML deck; one with a size is shown at it at most."""
+    import cairosvg.parser
+
+    from generator.renderers.pptx.svg_picture import svg_fallback_png
+
+    _, width, height = svg_fallback_png(path)
+    root = cairosvg.parser.Tree(url=path, unsafe=False)
+    sized = any(root.get(side) and not root.get(side).strip().endswith("%") for side in ("width", "height"))
+    return width, height, sized
+
+
+def svg_pixels(path: str, width: float, height: float) -> bytes:
+    """The PNG of an SVG picture drawn `width` by `height` points."""
+    import cairosvg
+
+    return cairosvg.svg2png(url=path, output_width=max(1, round(width * SVG_RESOLUTION)),
+                            output_height=max(1, round(height * SVG_RESOLUTION)), unsafe=False)

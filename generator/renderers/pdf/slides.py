@@ -370,7 +370,7 @@ class SlideDrawer:
         canvas.restore()
 
     def _image(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
-        from generator.renderers.pdf.pictures import picture_resource, picture_size
+        from generator.renderers.pdf.pictures import picture_resource, picture_size, svg_picture, svg_pixels
 
         self.heading(canvas, slide)
         area, picture = slide.content or self.geometry.body, slide.picture
@@ -380,18 +380,21 @@ class SlideDrawer:
             from generator.errors import RenderError
 
             raise RenderError(f"image '{picture.src}' not found in {self.talk_dir}")
-        data = path.read_bytes()
-        if path.suffix.lower() == ".svg":
-            from generator.renderers.pptx.svg_picture import svg_fallback_png
-
-            data, natural_w, natural_h = svg_fallback_png(str(path))
+        svg = path.suffix.lower() == ".svg"
+        if svg:
+            natural_w, natural_h, sized = svg_picture(str(path))
             orientation = 1
         else:
+            data = path.read_bytes()
             natural_w, natural_h, orientation = picture_size(data)
+            sized = True
         room_h = area.h * (0.88 if picture.caption else 1.0)
         caption_h = 8 + float(self.theme.sizes.get("caption", 18)) * g.LINE_HEIGHT if picture.caption else 0.0
-        scale = min(area.w / natural_w, room_h / natural_h, 1.0 if path.suffix.lower() != ".svg" else 10.0)
+        # as the HTML deck's <img>: never larger than its own size, when it has one
+        scale = min(area.w / natural_w, room_h / natural_h, *((1.0,) if sized else ()))
         w, h = natural_w * scale, natural_h * scale
+        if svg:
+            data = svg_pixels(str(path), w, h)
         top = area.y + (area.h - h - caption_h) / 2
         name = picture_resource(canvas.document, data)
         if name is not None:

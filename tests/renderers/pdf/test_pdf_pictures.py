@@ -65,3 +65,39 @@ def it_shows_a_jpeg_turned_by_its_exif_orientation_at_the_size_it_is_shown(tmp_p
     assert bottom - top > 1.8 * (right - left)                          # portrait, 1:2
     red_x, red_y = sum(x for x, _ in red) / len(red), sum(y for _, y in red) / len(red)
     assert red_x > (left + right) / 2 and red_y < (top + bottom) / 2     # its top-right corner
+
+
+def placed_pictures(pdf):
+    """(drawn width, drawn height, pixel width, pixel height) of each picture of each page."""
+    import re
+
+    from pypdf import PdfReader
+
+    out = []
+    for page in PdfReader(str(pdf)).pages:
+        images = page["/Resources"].get("/XObject", {})
+        ops = page.get_contents().get_data().decode("latin-1")
+        for a, _, _, d, name in re.findall(r"([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) [-\d.]+ [-\d.]+ cm /(\w+) Do", ops):
+            image = images[f"/{name}"].get_object()
+            out.append((abs(float(a)), abs(float(d)), image["/Width"], image["/Height"]))
+    return out
+
+
+@pytest.mark.parametrize("svg, drawn", [
+    ('width="400" height="200" viewBox="0 0 400 200"', (400, 200)),      # its own size, not grown
+    ('viewBox="0 0 40 20"', (760, 380)),                                 # no size: fills its room
+])
+def it_sizes_an_svg_picture_as_the_html_decks_img_and_draws_it_sharp(tmp_path, svg, drawn):
+    talk = tmp_path / "pics"
+    (talk / "images").mkdir(parents=True)
+    (talk / "images" / "art.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" {svg}><rect width="100%" height="100%" fill="#1D63ED"/>'
+        '<circle cx="50%" cy="50%" r="25%" fill="#FFFFFF"/></svg>', "utf-8")
+    (talk / "talk.yaml").write_text(
+        "id: pics\ntitle: Pictures\nlang: en\nslides:\n"
+        "  - {id: art, kind: image, title: Art, src: images/art.svg, alt: Art}\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(talk), "--format", "pdf", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    [(width, height, pixels_w, pixels_h)] = placed_pictures(tmp_path / "out" / "pics" / "en" / "pics-en.pdf")
+    assert width == pytest.approx(drawn[0], abs=1) and height == pytest.approx(drawn[1], abs=1)
+    assert pixels_w >= 2 * width - 1 and pixels_h >= 2 * height - 1
