@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pptx.oxml.ns import qn
 
 from generator.markdown import inline_pieces
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 # PowerPoint's proofing tools expect a region; BCP 47 tags without one get the usual one.
 _REGIONS = {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "it-IT", "pt": "pt-PT",
@@ -23,19 +29,46 @@ _AFTER_FACES = {"ea": ("a:cs", "a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:r
                 "cs": ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")}
 
 
+_FACE_TAGS = {kind: _A + kind for kind in ("ea", "cs")}
+_LATER = {kind: {qn(name) for name in after} for kind, after in _AFTER_FACES.items()}
+
+
 def _set_face(props, kind: str, typeface: str) -> None:
     """Set the East Asian (`a:ea`) or complex-script (`a:cs`) face of run properties, in schema order."""
-    existing = props.find(qn(f"a:{kind}"))
+    tag = _FACE_TAGS[kind]
+    existing = props.find(tag)
     if existing is not None:
         existing.set("typeface", typeface)
         return
-    element = props.makeelement(qn(f"a:{kind}"), {"typeface": typeface})
-    later = {qn(name) for name in _AFTER_FACES[kind]}
+    element = props.makeelement(tag, {"typeface": typeface})
+    later = _LATER[kind]
     following = next((child for child in props if child.tag in later), None)
     if following is not None:
         following.addprevious(element)
     else:
         props.append(element)
+
+
+@lru_cache(maxsize=8)
+def _drawn_by(face: str) -> frozenset[str]:
+    """The characters a face has a glyph for."""
+    from generator.plan.shaping import shaper
+
+    return frozenset(map(chr, shaper(face).unicodes))
+
+
+def _script_faces(measure):
+    """`measure.script_families`, answering at once for a text whose every character the body face
+    draws (no other face then draws any of it, so no script face is named: the same answer)."""
+    chain = measure.chains[False]
+    if not chain or chain[0] in {face.regular for face in measure.scripts}:
+        return measure.script_families
+    body = _drawn_by(chain[0])
+
+    def faces(text: str) -> dict[str, str]:
+        return {} if body.issuperset(text) else measure.script_families(text)
+
+    return faces
 
 
 def tag_language(element, lang: str, measure=None, code_family: str | None = None) -> None:
@@ -48,18 +81,18 @@ def tag_language(element, lang: str, measure=None, code_family: str | None = Non
     from generator.i18n.scripts import is_rtl
 
     tag = office_lang(lang)
-    for run in element.iter(qn("a:r")):
-        if run.find(qn("a:rPr")) is None:
-            run.insert(0, run.makeelement(qn("a:rPr"), {"lang": tag}))
+    for run in element.iter(_A + "r"):
+        if run.find(_A + "rPr") is None:
+            run.insert(0, run.makeelement(_A + "rPr", {"lang": tag}))
     defaults = measure.default_families() if measure is not None else {}
     own = {kind: family for kind, family in defaults.items() if _needs(lang, kind)}
-    for name in ("a:rPr", "a:endParaRPr", "a:defRPr"):
-        for props in element.iter(qn(name)):
+    script_faces = _script_faces(measure) if measure is not None else None
+    for name in ("rPr", "endParaRPr", "defRPr"):
+        for props in element.iter(_A + name):
             props.set("lang", tag)
             faces = dict(own)
-            if name == "a:rPr" and measure is not None:
-                text = props.getparent().findtext(qn("a:t")) or ""
-                faces.update(measure.script_families(text))
+            if script_faces is not None and name == "rPr":
+                faces.update(script_faces(props.getparent().findtext(_A + "t") or ""))
             for kind in ("ea", "cs"):
                 if kind in faces:
                     _set_face(props, kind, faces[kind])
@@ -103,9 +136,6 @@ def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bo
                lines=lines)
 
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
 def centipoints(points: float) -> str:
