@@ -3,8 +3,8 @@
 Nothing is measured for layout here: titles, statements, bullets and table cells stand on the
 lines the plan broke them into, in the boxes it gave them. The few texts the plan leaves whole
 (a closing slide's words, a column's paragraph, captions) are wrapped in their box the way the
-plan measures. A page of a build step (`step`) leaves out what later steps add, dims the code
-lines other steps mark and marks its own.
+plan measures. A page of a build step (`step`) leaves out what later steps add, marks the code
+lines of its step and dims the others.
 """
 
 from __future__ import annotations
@@ -342,7 +342,7 @@ class SlideDrawer:
 
     def _code_lines(self, canvas: Canvas, block, step: int, area: g.Rect, height: float) -> None:
         """The code's lines, one coloured run a token, clipped to its block; at a build step, the
-        step's lines marked and the lines of other steps dimmed."""
+        step's lines marked and every other line dimmed, as the HTML deck shows them."""
         from generator.renderers.pdf.text import draw_glyphs, shape_line
 
         c = self.colors
@@ -352,9 +352,10 @@ class SlideDrawer:
         for number_, line in enumerate(block.lines, start=1):
             top = area.y + g.CODE_PAD + (number_ - 1) * block.line_height
             steps = [k for k, lines in enumerate(block.steps, start=1) if number_ in lines]
-            dimmed = bool(step and steps and step not in steps)
+            dimmed = bool(step and block.steps and step not in steps)     # every line this step does not mark
             if step and step in steps:
-                canvas.rect(area.x, top, area.w, block.line_height, fill=c["code-mark"])
+                # the line's box, inside the block's padding (as the HTML deck's)
+                canvas.rect(area.x + g.CODE_PAD, top, area.w - 2 * g.CODE_PAD, block.line_height, fill=c["code-mark"])
             if dimmed:
                 canvas.save()
                 canvas.opacity(0.45)
