@@ -294,7 +294,6 @@ class HandoutDrawer:
         running = plan.running
         muted, background = self.colors["paper-muted"], self.colors["paper"]
         total = len(self.pages)
-        start, end = ("end", "start") if self.rtl else ("start", "end")
         side, content_w = MARGINS.side, paper_w - 2 * MARGINS.side
         head_top = MARGINS.top - 4 * MM - RUNNING_SIZE * 1.2
         foot_top = paper_h - MARGINS.bottom + 4 * MM
@@ -305,8 +304,9 @@ class HandoutDrawer:
             with canvas.artifact("Pagination"):
                 if background.upper() != "#FFFFFF":
                     canvas.rect(0, 0, paper_w, paper_h, fill=background)
-                for text, top, align in ((running.title, head_top, start), (running.author, head_top, end),
-                                         (running.date, foot_top, start), (words, foot_top, end)):
+                # the title and the date where lines start: on the right in a right-to-left language
+                for text, top, align in ((running.title, head_top, "start"), (running.author, head_top, "end"),
+                                         (running.date, foot_top, "start"), (words, foot_top, "end")):
                     if text:
                         baseline = top + self.faces.baseline(RUNNING_SIZE, 1.2)
                         draw_line(canvas, (Piece(text),), self.faces, side, baseline, RUNNING_SIZE, content_w,
