@@ -11,6 +11,7 @@ from generator.plan.deck import plan_deck
 from generator.plan.measure import TextMeasure
 from generator.renderers.pptx.ids import unique_shape_ids
 from generator.renderers.pptx.notes import Notes
+from generator.renderers.pptx.pictures import Pictures
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, Footers, NewSlides, SlideContext
@@ -54,7 +55,8 @@ def render_pptx(job: RenderJob) -> Rendered:
     code_family = job.theme.code.family
     notes, new_slides = Notes(), NewSlides(prs)
     footers = Footers(talk.title, job.theme.body.family, job.theme.colors.get("muted"))
-    ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own)
+    ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own,
+                       pictures=Pictures(prs.part.package))
     for number, (content, planned) in enumerate(zip(talk.slides, plan.slides), start=1):
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
         slide = new_slides.add(layout)

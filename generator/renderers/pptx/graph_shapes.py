@@ -154,9 +154,10 @@ def _freeform(shapes, ids: _Ids, points: list[tuple[float, float]], place: _Plac
     return sp
 
 
-def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tuple[object, float]:
+def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictures=None) -> tuple[object, float]:
     """Draw a laid-out graph in the area as one group of native shapes; returns it and the scale."""
     from generator.icons import icon_png
+    from generator.renderers.pptx.pictures import add_picture
 
     style = graph_style(theme, diagram.density)
     place = _Placer(diagram, area)
@@ -181,7 +182,7 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str) -> tu
                               place.y(t.y), place.d(t.w), place.d(t.h), rounded=True,
                               adjust=min(0.5, style.icon_gap / 2 / min(t.w, t.h)), fill=style.icon_backdrop)
                 plain_text_body(tile)
-            picture = shapes.add_picture(io.BytesIO(icon_png(node.icon)), place.x(icon.x), place.y(icon.y),
+            picture = add_picture(pictures, shapes, io.BytesIO(icon_png(node.icon)), place.x(icon.x), place.y(icon.y),
                                          place.d(icon.w), place.d(icon.h))
             ids.take(picture.shape_id)
             picture.name = f"{diagram.id}--{node.id}__icon"

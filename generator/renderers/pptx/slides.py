@@ -26,6 +26,7 @@ from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
+from generator.renderers.pptx.pictures import add_picture
 from generator.renderers.pptx.shapes import _A, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
 from generator.renderers.pptx.text import centipoints, write_runs
@@ -52,6 +53,7 @@ class SlideContext:
     geometry: Geometry
     image_path: Callable[[str], str]
     own_template: bool = True     # the theme's template: text boxes are put where the plan says
+    pictures: object = None       # the deck's Pictures (None: python-pptx's add_picture)
 
     @cached_property
     def palette(self) -> dict[str, str]:
@@ -346,11 +348,11 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
             shown.font.size = Pt(size * 0.8)
             shown.font.color.rgb = _rgb(ctx.theme.colors.get("muted", "#4B5563"))
     if planned.qr is not None:
-        _add_qr(slide, planned.qr, planned.qr_rect, ctx.talk.lang)
+        _add_qr(slide, planned.qr, planned.qr_rect, ctx.talk.lang, ctx.pictures)
     _remove_unused_placeholders(slide, keep)
 
 
-def _add_qr(slide, code, rect: Rect, lang: str) -> None:
+def _add_qr(slide, code, rect: Rect, lang: str, pictures=None) -> None:
     """The QR code as a crisp PNG (one square of pixels a module, quiet zone kept), named by its URL."""
     import io
 
@@ -368,7 +370,7 @@ def _add_qr(slide, code, rect: Rect, lang: str) -> None:
     data = io.BytesIO()
     image.save(data, "PNG", optimize=True)
     data.seek(0)
-    picture = slide.shapes.add_picture(data, emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
+    picture = add_picture(pictures, slide.shapes, data, emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
     picture.name = "QR code"
     set_alt_text(picture, word(lang, "alt/qr", url=code.url))
 
@@ -483,7 +485,7 @@ def _add_picture(ctx: SlideContext, slide, data_or_path, area: Rect, natural_w: 
     w, h = natural_w * scale, natural_h * scale
     x, y = area.x + (area.w - w) / 2, area.y + (area.h - h) / 2
     source = io.BytesIO(data_or_path) if isinstance(data_or_path, bytes) else data_or_path
-    picture = slide.shapes.add_picture(source, emu(x), emu(y), emu(w), emu(h))
+    picture = add_picture(ctx.pictures, slide.shapes, source, emu(x), emu(y), emu(w), emu(h))
     picture.name = name
     set_alt_text(picture, alt)
     return picture
@@ -494,7 +496,8 @@ def emit_graph(ctx: SlideContext, slide, content: model.GraphSlide, planned: Sli
 
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
-    draw_graph(slide, planned.graph, ctx.theme, planned.content or ctx.geometry.body, ctx.theme.body.family)
+    draw_graph(slide, planned.graph, ctx.theme, planned.content or ctx.geometry.body, ctx.theme.body.family,
+               ctx.pictures)
 
 
 def emit_comparison(ctx: SlideContext, slide, content: model.ComparisonSlide, planned: SlidePlan) -> None:
@@ -529,7 +532,7 @@ def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: Sli
     if svg:
         from pathlib import Path
 
-        attach_svg(picture, slide, Path(path).read_bytes())
+        attach_svg(picture, slide, Path(path).read_bytes(), ctx.pictures)
 
 
 def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: SlidePlan) -> None:

@@ -31,12 +31,14 @@ def svg_fallback_png(path: str) -> tuple[bytes, int, int]:
     return data, round(width / PNG_SCALE), round(height / PNG_SCALE)
 
 
-def attach_svg(picture, slide, svg: bytes) -> None:
+def attach_svg(picture, slide, svg: bytes, pictures=None) -> None:
     """Add the SVG part to the slide and point the picture's blip at it, the PNG staying the fallback."""
     package = slide.part.package
     partname = package.next_partname("/ppt/media/image%d.svg")
     part = Part(partname, "image/svg+xml", package, svg)
     rel_id = slide.part.relate_to(part, RT.IMAGE)
+    if pictures is not None:
+        pictures.note(partname)
     blip = picture._element.find(f".//{qn('a:blip')}")
     extensions = blip.find(qn("a:extLst"))
     if extensions is None:
