@@ -97,7 +97,9 @@ def _runs(chain: tuple[str, ...], text: str) -> list[tuple[Optional[str], str]]:
 
 
 @lru_cache(maxsize=8192)
-def _shape(ref: str, text: str, direction: str) -> tuple[Glyph, ...]:
+def _shape(ref: str, text: str, direction: str, halves: tuple[int, ...] = ()) -> tuple[Glyph, ...]:
+    """The glyphs of one run in one face; the characters at `halves` set half-width (the face's
+    'halt' feature: CJK punctuation trimmed)."""
     import uharfbuzz as hb
 
     face = shaper(ref)
@@ -105,7 +107,7 @@ def _shape(ref: str, text: str, direction: str) -> tuple[Glyph, ...]:
     buffer.add_str(text)
     buffer.guess_segment_properties()
     buffer.direction = direction
-    hb.shape(face.font, buffer)
+    hb.shape(face.font, buffer, {"halt": [(at, at + 1, 1) for at in halves]} if halves else None)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     starts = sorted({info.cluster for info in infos})
     ends = {start: end for start, end in zip(starts, [*starts[1:], len(text)])}
@@ -187,14 +189,43 @@ def _levels(text: str, rtl: bool) -> list[int]:
     return [1 if r else 0 for r in resolved]
 
 
+# Fullwidth punctuation of CJK text, in the classes of CSS `text-spacing-trim` (its initial
+# value, as Chromium sets it): opening brackets; closing brackets with the comma and full stop;
+# the middle dot, colon and semicolon (centred in Japanese faces).
+_OPENING = set("\u3008\u300a\u300c\u300e\u3010\u3014\u3016\u3018\u301a\uff08\uff3b\uff5b\uff5f")
+_CLOSING = set("\u3009\u300b\u300d\u300f\u3011\u3015\u3017\u3019\u301b\uff09\uff3d\uff5d\uff60"
+               "\u3001\u3002\uff0c\uff0e")
+_MIDDLE = set("\u30fb\uff1a\uff1b")
+
+
+def _trimmed_punctuation(text: str) -> set[int]:
+    """Where adjacent fullwidth punctuation is set half-width, as the HTML deck's browser does
+    (`text-spacing-trim: normal`, trim-adjacent): an opening bracket after an opening or closing
+    one, a middle dot, a colon or an ideographic space; a closing one before a closing one or a
+    middle dot. "2014年：「軽量 VM」" is one half-em shorter than its glyphs' full widths."""
+    trimmed = set()
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if char in _OPENING and before and (before in _OPENING | _CLOSING | _MIDDLE or before == "\u3000"):
+            trimmed.add(index)
+        elif char in _CLOSING and after and after in _CLOSING | _MIDDLE:
+            trimmed.add(index)
+    return trimmed
+
+
 def shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool = False, rtl: bool = False,
                code: bool = False) -> list[tuple[Piece, tuple[Glyph, ...]]]:
     """The glyphs of a line, piece by piece, in the order they stand from left to right."""
     text = "".join(p.text for p in pieces)
     needs_bidi = rtl or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
-    segments = []        # (level, piece, text)
+    segments = []        # (level, piece, text, where it starts in the line's text)
     if not needs_bidi:
-        segments = [(0, piece, piece.text) for piece in pieces if piece.text]
+        at = 0
+        for piece in pieces:
+            if piece.text:
+                segments.append((0, piece, piece.text, at))
+            at += len(piece.text)
     else:
         levels = _levels(text, rtl)
         at = 0
@@ -203,7 +234,7 @@ def shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool = False, rtl:
             for index in range(len(piece.text)):
                 here = at + index
                 if here + 1 == at + len(piece.text) or levels[here + 1] != levels[here]:
-                    segments.append((levels[here], piece, text[start:here + 1]))
+                    segments.append((levels[here], piece, text[start:here + 1], start))
                     start = here + 1
             at += len(piece.text)
         # rule L2: reverse every run of segments at a level, from the highest down to 1
@@ -218,16 +249,21 @@ def shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool = False, rtl:
                     index = end
                 else:
                     index += 1
+    trimmed = _trimmed_punctuation(text) if not code else set()
     out = []
-    for level, piece, part in segments:
+    for level, piece, part, offset in segments:
         direction = "rtl" if level % 2 else "ltr"
         chain = faces.chain(bold or piece.strong, piece.em, code)
-        pieces_of_runs = list(_runs(chain, part))
+        pieces_of_runs = []
+        for ref, run in _runs(chain, part):
+            halves = tuple(at - offset for at in range(offset, offset + len(run)) if at in trimmed)
+            pieces_of_runs.append((ref, run, halves))
+            offset += len(run)
         if direction == "rtl":
             pieces_of_runs.reverse()
         glyphs: list[Glyph] = []
-        for ref, run in pieces_of_runs:
-            glyphs.extend(_shape(ref if ref is not None else chain[0], run, direction))
+        for ref, run, halves in pieces_of_runs:
+            glyphs.extend(_shape(ref if ref is not None else chain[0], run, direction, halves))
         out.append((piece, tuple(glyphs)))
     return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.renderers.pdf.text import _levels
 
 
@@ -36,3 +38,20 @@ def it_draws_each_character_by_the_first_face_that_has_it_as_the_browser_does():
         assert all(refs[char] == body for char in latin if char in refs), (lang, refs)
         assert " " in refs and refs[" "] == body
         assert any(ref == script for ref in refs.values())
+
+
+def it_sets_adjacent_fullwidth_punctuation_half_width_as_the_browser_does():
+    """CSS text-spacing-trim's initial value: the opening bracket after a fullwidth colon is set
+    half-width ('halt'), so "：「" is one and a half ems, as Chromium draws the HTML deck."""
+    from generator.markdown import Piece
+    from generator.renderers.pdf.text import Faces, line_width, shape_line
+    from generator.theme import load_theme
+
+    faces = Faces(load_theme("default"), "ja")
+
+    def width(text: str) -> float:
+        return line_width(shape_line((Piece(text),), faces, bold=True), 1.0)
+
+    assert width("年：「軽") == pytest.approx(3.5, abs=0.01)
+    assert width("年「軽」の") == pytest.approx(5.0, abs=0.01)          # nothing adjacent: full width
+    assert width("言った。」と") == pytest.approx(5.5, abs=0.01)        # a full stop before a closing bracket
