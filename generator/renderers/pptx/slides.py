@@ -27,7 +27,7 @@ from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.pictures import add_picture
-from generator.renderers.pptx.shapes import _A, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
+from generator.renderers.pptx.shapes import _A, _FRAME_OF, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
 from generator.renderers.pptx.text import centipoints, write_runs
 from generator.theme import Theme
@@ -75,7 +75,7 @@ def placeholders(slide, kinds) -> list:
 
 
 def _placeholder_elements(slide) -> list:
-    """(element, PP_PLACEHOLDER type) of each placeholder shape of the slide, in document order."""
+    """(element, PP_PLACEHOLDER type) of each placeholder shape of a slide (or layout), in document order."""
     found = []
     for child in slide.shapes._spTree.iterchildren():
         if child.tag not in _SHAPE_TAGS:
@@ -223,16 +223,50 @@ def _remove_unused_placeholders(slide, keep: set[int]) -> None:
             element.getparent().remove(element)
 
 
-def pin_placeholders(slide) -> None:
+def pin_placeholders(slide, layout=None) -> None:
     """Give each placeholder the position of the layout placeholder it was cloned from.
 
     Some templates (those saved by LibreOffice among them) give several placeholders the same
     index, so inheriting the position by index would put the body on top of the title.
+    The frames are read and written directly (the `a:xfrm` python-pptx's position and size API
+    writes) when every layout placeholder has its own; else through python-pptx, which looks up
+    what the master gives the others.
     """
-    cloned = [p for p in slide.placeholders]
-    sources = list(slide.slide_layout.iter_cloneable_placeholders())
+    layout = layout if layout is not None else slide.slide_layout
+    cloned = [element for element, _ in _placeholder_elements(slide)]
+    sources = [element for element, kind in _placeholder_elements(layout) if kind not in _LATENT]
+    frames = [_own_frame(source) for source in sources[:len(cloned)]]
+    if all(frame is not None for frame in frames) and all(_frame_of(e) is None for e in cloned):
+        for element, (x, y, w, h) in zip(cloned, frames):
+            props = element.find(_P + "spPr")
+            frame = props.makeelement(_A + "xfrm", {})
+            props.insert(0, frame)
+            SubElement(frame, _A + "off", {"x": x, "y": y})
+            SubElement(frame, _A + "ext", {"cx": w, "cy": h})
+        return
+    cloned = list(slide.placeholders)
+    sources = list(layout.iter_cloneable_placeholders())
     for shape, source in zip(cloned, sources):
         shape.left, shape.top, shape.width, shape.height = source.left, source.top, source.width, source.height
+
+
+_LATENT = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+
+
+def _frame_of(element):
+    """A shape's own `a:xfrm`, or None."""
+    return element.find(_FRAME_OF.get(element.tag, _XFRM))
+
+
+def _own_frame(element) -> tuple[str, str, str, str] | None:
+    """A layout placeholder's own position and size (x, y, cx, cy), when its `p:sp` has them."""
+    frame = _frame_of(element) if element.tag == _P + "sp" else None
+    off = frame.find(_A + "off") if frame is not None else None
+    ext = frame.find(_A + "ext") if frame is not None else None
+    if off is None or ext is None:
+        return None
+    values = (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))
+    return None if None in values else tuple(str(int(v)) for v in values)
 
 
 class NewSlides:
@@ -257,7 +291,7 @@ class NewSlides:
         fresh = self._fresh.get(layout.part)
         if fresh is None:
             slide = slides.add_slide(layout)
-            pin_placeholders(slide)
+            pin_placeholders(slide, layout)
             self._fresh[layout.part] = copy.deepcopy(slide._element)
             return slide
         presentation = self.prs.part
