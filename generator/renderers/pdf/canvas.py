@@ -11,7 +11,7 @@ import contextlib
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
-from generator.renderers.pdf.document import Link, PdfDocument, number
+from generator.renderers.pdf.document import Link, PdfDocument, factor, number
 
 # A circle's quarter as a cubic Bézier: the control points' distance, in radii.
 KAPPA = 0.5523
@@ -115,14 +115,12 @@ class Canvas:
 
     def transform(self, x: float, y: float, scale: float = 1.0) -> None:
         """Move the origin to (x, y) and scale what follows (links follow too)."""
-        self.ops.append(f"{number(scale) if scale != 1 else 1} 0 0 {number(scale) if scale != 1 else 1} "
-                        f"{number(x)} {number(y)} cm")
+        self.ops.append(f"{factor(scale)} 0 0 {factor(scale)} {number(x)} {number(y)} cm")
         ox, oy, os_ = self._offset
         self._offset = (ox + x * os_, oy + y * os_, os_ * scale)
 
     def matrix(self, a: float, b: float, c: float, d: float, e: float, f: float) -> None:
-        self.ops.append(" ".join(number(v) if abs(v) >= 0.005 or v == 0 else f"{v:.4f}" for v in (a, b, c, d, e, f))
-                        + " cm")
+        self.ops.append(" ".join([*(factor(v) for v in (a, b, c, d)), number(e), number(f)]) + " cm")
 
     def opacity(self, value: float) -> None:
         if value < 1:

@@ -19,7 +19,7 @@ from generator.markdown import Piece, plain
 from generator.renderers.handout.paper import MARGINS, MM
 from generator.renderers.handout.plan import HandoutPlan
 from generator.renderers.pdf.canvas import Canvas
-from generator.renderers.pdf.document import Link, PdfDocument, Resources
+from generator.renderers.pdf.document import Link, PdfDocument, Resources, factor
 from generator.renderers.pdf.text import Faces, draw_line, line_width, shape_line
 
 PT = 0.75                      # points per CSS pixel
@@ -102,7 +102,7 @@ class HandoutDrawer:
         def draw(canvas: Canvas, x=box.x, y=box.y, w=box.w, h=box.h) -> None:
             scale = w / art.width
             with canvas.marked("Figure", art.alt):
-                canvas.ops.append(f"q {_n(scale)} 0 0 {_n(-scale)} {_n(x)} {_n(y + h)} cm /{name} Do Q")
+                canvas.ops.append(f"q {factor(scale)} 0 0 {factor(-scale)} {_n(x)} {_n(y + h)} cm /{name} Do Q")
             with canvas.artifact():
                 canvas.rect(x - RULE / 2, y - RULE / 2, w + RULE, h + RULE, stroke=rule, width=RULE)
             for link in art.links:
