@@ -14,7 +14,8 @@ from generator.plan.graph.model import GraphDiagram, Label, Point
 from generator.plan.graph.style import graph_style
 from generator.plan.boxes import Rect
 from generator.renderers.pptx.shapes import (
-    _A, _P, _centipoints, _el, _rgb, _run_text, close_group, emu, new_group, new_sp, plain_text_body, set_alt_text,
+    _A, _P, ShapeIds, _centipoints, _el, _rgb, _run_text, close_group, emu, new_group, new_sp, plain_text_body,
+    set_alt_text,
 )
 
 CURVE_STEPS = 10   # straight segments per Bézier curve of an edge
@@ -88,33 +89,11 @@ def _label_box(shapes, ids, label: Label, left: float, right: float, place: _Pla
     return box
 
 
-class _Ids:
-    """The slide's shape ids, read once: the id python-pptx gives a new shape, either one more than
-    the largest (`highest`, as our shapes are numbered) or the lowest one free (`lowest`, as its
-    freeform builder and `add_picture` number theirs)."""
-
-    def __init__(self, tree) -> None:
-        self.used = {int(value) for value in tree.xpath("//@id") if value.isdigit()}
-
-    def highest(self) -> int:
-        return self.take(max(self.used, default=0) + 1)
-
-    def lowest(self) -> int:
-        n = 1
-        while n in self.used:
-            n += 1
-        return self.take(n)
-
-    def take(self, shape_id: int) -> int:
-        self.used.add(shape_id)
-        return shape_id
-
-
 _STYLE_REFS = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", "2", "accent1"),
                ("fontRef", "minor", "lt1"))
 
 
-def _freeform(shapes, ids: _Ids, points: list[tuple[float, float]], place: _Placer, name: str, *, color: str,
+def _freeform(shapes, ids: ShapeIds, points: list[tuple[float, float]], place: _Placer, name: str, *, color: str,
               width: float | None):
     """A polyline as the `p:sp` python-pptx's freeform builder writes (at scale 1, its frame the
     points' bounds), named, then an open line of `color` at `width` points without fill, or (no
@@ -161,8 +140,8 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictu
 
     style = graph_style(theme, diagram.density)
     place = _Placer(diagram, area)
-    group, shapes = new_group(slide, f"graph {diagram.id}")
-    ids = _Ids(shapes._spTree)
+    ids = ShapeIds(slide.shapes._spTree)
+    group, shapes = new_group(slide, f"graph {diagram.id}", ids)
     for edge in diagram.edges:
         _freeform(shapes, ids, flatten(edge.spline), place, f"{diagram.id}--{edge.id}", color=style.edge,
                   width=style.edge_stroke_width * place.scale)

@@ -27,11 +27,51 @@ def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
-def new_group(slide, name: str):
+class ShapeIds:
+    """A slide's shape ids, read once: the id python-pptx gives a new shape, either one more than
+    the largest (`highest`, as our shapes are numbered) or the lowest one free (`lowest`, as its
+    `add_group_shape`, freeform builder and `add_picture` number theirs)."""
+
+    def __init__(self, tree) -> None:
+        self.used = {int(value) for value in tree.xpath("//@id") if value.isdigit()}
+
+    def highest(self) -> int:
+        return self.take(max(self.used, default=0) + 1)
+
+    def lowest(self) -> int:
+        n = 1
+        while n in self.used:
+            n += 1
+        return self.take(n)
+
+    def take(self, shape_id: int) -> int:
+        self.used.add(shape_id)
+        return shape_id
+
+
+def new_group(slide, name: str, ids: ShapeIds | None = None):
     """A group shape and its shape collection, with extents computed once at the end (`close_group`)
-    instead of after every child, which python-pptx does and which is quadratic."""
-    group = slide.shapes.add_group_shape()
-    group.name = name
+    instead of after every child, which python-pptx does and which is quadratic. With the slide's
+    `ids`, the `p:grpSp` python-pptx's `add_group_shape` writes is written directly."""
+    if ids is None:
+        group = slide.shapes.add_group_shape()
+        group.name = name
+    else:
+        tree = slide.shapes._spTree
+        element = tree.makeelement(_P + "grpSp", {})
+        ending = tree.find(_P + "extLst")
+        if ending is not None:
+            ending.addprevious(element)
+        else:
+            tree.append(element)
+        names = _el(element, _P + "nvGrpSpPr")
+        _el(names, _P + "cNvPr", {"id": str(ids.lowest()), "name": name})
+        _el(names, _P + "cNvGrpSpPr")
+        _el(names, _P + "nvPr")
+        frame = _el(_el(element, _P + "grpSpPr"), _A + "xfrm")
+        for tag, keys in (("off", ("x", "y")), ("ext", ("cx", "cy")), ("chOff", ("x", "y")), ("chExt", ("cx", "cy"))):
+            _el(frame, _A + tag, {keys[0]: "0", keys[1]: "0"})
+        group = slide.shapes._shape_factory(element)
     shapes = group.shapes
     shapes._recalculate_extents = lambda: None
     return group, shapes
@@ -63,7 +103,7 @@ def close_group(group) -> None:
 
 def set_alt_text(shape, description: str, title: str | None = None) -> None:
     """Alt text of a shape or group, read by screen readers (python-pptx has no API for it)."""
-    props = shape._element.xpath("./*[1]/p:cNvPr")[0]
+    props = shape._element[0].find(_P + "cNvPr")
     props.set("descr", description)
     if title:
         props.set("title", title)
@@ -261,13 +301,11 @@ def _draw_box(shapes, box: Box, x0: float, y0: float, font: str, shape_id: int):
     return sp
 
 
-def _draw_boxes(shapes, boxes: Sequence[Box], x0: float, y0: float, font: str) -> None:
+def _draw_boxes(shapes, boxes: Sequence[Box], x0: float, y0: float, font: str, ids: ShapeIds) -> None:
     """Boxes added to a group one after the other, each with the next id (the largest id on the
-    slide plus one, as python-pptx numbers a new shape, looked up once for the group)."""
-    shape_id = shapes._spTree.max_shape_id + 1
+    slide plus one, as python-pptx numbers a new shape)."""
     for box in boxes:
-        _draw_box(shapes, box, x0, y0, font, shape_id)
-        shape_id += 1
+        _draw_box(shapes, box, x0, y0, font, ids.highest())
 
 
 def _level_description(boxes: Sequence[Box]) -> str:
@@ -296,17 +334,18 @@ def draw_diagram(slide, diagram: Diagram, x0: float, y0: float, *, build: bool, 
         else:
             static.append(box)
     groups: list[DrawnGroup] = []
+    ids = ShapeIds(slide.shapes._spTree)
     if static:
-        group, shapes = new_group(slide, f"{diagram.id}: titles and legend")
-        _draw_boxes(shapes, static, x0, y0, font)
+        group, shapes = new_group(slide, f"{diagram.id}: titles and legend", ids)
+        _draw_boxes(shapes, static, x0, y0, font, ids)
         close_group(group)
         set_alt_text(group, diagram.description, diagram.title)
         groups.append(DrawnGroup(group.shape_id, 0, tuple(b.id for b in static)))
     for level in sorted(levels):
         boxes = levels[level]
-        group, shapes = new_group(slide, f"{diagram.id}: level {level + 1}")
+        group, shapes = new_group(slide, f"{diagram.id}: level {level + 1}", ids)
         described = _level_description(boxes)
-        _draw_boxes(shapes, sorted(boxes, key=lambda b: (b.role != "layer", b.x)), x0, y0, font)
+        _draw_boxes(shapes, sorted(boxes, key=lambda b: (b.role != "layer", b.x)), x0, y0, font, ids)
         close_group(group)
         set_alt_text(group, described)
         step = min(b.step for b in boxes) if build else 0
