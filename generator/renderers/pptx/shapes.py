@@ -132,8 +132,7 @@ _STYLE = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", 
           ("fontRef", "minor", "lt1"))
 
 
-def _el(parent, tag: str, attrib: dict | None = None):
-    return SubElement(parent, tag, attrib) if attrib else SubElement(parent, tag)
+_el = SubElement     # _el(parent, tag[, attrib]): a child element appended
 
 
 def _centipoints(points: float) -> str:
