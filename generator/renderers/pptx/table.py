@@ -22,6 +22,7 @@ def _rgb(color: str) -> RGBColor:
 
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _CONTENT = (_A + "r", _A + "br", _A + "fld")
 
 
@@ -92,10 +93,19 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
     tbl_pr = table._tbl.find(qn("a:tblPr"))
     tbl_pr.set("bandRow", "0")
     table.first_row = True
-    for c, width in enumerate(widths):
-        table.columns[c].width = emu(width)
-    for r, height in enumerate(heights):
-        table.rows[r].height = emu(height)
+    # the columns' widths and the rows' heights, and the frame their sums (what python-pptx's
+    # column and row API leaves, the frame set again after each)
+    columns = table._tbl.find(_A + "tblGrid").findall(_A + "gridCol")
+    for column, width in zip(columns, widths):
+        column.set("w", str(emu(width)))
+    rows_el = table._tbl.findall(_A + "tr")
+    for row, height in zip(rows_el, heights):
+        row.set("h", str(emu(height)))
+    extent = shape._element.find(f"{_P}xfrm/{_A}ext")
+    if widths:
+        extent.set("cx", str(sum(int(column.get("w")) for column in columns)))
+    if heights:
+        extent.set("cy", str(sum(int(row.get("h")) for row in rows_el)))
     colors, size = palette(theme), planned.size      # the HTML table's colours: surface, background
     border = colors["background"]
     cells = [tr.findall(_A + "tc") for tr in table._tbl.findall(_A + "tr")]
