@@ -85,3 +85,24 @@ def it_extracts_both_columns_for_translators(built):
     catalog = (talk / "locales" / "fr.po").read_text("utf-8")
     for context in ("slides/compare/left/heading", "slides/compare/left/bullets", "slides/compare/right/text"):
         assert f'msgctxt "{context}"' in catalog
+
+
+def it_leaves_the_planned_gap_under_a_column_heading_in_the_html_as_in_the_pdf(built, browser):
+    """The gap under a column heading is the plan's (the bullet gap, in ems of the text), in the
+    browser as in the slides PDF: the heading's line box ends `BULLET_GAP` ems above the list."""
+    from generator.plan.geometry import BULLET_GAP
+
+    out, _ = built
+    page = browser.new_page(viewport={"width": 960, "height": 540})
+    page.goto((out / "two-en.html").as_uri() + "#/1")
+    page.wait_for_selector(".slide.current")
+    gap, size = page.evaluate("""() => {
+        const column = document.querySelector('#slide-1 .column');
+        const heading = column.querySelector('.column-heading').getBoundingClientRect();
+        const list = column.querySelector('.bullets').getBoundingClientRect();
+        const scale = document.querySelector('#slide-1').getBoundingClientRect().width / 960;
+        return [(list.top - heading.bottom) / scale,
+                parseFloat(getComputedStyle(column.querySelector('.column-heading')).fontSize)];
+    }""")
+    page.close()
+    assert gap == pytest.approx(BULLET_GAP * size, abs=0.5)

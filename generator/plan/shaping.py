@@ -2,8 +2,8 @@
 
 A text is drawn by a chain of faces: the theme's face first, then its script faces (CJK, Arabic,
 Hebrew…). Each character goes to the first face of the chain that has a glyph for it, as
-browsers, PowerPoint and LibreOffice fall back; combining marks, joiners, variation selectors and
-spaces stay with the run they are in. Each run is shaped with HarfBuzz (kerning, ligatures and
+browsers, PowerPoint and LibreOffice fall back; combining marks, joiners and variation
+selectors stay with the character before them. Each run is shaped with HarfBuzz (kerning, ligatures and
 Arabic joining forms applied, as browsers draw them) and the advances are summed.
 
 A font is named by a reference: its file's path, with `#N` after it for the N-th face of a
@@ -72,18 +72,25 @@ def covered(ref: str, char: str) -> bool:
     return ord(char) in shaper(ref).unicodes
 
 
-def runs(chain: tuple[str, ...], text: str) -> Iterator[tuple[Optional[str], str]]:
-    """`text` in runs of one font each: (the reference of the face that draws it, the run).
+# Characters drawn by the face of the character they follow: marks, joiners, selectors.
+_FOLLOWING = {"Mn", "Me", "Cf"}
 
-    A character no face of the chain has comes in a run of its own with None for its face."""
-    current: Optional[str] = chain[0] if chain else None
+
+def runs(chain: tuple[str, ...], text: str) -> Iterator[tuple[Optional[str], str]]:
+    """`text` in runs of one face each, as browsers fall back: every character (spaces, digits and
+    Latin letters between CJK or Arabic words too) by the first face of the chain that has it (a
+    no-break space by the face of the space: HarfBuzz draws it as one); a combining mark, joiner
+    or selector by the face of the character before it. A character no face has comes in a run
+    of its own with None for its face."""
+    current: Optional[str] = None
     start = 0
     for at, char in enumerate(text):
-        if ignorable(char):
+        if at and unicodedata.category(char) in _FOLLOWING:
             continue
-        if current is not None and ord(char) in shaper(current).unicodes:
+        code = 0x20 if char == "\u00a0" else ord(char)
+        face = next((ref for ref in chain if code in shaper(ref).unicodes), None)
+        if at and face == current:
             continue
-        face = next((ref for ref in chain if ord(char) in shaper(ref).unicodes), None)
         if at > start:
             yield current, text[start:at]
         current, start = face, at

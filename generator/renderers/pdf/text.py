@@ -16,7 +16,7 @@ from typing import Optional
 
 from generator.markdown import Piece
 from generator.plan.measure import ordered
-from generator.plan.shaping import shaper
+from generator.plan.shaping import runs, shaper
 from generator.renderers.pdf.canvas import Canvas, rgb
 from generator.renderers.pdf.document import number
 
@@ -67,34 +67,6 @@ class Faces:
 
 
 # --- shaping --------------------------------------------------------------------------------
-
-# Characters drawn by the face of the character they follow: marks, joiners, selectors.
-_FOLLOWING = {"Mn", "Me", "Cf"}
-
-
-def _runs(chain: tuple[str, ...], text: str) -> list[tuple[Optional[str], str]]:
-    """`text` in runs of one face each, as the HTML deck's browser falls back: every character
-    (spaces, digits and Latin letters between CJK or Arabic words too) by the first face of the
-    chain that has it (a no-break space by the face of the space: HarfBuzz draws it as one); a
-    combining mark, joiner or selector by the face of the character before it. A character no
-    face has comes in a run of its own with None for its face."""
-    out: list[tuple[Optional[str], str]] = []
-    current: Optional[str] = None
-    start = 0
-    for at, char in enumerate(text):
-        if at and unicodedata.category(char) in _FOLLOWING:
-            continue
-        code = 0x20 if char == "\u00a0" else ord(char)      # a no-break space as the space (browsers do)
-        face = next((ref for ref in chain if code in shaper(ref).unicodes), None)
-        if at and face == current:
-            continue
-        if at > start:
-            out.append((current, text[start:at]))
-        current, start = face, at
-    if start < len(text):
-        out.append((current, text[start:]))
-    return out
-
 
 @lru_cache(maxsize=8192)
 def _shape(ref: str, text: str, direction: str, halves: tuple[int, ...] = ()) -> tuple[Glyph, ...]:
@@ -255,7 +227,7 @@ def shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool = False, rtl:
         direction = "rtl" if level % 2 else "ltr"
         chain = faces.chain(bold or piece.strong, piece.em, code)
         pieces_of_runs = []
-        for ref, run in _runs(chain, part):
+        for ref, run in runs(chain, part):
             halves = tuple(at - offset for at in range(offset, offset + len(run)) if at in trimmed)
             pieces_of_runs.append((ref, run, halves))
             offset += len(run)
