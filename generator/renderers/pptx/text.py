@@ -64,6 +64,8 @@ def _script_faces(measure):
     if not chain or chain[0] in {face.regular for face in measure.scripts}:
         return measure.script_families
     body = _drawn_by(chain[0])
+    if " " not in body:             # a no-break space is drawn by the space's face
+        return measure.script_families
 
     def faces(text: str) -> dict[str, str]:
         return {} if body.issuperset(text) else measure.script_families(text)
