@@ -29,7 +29,7 @@ from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.pictures import add_picture
 from generator.renderers.pptx.shapes import _A, _FRAME_OF, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
-from generator.renderers.pptx.text import centipoints, write_runs
+from generator.renderers.pptx.text import centipoints, emptied, write_runs
 from generator.theme import Theme
 
 ROLE_OF_KIND = {
@@ -94,19 +94,13 @@ def _text_body(shape):
 
 
 _AUTOFITS = (_A + "normAutofit", _A + "spAutoFit", _A + "noAutofit")
-_CONTENT = (_A + "r", _A + "br", _A + "fld")
 
 
 def _prepare(body, anchor=MSO_ANCHOR.TOP) -> None:
     """A text body emptied to one paragraph, wrapping, not autofitted, anchored, without insets: the
     attributes python-pptx's text frame API sets (clear, word_wrap, auto_size, vertical_anchor,
     margins), in its order, set directly."""
-    first, *extra = body.findall(_A + "p")
-    for paragraph in extra:
-        body.remove(paragraph)
-    for child in list(first):
-        if child.tag in _CONTENT:
-            first.remove(child)
+    emptied(body)
     props = body.find(_A + "bodyPr")
     props.set("wrap", "square")
     for child in list(props):

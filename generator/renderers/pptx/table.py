@@ -12,6 +12,7 @@ from generator.markdown import plain
 from generator.model.talk import Comparison
 from generator.contrast import colors as palette
 from generator.plan.boxes import Rect
+from generator.renderers.pptx.text import emptied
 from generator.plan.deck import Table
 from generator.plan.geometry import CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT
 from generator.theme import Theme
@@ -23,7 +24,6 @@ def _rgb(color: str) -> RGBColor:
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_CONTENT = (_A + "r", _A + "br", _A + "fld")
 
 
 def _borders(props, color: str) -> None:
@@ -54,12 +54,7 @@ def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str
     body = tc.find(_A + "txBody")
     if body is None:
         body = tc.get_or_add_txBody()
-    first, *extra = body.findall(_A + "p")
-    for paragraph in extra:
-        body.remove(paragraph)
-    for child in list(first):
-        if child.tag in _CONTENT:
-            first.remove(child)
+    first = emptied(body)
     body.find(_A + "bodyPr").set("wrap", "square")
     if first.find(_A + "pPr") is None:
         pPr = first.makeelement(_A + "pPr", {"algn": align.xml_value})

@@ -194,3 +194,18 @@ def write_runs(p, part, text: str, *, size: float | None = None, bold: bool | No
             SubElement(props, _A + "latin", {"typeface": CODE_FONT})
         if piece.href:
             SubElement(props, _A + "hlinkClick", {_R_ID: part.relate_to(piece.href, _HYPERLINK, is_external=True)})
+
+
+_CONTENT = (_A + "r", _A + "br", _A + "fld")
+
+
+def emptied(body):
+    """A text body (`p:txBody`, `a:txBody`) left with one paragraph and no runs, line breaks or
+    fields in it, as python-pptx's `clear()` leaves it; that paragraph."""
+    first, *extra = body.findall(_A + "p")
+    for paragraph in extra:
+        body.remove(paragraph)
+    for child in list(first):
+        if child.tag in _CONTENT:
+            first.remove(child)
+    return first
