@@ -82,6 +82,12 @@ def runs(chain: tuple[str, ...], text: str) -> Iterator[tuple[Optional[str], str
     no-break space by the face of the space: HarfBuzz draws it as one); a combining mark, joiner
     or selector by the face of the character before it. A character no face has comes in a run
     of its own with None for its face."""
+    if not text:
+        return
+    first = shaper(chain[0]).unicodes if chain else frozenset()
+    if all(ord(char) in first for char in text):     # the common case: the first face has it all
+        yield chain[0], text
+        return
     current: Optional[str] = None
     start = 0
     for at, char in enumerate(text):
