@@ -18,7 +18,7 @@ def render_diagrams(job: RenderJob) -> Rendered:
     from generator.plan import layout_stacks
     from generator.plan.graph.layout import layout_graph
     from generator.renderers.diagrams.graph_svg import emit_graph_svg
-    from generator.renderers.diagrams.png import emit_png
+    from generator.renderers.diagrams.png import emit_pngs
     from generator.renderers.diagrams.stack_svg import emit_stack_svg
     from generator.renderers.diagrams.standalone import embedded_faces, standalone_svg
 
@@ -42,7 +42,8 @@ def render_diagrams(job: RenderJob) -> Rendered:
         svgs[name] = emit_graph_svg(diagram, theme)
     style = embedded_faces(svgs.values(), theme, job.lang)
     background = palette(theme)["background"]      # the slide's: a dark theme's light text stays readable
-    for name, svg in svgs.items():
+    pngs = emit_pngs(list(svgs.values()), theme, scale=PNG_SCALE, background=background)
+    for (name, svg), png in zip(svgs.items(), pngs):
         result.files[f"diagrams/{name}.svg"] = standalone_svg(svg, style, background).encode("utf-8")
-        result.files[f"diagrams/{name}.png"] = emit_png(svg, theme, scale=PNG_SCALE, background=background)
+        result.files[f"diagrams/{name}.png"] = png
     return result

@@ -41,6 +41,58 @@ def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None 
     return cache.active().fetch("png", entry, draw)
 
 
+def emit_pngs(svgs: list[str], theme: Theme, scale: float = 2.0, background: str | None = None) -> list[bytes]:
+    """`emit_png` of each SVG, the pictures not in the cache drawn by rsvg-convert processes
+    running at once (each draws in its own process anyway: the processors are used while this
+    one waits)."""
+    from generator import cache
+    from generator.inputs import theme_fonts_digest, tool_fingerprint
+
+    rsvg = shutil.which("rsvg-convert")
+    if not rsvg or len(svgs) < 2:
+        return [emit_png(svg, theme, scale, background) for svg in svgs]
+    regular = theme.font_path(theme.body.regular)
+    share_with_fontconfig(str(regular.parent))
+    family = font_family_of(str(regular))
+    require_fontconfig_family(family, regular.name)
+    ready = [with_font_first(svg, family) for svg in svgs]
+    store = cache.active()
+    entries = [cache.key("png", tool_fingerprint(), theme_fonts_digest(theme), svg, scale, background, True)
+               for svg in ready]
+    found = [store.get("png", entry) for entry in entries]
+    missing = [index for index, data in enumerate(found) if data is None]
+    for index, data in zip(missing, _with_rsvg_at_once(rsvg, [ready[i] for i in missing], scale, background)):
+        store.put("png", entries[index], data)
+        found[index] = data
+    return found
+
+
+def _with_rsvg_at_once(program: str, svgs: list[str], scale: float, background: str | None) -> list[bytes]:
+    """`_with_rsvg` of several SVGs, one process each, all started before any is waited for
+    (their input and output through files, so no process waits on a pipe)."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="deckgen-png-") as folder:
+        running = []
+        for index, svg in enumerate(svgs):
+            source, target = Path(folder) / f"{index}.svg", Path(folder) / f"{index}.png"
+            source.write_text(svg, encoding="utf-8")
+            args = [program, "--format", "png", "--zoom", f"{scale:g}", "--output", str(target)]
+            if background:
+                args += ["--background-color", background]
+            running.append((subprocess.Popen([*args, str(source)], stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.PIPE), target))
+        out = []
+        for process, target in running:
+            _, errors = process.communicate(timeout=60)
+            data = target.read_bytes() if target.is_file() else b""
+            if process.returncode != 0 or not data.startswith(b"\x89PNG"):
+                raise RuntimeError(f"rsvg-convert failed: {errors.decode('utf-8', 'replace')[:200]}")
+            out.append(data)
+        return out
+
+
 def _with_rsvg(program: str, svg: str, scale: float, background: str | None) -> bytes:
     """librsvg draws text with Pango: shaped (Arabic joining), in bidi order, and falling back to
     the fonts fontconfig has for characters the first family lacks (CJK, Arabic, Hebrew).
