@@ -79,17 +79,14 @@ class Canvas:
         if self.structure_root is None:
             yield
             return
-        element = Element(role, alt)
-        self._open[-1].kids.append(element)
-        element.kids.append(self.mcids)
-        self.ops.append(f"/{role} <</MCID {self.mcids}>> BDC")
-        self.mcids += 1
-        self._open.append(element)
-        try:
-            yield
-        finally:
-            self._open.pop()
-            self.ops.append("EMC")
+        with self.structure(role, alt):
+            self._open[-1].kids.append(self.mcids)
+            self.ops.append(f"/{role} <</MCID {self.mcids}>> BDC")
+            self.mcids += 1
+            try:
+                yield
+            finally:
+                self.ops.append("EMC")
 
     @contextlib.contextmanager
     def artifact(self, kind: str = ""):

@@ -14,10 +14,8 @@ def picture_resource(document: PdfDocument, data: bytes) -> Optional[str]:
     """The resource name of a raster picture given as file bytes (None if it cannot be read)."""
     key = hashlib.sha256(data).hexdigest()
     try:
-        size = _size(data)
+        picture_size(data)
     except Exception:  # noqa: BLE001 - a picture Pillow cannot read is left out, as a browser would
-        return None
-    if size is None:
         return None
     return document.image(key, lambda: _image(data))
 
@@ -35,13 +33,6 @@ def picture_size(data: bytes) -> tuple[int, int, int]:
         orientation = orientation if 1 <= orientation <= 8 else 1
         width, height = image.size
         return (height, width, orientation) if orientation >= 5 else (width, height, orientation)
-
-
-def _size(data: bytes) -> Optional[tuple[int, int]]:
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as image:
-        return image.size
 
 
 def _image(data: bytes):

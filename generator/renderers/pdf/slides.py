@@ -262,27 +262,25 @@ class SlideDrawer:
                 with canvas.marked("P"):
                     self.lines(canvas, column.text, (), size, rect.x, top, rect.w, color=c["text"])
 
-    def _stack(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
-        from generator.renderers.diagrams.stack_svg import emit_stack_svg
+    def _diagram(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        """A stack or graph slide: the diagram's own SVG (the HTML deck's) in the content box, a
+        figure named by the diagram's description."""
         from generator.renderers.pdf.svg import draw_svg
 
         self.heading(canvas, slide)
+        if slide.graph is not None:
+            from generator.renderers.diagrams.graph_svg import emit_graph_svg
+
+            diagram, svg = slide.graph, emit_graph_svg(slide.graph, self.theme)
+        else:
+            from generator.renderers.diagrams.stack_svg import emit_stack_svg
+
+            diagram, svg = slide.diagram, emit_stack_svg(slide.diagram, self.theme)
         area = slide.content or self.geometry.body
-        with canvas.marked("Figure", slide.diagram.description):
-            draw_svg(canvas, emit_stack_svg(slide.diagram, self.theme), area.x, area.y, area.w, area.h, self.faces,
-                     step=step, rtl=self.rtl)
+        with canvas.marked("Figure", diagram.description):
+            draw_svg(canvas, svg, area.x, area.y, area.w, area.h, self.faces, step=step, rtl=self.rtl)
 
-    _stacks = _stack
-
-    def _graph(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
-        from generator.renderers.diagrams.graph_svg import emit_graph_svg
-        from generator.renderers.pdf.svg import draw_svg
-
-        self.heading(canvas, slide)
-        area = slide.content or self.geometry.body
-        with canvas.marked("Figure", slide.graph.description):
-            draw_svg(canvas, emit_graph_svg(slide.graph, self.theme), area.x, area.y, area.w, area.h, self.faces,
-                     step=step, rtl=self.rtl)
+    _stack = _stacks = _graph = _diagram
 
     def _comparison(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
