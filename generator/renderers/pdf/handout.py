@@ -18,8 +18,10 @@ from typing import Callable
 from generator.markdown import Piece, plain
 from generator.renderers.handout.paper import MARGINS, MM
 from generator.renderers.handout.plan import HandoutPlan
-from generator.renderers.pdf.canvas import Canvas
+from generator.renderers.pdf.canvas import Canvas, rgb
 from generator.renderers.pdf.document import Link, PdfDocument, Resources, factor
+from generator.renderers.pdf.document import number as pdf_number
+from generator.renderers.pdf.slides import _trimmed, broken_lines
 from generator.renderers.pdf.text import Faces, draw_line, line_width, shape_line
 
 PT = 0.75                      # points per CSS pixel
@@ -102,7 +104,7 @@ class HandoutDrawer:
         def draw(canvas: Canvas, x=box.x, y=box.y, w=box.w, h=box.h) -> None:
             scale = w / art.width
             with canvas.marked("Figure", art.alt):
-                canvas.ops.append(f"q {factor(scale)} 0 0 {factor(-scale)} {_n(x)} {_n(y + h)} cm /{name} Do Q")
+                canvas.ops.append(f"q {factor(scale)} 0 0 {factor(-scale)} {pdf_number(x)} {pdf_number(y + h)} cm /{name} Do Q")
             with canvas.artifact():
                 canvas.rect(x - RULE / 2, y - RULE / 2, w + RULE, h + RULE, stroke=rule, width=RULE)
             for link in art.links:
@@ -113,8 +115,6 @@ class HandoutDrawer:
 
     def text_lines(self, text: str, width: float, size: float, bold: bool = False) -> list[tuple[Piece, ...]]:
         """A paragraph of light Markdown broken to `width` as the plan measures text."""
-        from generator.renderers.pdf.slides import broken_lines
-
         wrapped = self.measure.wrap(plain(text), width, size, bold).lines if text.strip() else [""]
         return list(broken_lines(text, tuple(wrapped)))
 
@@ -130,7 +130,7 @@ class HandoutDrawer:
         page.draws.append(draw)
 
     def _draw_line(self, canvas, pieces, x, baseline, size, width, color, accent, bold, align) -> None:
-        draw_line(canvas, _trim(pieces), self.faces, x, baseline, size, width, color=color, link_color=accent,
+        draw_line(canvas, _trimmed(tuple(pieces)), self.faces, x, baseline, size, width, color=color, link_color=accent,
                   bold=bold, align=align, rtl=self.rtl, broken=bool(pieces) and pieces[-1].text.endswith(" "))
 
     def paragraph(self, page: _Page, lines, top: float, size: float, width: float, line_height: float,
@@ -264,7 +264,7 @@ class HandoutDrawer:
 
         whole = "".join(p.text for p in pieces)
         wrapped = tuple(self.measure.wrap(whole, width, size, False).lines)
-        return [tuple(_trim(line)) for line in split_pieces(tuple(pieces), wrapped)]
+        return [_trimmed(tuple(line)) for line in split_pieces(tuple(pieces), wrapped)]
 
     def _colored_line(self, canvas, pieces, x, top, size, width, text, muted) -> None:
         """A line of a link's entry: its label, its address (clickable) and where it was shown."""
@@ -278,7 +278,7 @@ class HandoutDrawer:
         pen = x + width - total if self.rtl else x
         for (piece, glyphs), original in zip(shaped, pieces):
             color = accent if piece.href else muted if "muted" in original.styles else text
-            canvas.ops.append(f"{_rgb(color)} rg")
+            canvas.ops.append(f"{rgb(color)} rg")
             start = pen
             pen = draw_glyphs(canvas, glyphs, pen, baseline, size)
             if piece.href:
@@ -318,21 +318,3 @@ class HandoutDrawer:
             canvas.restore()
             self.document.add_page(paper_w * PT, paper_h * PT, canvas.content(), canvas.links, canvas.structure_root)
         return self.document.write()
-
-
-def _n(value: float) -> str:
-    from generator.renderers.pdf.document import number
-
-    return number(value)
-
-
-def _rgb(color: str) -> str:
-    from generator.renderers.pdf.canvas import rgb
-
-    return rgb(color)
-
-
-def _trim(pieces) -> tuple[Piece, ...]:
-    from generator.renderers.pdf.slides import _trimmed
-
-    return _trimmed(tuple(pieces))
