@@ -200,10 +200,14 @@ class _Run:
         files = cache.key(theme_digest(theme), talk_files_digest(loaded.directory, skip=(out,)), file_digest(template))
         talk = _Talk(loaded, theme, template, files)
         self.talks.append(talk)
-        for lang in languages_of(loaded, self.langs):
-            self._add_language(talk, lang)
+        # every language looked up first, so that what planning waits on starts for all of them
+        looked_up = [self._look_up(talk, lang) for lang in languages_of(loaded, self.langs)]
+        for found in looked_up:
+            self._add_language(talk, *found)
 
-    def _add_language(self, talk: _Talk, lang: str) -> None:
+    def _look_up(self, talk: _Talk, lang: str) -> tuple:
+        """A language localized, and what the cache has of it: its outputs by unit (None where
+        missing) and its diagnostics; when anything is missing, its planning is started ahead."""
         from generator.inputs import environment_key, tool_fingerprint
 
         loaded = talk.loaded
@@ -213,13 +217,22 @@ class _Run:
         source = "\n".join(loaded.document.source.lines) if loaded.document.source else ""
         language = cache.key("language", tool_fingerprint(), environment_key(), loaded.directory.resolve(),
                              loaded.path, source, localized.talk.model_dump_json(), lang, talk.files)
-        units = list(self.options.units(loaded.talk.id, lang))
         outputs = {}
-        for unit in units:
+        for unit in self.options.units(loaded.talk.id, lang):
             entry = cache.key("output", language, unit.fmt, *self.options.of(unit, talk.template))
             self.keys[unit] = (talk, entry)
             outputs[unit] = _read_output(self.store.get("output", entry))
         found = _read_diagnostics(self.store.get("diagnostics", language))
+        if found is None or any(o is None for o in outputs.values()):
+            from generator.plan.deck import plan_ahead
+
+            plan_ahead(localized.talk, talk.theme, lang=lang)
+        return lang, localized, language, outputs, found, time.perf_counter() - started
+
+    def _add_language(self, talk: _Talk, lang: str, localized, language: str, outputs: dict,
+                      found: list[Diagnostic] | None, seconds: float) -> None:
+        loaded = talk.loaded
+        started = time.perf_counter() - seconds
         job = None
         if found is None or any(o is None for o in outputs.values()):
             from generator.fit_report import plan_diagnostics

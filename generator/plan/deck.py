@@ -18,7 +18,7 @@ from generator.plan.style import DiagramStyle
 from generator.model import talk as model
 from generator.plan import geometry as g
 from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
-from generator.plan.graph.layout import layout_graph, smallest_text
+from generator.plan.graph.layout import lay_out_ahead, layout_graph, smallest_text
 from generator.plan.code import CodeBlock
 from generator.plan.qr import QrCode
 from generator.plan.graph.model import GraphDiagram
@@ -524,9 +524,17 @@ class _Planner:
                     picture=Picture(slide.src, slide.alt, slide.caption), content=self.geometry.body)
 
 
+def plan_ahead(talk: model.Talk, theme: Theme, *, lang: str) -> None:
+    """Start what planning a localized talk waits on (dot laying out its graphs) in the
+    background, so that it runs while this or another language is planned."""
+    for name in dict.fromkeys(slide.graph for slide in talk.slides if slide.kind == "graph"):
+        lay_out_ahead(talk.graph(name), theme, lang)
+
+
 def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = None, *, lang: str,
               byline: str = "", geometry: Geometry = DEFAULT_GEOMETRY) -> DeckPlan:
     """The plan of every slide of a localized talk, in order, numbered from 1, for a geometry."""
+    plan_ahead(talk, theme, lang=lang)
     measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang)
     planner = _Planner(talk, theme, measure, byline, lang, geometry)
     slides = tuple(planner.plan(number, slide) for number, slide in enumerate(talk.slides, start=1))

@@ -175,3 +175,26 @@ def test_alt_text_reads_nodes_and_edges_as_sentences(graph):
 def test_alt_text_starts_with_the_graph_description(graph):
     described = graph.model_copy(update={"description": "Le démon au centre"})
     assert describe_graph(described, "fr").startswith("Le démon au centre. Éléments\u00a0: ")
+
+
+def test_a_graph_laid_out_ahead_is_taken_from_its_thread_without_running_dot_again(graph, theme, monkeypatch):
+    from generator import cache
+    from generator.plan.graph import dot_run, layout
+
+    monkeypatch.setattr(layout, "_laid_out", {})
+    alone = layout._fitted(graph, theme, "en", dot_run.DOT_TIMEOUT, layout.GRAPH_AREA)
+    runs = []
+    real = dot_run.subprocess.run
+    monkeypatch.setattr(dot_run.subprocess, "run", lambda *a, **k: runs.append(a) or real(*a, **k))
+    with cache.scratch() as empty, cache.use(empty):      # nothing laid out before
+        layout.lay_out_ahead(graph, theme, "en")
+        (_, worker), = layout._ahead.values()
+        worker.join()
+        assert len(runs) == 2           # both passes of dot ran in the thread
+
+        def no_more_dot(*args, **kwargs):
+            raise AssertionError("dot run again")
+
+        monkeypatch.setattr(dot_run.subprocess, "run", no_more_dot)
+        assert layout_graph(graph, theme, "en") == alone
+    assert not layout._ahead

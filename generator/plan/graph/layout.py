@@ -103,10 +103,38 @@ def layout_graph(graph: Graph, theme: Theme, lang: str = "en", timeout: float = 
 _laid_out: dict[tuple, GraphDiagram] = {}
 
 
+def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float = DOT_TIMEOUT) -> None:
+    """Start dot on every density of a graph in a background thread, so that its runs (about
+    70 ms each, two passes) go on while the rest of the talk is planned; `layout_graph` then
+    takes what they found. Only a shortcut: anything that goes wrong is left to `layout_graph`."""
+    import threading
+
+    key = (graph.model_dump_json(by_alias=True), repr(theme), lang, timeout)
+    if key in _ahead or any(done[:4] == key for done in _laid_out):
+        return
+    try:
+        prepared = _measured(graph, theme, lang)
+    except Exception:  # noqa: BLE001 - met again, and reported, by `layout_graph`
+        return
+    worker = threading.Thread(target=_run_passes, args=(prepared, timeout), daemon=True,
+                              name=f"dot {graph.id}")
+    _ahead[key] = (prepared, worker)
+    worker.start()
+
+
+# Graphs whose dot runs were started ahead (`lay_out_ahead`): their measured parts and the thread.
+_ahead: dict[tuple, tuple[dict, object]] = {}
+
+
 def _fitted(graph: Graph, theme: Theme, lang: str, timeout: float, area: tuple[float, float]) -> GraphDiagram:
     floors = (theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0))
     diagram = None
-    prepared = _prefetch(graph, theme, lang, timeout)
+    started = _ahead.pop((graph.model_dump_json(by_alias=True), repr(theme), lang, timeout), None)
+    if started is not None:
+        prepared, worker = started
+        worker.join()
+    else:
+        prepared = _prefetch(graph, theme, lang, timeout)
     try:
         for density in range(len(DENSITIES)):
             diagram = _layout_graph(graph, theme, lang, timeout, density, prepared.get(density))
@@ -126,21 +154,38 @@ def _prefetch(graph: Graph, theme: Theme, lang: str, timeout: float) -> dict:
     Only a shortcut: whatever goes wrong here is left for the density loop to meet and report."""
     prepared: dict = {"entries": []}
     try:
-        for density in range(len(DENSITIES)):
-            prepared[density] = _dot_graph(graph, theme, lang, density)
+        prepared = _measured(graph, theme, lang)
+        _run_passes(prepared, timeout)
+    except Exception:  # noqa: BLE001 - the loop meets it again, where it is reported
+        pass
+    return prepared
+
+
+def _measured(graph: Graph, theme: Theme, lang: str) -> dict:
+    """The measured parts of every density (`_dot_graph`), by density."""
+    prepared: dict = {"entries": []}
+    for density in range(len(DENSITIES)):
+        prepared[density] = _dot_graph(graph, theme, lang, density)
+    return prepared
+
+
+def _run_passes(prepared: dict, timeout: float) -> None:
+    """Both passes of dot over every density of `prepared`, the layouts kept for `run_dot` and
+    their entries added to `prepared`. Runs in a thread of its own when started ahead: it
+    measures nothing, and waits on dot most of the time."""
+    try:
         graphs = [prepared[density][-1] for density in range(len(DENSITIES))]
         firsts = [dot_source(g) for g in graphs]
         entries = prefetch(firsts, timeout)
         prepared["entries"] += entries
         layouts = prefetched(entries)
         if not layouts or None in layouts:
-            return prepared
+            return
         seconds = [dot_source(g, label_ports(g, parse_layout(text)))
                    for g, text in zip(graphs, layouts) if g.labelled]
         prepared["entries"] += prefetch(seconds, timeout)
-    except Exception:  # noqa: BLE001 - the loop meets it again, where it is reported
+    except Exception:  # noqa: BLE001 - the density loop meets it again, where it is reported
         pass
-    return prepared
 
 
 def _dot_graph(graph: Graph, theme: Theme, lang: str, density: int) -> tuple:
