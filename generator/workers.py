@@ -23,7 +23,7 @@ ORDER = ("diagrams", "handout", "html", "pptx", "pdf")
 
 # What the renderers of each format import (loaded once before forking, so that every worker does
 # not import, and compile, them again).
-LIBRARIES = {"diagrams": ("cairosvg",), "pptx": ("pptx",), "html": ("jinja2",),
+LIBRARIES = {"diagrams": (), "pptx": ("pptx",), "html": ("jinja2",),
              "handout": ("uharfbuzz",), "pdf": ("uharfbuzz",)}
 
 
