@@ -85,7 +85,7 @@ def runs(chain: tuple[str, ...], text: str) -> Iterator[tuple[Optional[str], str
     if not text:
         return
     first = shaper(chain[0]).unicodes if chain else frozenset()
-    if all(ord(char) in first for char in text):     # the common case: the first face has it all
+    if first.issuperset(map(ord, text)):     # the common case: the first face has it all
         yield chain[0], text
         return
     current: Optional[str] = None
