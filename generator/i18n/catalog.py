@@ -99,10 +99,9 @@ def read_catalog(path: Path, display: str | None = None):
 
 def _restore_previous_ids(catalog, path: Path) -> None:
     """Babel does not read `#| msgid` back; polib does, so a stale message keeps its old source."""
-    import polib
+    from generator.i18n.catalog_checks import po_entries
 
-    previous = {(e.msgctxt or "", e.msgid): e.previous_msgid for e in polib.pofile(str(path))
-                if e.previous_msgid}
+    previous = {(e.msgctxt or "", e.msgid): e.previous_msgid for e in po_entries(path) if e.previous_msgid}
     for message in list(catalog) + list(catalog.obsolete.values()):
         old = previous.get((message.context or "", message.id)) if isinstance(message.id, str) else None
         if old:

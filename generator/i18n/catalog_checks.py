@@ -6,6 +6,8 @@ drops or invents a `{placeholder}`, control characters, a link address that is n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from generator.content.controls import control_in
 from generator.errors import Diagnostic, Position
@@ -99,12 +101,25 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
     return found
 
 
-def duplicate_messages(path, shown: str) -> list[Diagnostic]:
-    """Messages written twice (same context and source): a PO reader keeps one of them silently."""
+def po_entries(path) -> list:
+    """The entries of a PO file as polib reads them (it keeps duplicates and `#|` previous ids,
+    which Babel drops), read once per content of the file in a process."""
+    import hashlib
+
+    return _po_entries(str(path), hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest())
+
+
+@lru_cache(maxsize=16)
+def _po_entries(path: str, digest: bytes) -> list:
     import polib
 
+    return list(polib.pofile(path))
+
+
+def duplicate_messages(path, shown: str) -> list[Diagnostic]:
+    """Messages written twice (same context and source): a PO reader keeps one of them silently."""
     found, seen = [], {}
-    for entry in polib.pofile(str(path)):
+    for entry in po_entries(path):
         key = (entry.msgctxt or "", entry.msgid)
         if key in seen:
             found.append(Diagnostic(shown, f"message {key[0] or key[1]!r} is in the catalog twice (first at line "
