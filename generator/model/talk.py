@@ -3,14 +3,15 @@
 Field names are the content's own words. Text fields accept only text (`StrictStr`), flags only
 `true`/`false` (`StrictBool`), so YAML 1.1 surprises (`no`, `yes`, `on`) never pass silently.
 The JSON Schema that editors use comes from these classes (`deckgen schema`).
-"""
 
-from __future__ import annotations
+The annotations are read as the classes are made (no `from __future__ import annotations`), by the
+model layer of generator/model/base.py.
+"""
 
 import re
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import (
+from generator.model.base import (
     BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, WithJsonSchema, field_validator,
 )
 
