@@ -105,7 +105,7 @@ def _pattern_message(value: Any, pattern: str, where: str) -> tuple[str, str]:
     if pattern == LANG_PATTERN:
         return (f"invalid language tag '{value}' for {where}",
                 "use a BCP 47 tag such as 'fr', 'en' or 'pt-BR'")
-    if "d{4}" in pattern:
+    if "{4}-" in pattern:
         return f"invalid date '{value}' for {where}", "write the date as YYYY-MM-DD, such as 2026-12-10"
     if "https?" in pattern:
         return (f"invalid link '{value}' for {where}",

@@ -276,12 +276,27 @@ class Talk(Node):
     subtitle: Optional[Text] = None
     author: Optional[Text] = None
     event: Optional[Text] = None
-    date: Optional[Annotated[StrictStr, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]] = Field(
+    date: Optional[Annotated[StrictStr, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]] = Field(
         None, description="The day of the talk, YYYY-MM-DD.")
     lang: LangTag = Field(description="The language the text is written in (BCP 47), such as fr.")
     duration: Optional[Annotated[int, Field(ge=1, le=600), WithJsonSchema(
         {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 600}, {"type": "string", "pattern": "^[0-9]+$"}]})]] = Field(
         None, description="The talk's length in minutes: the speaker view counts it down.")
+
+    @field_validator("date")
+    @classmethod
+    def _day(cls, value):
+        """A date of the right form that no calendar has (2026-13-45) is refused here, not by
+        whatever formats it later."""
+        from datetime import date
+
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError("is not a day of the calendar: write it as YYYY-MM-DD, "
+                                 "such as 2026-12-10") from None
+        return value
 
     @field_validator("duration", mode="before")
     @classmethod
