@@ -90,21 +90,18 @@ def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: boo
 
 
 @lru_cache(maxsize=64)
-def subset_font(path: str, mtime_ns: int, characters: str, index: int = 0, woff2: bool = True) -> bytes:
+def subset_font(path: str, mtime_ns: int, characters: str, index: int = 0) -> bytes:
     """The font at `path` (its `index`-th face for a collection) reduced to `characters`, as WOFF2
-    bytes or (`woff2` false) a plain OpenType font; hinting dropped."""
-    import hashlib
-
+    bytes; hinting dropped. The font is read only when its subset is not in the cache (it is
+    known by `file_bytes_digest`: the stat of a 20 MB system collection, not its bytes)."""
     from generator import cache
-    from generator.inputs import tool_fingerprint
+    from generator.inputs import file_bytes_digest, tool_fingerprint
 
-    data = Path(path).read_bytes()
-    entry = cache.key("woff2" if woff2 else "sfnt", tool_fingerprint(), hashlib.sha256(data).hexdigest(),
-                      characters, str(index))
-    return cache.active().fetch("font-subset", entry, lambda: _subset(data, characters, index, woff2))
+    entry = cache.key("woff2", tool_fingerprint(), file_bytes_digest(Path(path)), characters, str(index))
+    return cache.active().fetch("font-subset", entry, lambda: _subset(Path(path).read_bytes(), characters, index))
 
 
-def _subset(data: bytes, characters: str, index: int = 0, woff2: bool = True) -> bytes:
+def _subset(data: bytes, characters: str, index: int = 0) -> bytes:
     """HarfBuzz's subsetter (milliseconds, where fontTools' takes most of a second a face and
     several for a CJK one), then WOFF2 by fontTools on the small result (`_woff2`); hinting dropped, names
     and licence kept, the layout tables (kerning, ligatures, Arabic joining) closed over the kept
@@ -120,7 +117,7 @@ def _subset(data: bytes, characters: str, index: int = 0, woff2: bool = True) ->
     face = hb.subset(hb.Face(hb.Blob(data), index), wanted)
     if face is None:
         raise ValueError("HarfBuzz could not subset the font")
-    return _woff2(bytes(face.blob.data)) if woff2 else bytes(face.blob.data)
+    return _woff2(bytes(face.blob.data))
 
 
 # WOFF2 as written here, chosen by measuring the 14 subsets (10-35 kB each) of the sample talk's
