@@ -1,5 +1,6 @@
-"""The QR code of a closing slide's link: its modules as plain data (segno makes them), drawn
-as SVG squares in HTML and PDF and as a picture in PPTX, always with the URL beside it."""
+"""The QR code of a closing slide's link: its modules as plain data (generator.plan.qr_encode
+makes them), drawn as SVG squares in HTML and PDF and as a picture in PPTX, always with the URL
+beside it."""
 
 from __future__ import annotations
 
@@ -21,7 +22,16 @@ class QrCode:
 
 
 def qr_code(url: str) -> QrCode:
-    import segno
+    """The URL's QR code: level M, raised to Q or H when its version has room, as segno does.
 
-    code = segno.make(url, error="m", micro=False)
-    return QrCode(url, tuple(tuple(bool(cell) for cell in row) for row in code.matrix))
+    A URL too long for any QR code stops the build with a RenderError naming it, not with an
+    internal error: the content is valid, but this output cannot be made from it."""
+    from generator.plan.qr_encode import DataTooLong, qr_modules
+
+    try:
+        return QrCode(url, qr_modules(url))
+    except DataTooLong as exc:
+        from generator.errors import RenderError
+
+        shown = url if len(url) <= 60 else f"{url[:40]}…{url[-15:]}"
+        raise RenderError(f"the link {shown!r} of a closing slide is {exc}; shorten it") from None
