@@ -117,6 +117,18 @@ class _Checker:
                 self.error(f"step '{step}' names a line the code does not have (it has {count})",
                            path + ("steps", index), "schema.steps", f"number lines from 1 to {count}")
 
+    def check_links(self, slide: dict, path: tuple) -> None:
+        """Every link of a closing slide fits in a QR code (the slide shows one beside it)."""
+        from generator.plan.qr_encode import too_long
+
+        for index, link in _items(slide, "links"):
+            url = _text(link.get("url"))
+            why = too_long(url) if url else None
+            if why:
+                self.error(f"{describe(self.data, path + ('links', index))} is {why}",
+                           path + ("links", index, "url"), "ref.qr",
+                           "shorten it: link to a page that holds the long address")
+
     def inside(self, name: str, at: tuple, what: str) -> bool:
         """Whether a path the talk names stays, once links are followed, inside the talk's folder
         (reported when it does not: a talk may not pull in files from elsewhere on the disk)."""
@@ -231,6 +243,8 @@ class _Checker:
                     self.error(problem[0], path + ("src",), "ref.image", problem[1])
         elif kind == "code":
             self.check_code(slide, path)
+        elif kind == "closing":
+            self.check_links(slide, path)
         used.update(("stack", s) for s in shown)
         highlight = slide.get("highlight")
         if isinstance(highlight, list) and kind in ("stack", "stacks"):

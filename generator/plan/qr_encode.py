@@ -91,6 +91,17 @@ def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     return _with_format_and_version(modules, layout.size, version, level, mask)
 
 
+def too_long(text: str) -> str | None:
+    """Why the text cannot be a QR code (it holds too much), None when it can; the data is
+    measured, no symbol is drawn."""
+    mode, _, bits = _segment(text)
+    try:
+        _version_and_level(mode, len(bits))
+    except DataTooLong as exc:
+        return str(exc)
+    return None
+
+
 # --- Data -------------------------------------------------------------------------------------
 
 def _encoded(text: str) -> bytes:
