@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 # Distribution name -> the name the code imports it by.
 IMPORT_NAMES = {"pyyaml": "yaml", "pillow": "PIL", "fonttools": "fontTools", "python-pptx": "pptx",
                 "markupsafe": "markupsafe", "babel": "babel", "jinja2": "jinja2",
-                "markdown-it-py": "markdown_it", "pygments": "pygments"}
+                "pygments": "pygments"}
 # Used without an import: the icon files of `diagrams` are read from the installed distribution.
 USED_BY_NAME = {"diagrams": 'distribution("diagrams")'}
 
