@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Optional
 
-from generator.renderers.pdf.fonts import UsedFont, font_objects
+from generator.renderers.pdf.fonts import UsedFont, face_identity, font_objects
 
 
 def pdf_string(text: str) -> bytes:
@@ -70,7 +70,7 @@ class Resources:
         """The font of a face reference (registered at first use)."""
         found = self.fonts.get(ref)
         if found is None:
-            name = "F" + hashlib.sha1(ref.encode("utf-8")).hexdigest()[:8]
+            name = "F" + hashlib.sha1(face_identity(ref).encode("utf-8")).hexdigest()[:8]
             found = self.fonts[ref] = UsedFont(ref, name, self.font_names.get(ref, ""))
         return found
 

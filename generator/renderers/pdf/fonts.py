@@ -11,8 +11,10 @@ outlines (Noto Sans CJK) is embedded as such (`FontFile3`, `OpenType`), a TrueTy
 from __future__ import annotations
 
 import hashlib
+import os
 import struct
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.plan.shaping import shaper, split_ref
 
@@ -55,6 +57,19 @@ def postscript_name(face, ref: str) -> str:
     return "".join(c for c in path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if c.isalnum() or c in "-_") or "Font"
 
 
+@lru_cache(maxsize=64)
+def face_identity(ref: str) -> str:
+    """What a face reference names, wherever the font is installed: its file's name and size and
+    the face's index. Resource names and subset tags come from it, so the same talk gives the same
+    PDF bytes on every machine, whatever the folder of the tool or of the system fonts."""
+    path, index = split_ref(ref)
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = -1
+    return f"{os.path.basename(path)}#{index}:{size}"
+
+
 def font_objects(used: UsedFont, add) -> int:
     """Write one used face's objects with `add(body: bytes, stream: bytes | None) -> object number`;
     the number of its Type 0 font dictionary."""
@@ -73,7 +88,7 @@ def font_objects(used: UsedFont, add) -> int:
     subset = hb.subset(face, wanted)
     program = bytes(subset.blob.data) if subset is not None else open(path, "rb").read()
     cff = program[:4] == b"OTTO"
-    tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(repr((used.ref, gids)).encode()).digest()[:6])
+    tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(repr((face_identity(used.ref), gids)).encode()).digest()[:6])
     base = f"{tag}+{used.family or postscript_name(face, used.ref)}"
 
     head = _table(face, "head")
