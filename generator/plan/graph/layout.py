@@ -91,12 +91,17 @@ def layout_graph(graph: Graph, theme: Theme, lang: str = "en", timeout: float = 
                  area: tuple[float, float] = GRAPH_AREA) -> GraphDiagram:
     """The diagram of a graph: every box, path and text line placed, in points, at the loosest
     density at which, scaled into `area`, its labels stay at or above their floors."""
-    key = (graph.model_dump_json(by_alias=True), repr(theme), lang, timeout, area)
+    key = (*_graph_key(graph, theme, lang, timeout), area)
     if key not in _laid_out:
         if len(_laid_out) > 64:
             _laid_out.clear()
         _laid_out[key] = _fitted(graph, theme, lang, timeout, area)
     return _laid_out[key]
+
+
+def _graph_key(graph: Graph, theme: Theme, lang: str, timeout: float) -> tuple:
+    """What a graph's layout depends on: the graph, the theme, the language and dot's time limit."""
+    return graph.model_dump_json(by_alias=True), repr(theme), lang, timeout
 
 
 # Laid-out graphs of this process: a live rebuild after an edit elsewhere does not run dot again.
@@ -109,7 +114,7 @@ def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float =
     takes what they found. Only a shortcut: anything that goes wrong is left to `layout_graph`."""
     import threading
 
-    key = (graph.model_dump_json(by_alias=True), repr(theme), lang, timeout)
+    key = _graph_key(graph, theme, lang, timeout)
     if key in _ahead or any(done[:4] == key for done in _laid_out):
         return
     try:
@@ -129,7 +134,7 @@ _ahead: dict[tuple, tuple[dict, object]] = {}
 def _fitted(graph: Graph, theme: Theme, lang: str, timeout: float, area: tuple[float, float]) -> GraphDiagram:
     floors = (theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0))
     diagram = None
-    started = _ahead.pop((graph.model_dump_json(by_alias=True), repr(theme), lang, timeout), None)
+    started = _ahead.pop(_graph_key(graph, theme, lang, timeout), None)
     if started is not None:
         prepared, worker = started
         worker.join()
