@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE_TALK
 
-# Run the command line in a fresh process, then say whether it loaded a talk (the talk model).
+# Run the command line in a fresh process, then say whether it loaded a talk (the pydantic model).
 PROBE = ("import sys; from generator.cli import main\n"
          "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
          "print('LOADED' if 'generator.model.talk' in sys.modules else 'NOT LOADED', file=sys.stderr)\n"

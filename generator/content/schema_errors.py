@@ -1,5 +1,4 @@
-"""Schema errors of the talk model (pydantic's error list) turned into diagnostics that point at the
-offending YAML."""
+"""Schema errors from pydantic turned into diagnostics that point at the offending YAML."""
 
 from __future__ import annotations
 
@@ -8,10 +7,11 @@ import types
 import typing
 from typing import Any, Union
 
+from pydantic import BaseModel, ValidationError
+
 from generator.content.loader import Document
 from generator.content.paths import describe, did_you_mean, field_name, kind_of, suggest, value_at
 from generator.errors import Diagnostic
-from generator.model.base import BaseModel, ValidationError
 from generator.model.talk import ID_PATTERN, LANG_PATTERN, SLIDE_KINDS, Talk
 
 
@@ -37,7 +37,7 @@ def _unwrap(annotation: Any) -> tuple[Any, Any]:
 
 
 def _member_for(annotation: Any, branch: Any, discriminator: str | None) -> Any:
-    """The member of a union that a loc element names (a tag or a class name)."""
+    """The member of a union that a pydantic loc element names (a tag or a class name)."""
     for member in typing.get_args(annotation):
         member, _ = _unwrap(member)
         if isinstance(member, type) and issubclass(member, BaseModel):
@@ -58,7 +58,7 @@ def _field(model: type[BaseModel], key: str) -> Any:
 
 
 def resolve_loc(loc: tuple) -> tuple[tuple, type[BaseModel] | None]:
-    """The data key path an error location means, and the model that owns its last key."""
+    """The data key path a pydantic error location means, and the model that owns its last key."""
     annotation: Any = Talk
     path: list = []
     owner: type[BaseModel] | None = None

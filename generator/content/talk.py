@@ -11,7 +11,6 @@ from generator.content.paths import did_you_mean, kind_of
 from generator.content.references import reference_diagnostics
 from generator.content.schema_errors import schema_diagnostics
 from generator.errors import ContentError, Diagnostic, Position, SourceText
-from generator.model.base import ValidationError
 from generator.model.talk import Talk
 
 TALK_FILE = "talk.yaml"
@@ -70,6 +69,8 @@ def _theme_kinds(doc: Document, path: str, name: str, talk_dir: Path) -> tuple[s
 
 def check_document(doc: Document, path: str, talk_dir: Path) -> tuple[Talk | None, list[Diagnostic]]:
     """The Talk of a loaded document, or None, with every diagnostic (errors and warnings)."""
+    from pydantic import ValidationError
+
     data = doc.data
     if data is None:
         return None, [Diagnostic(path, "the file is empty", "schema.empty", Position(1, 1),

@@ -3,15 +3,14 @@
 Field names are the content's own words. Text fields accept only text (`StrictStr`), flags only
 `true`/`false` (`StrictBool`), so YAML 1.1 surprises (`no`, `yes`, `on`) never pass silently.
 The JSON Schema that editors use comes from these classes (`deckgen schema`).
-
-The annotations are read as the classes are made (no `from __future__ import annotations`), by the
-model layer of generator/model/base.py.
 """
+
+from __future__ import annotations
 
 import re
 from typing import Annotated, Literal, Optional, Union
 
-from generator.model.base import (
+from pydantic import (
     BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, WithJsonSchema, field_validator,
 )
 
