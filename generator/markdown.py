@@ -1,7 +1,5 @@
-"""Inline Markdown (emphasis, strong, code, links, backslash escapes) read as markdown-it-py's
-zero preset with those rules reads it (by our port of it, generator/markdown_inline.py, so a build
-does not spend 35 ms importing markdown-it-py), as styled pieces every format draws the same way,
-and as escaped HTML.
+"""Inline Markdown (emphasis, strong, code, links, backslash escapes) read with markdown-it-py,
+as styled pieces every format draws the same way, and as escaped HTML.
 
 Only inline text is read: no headings, lists or raw HTML (a `<b>` stays text). `*.txt and *.md`
 stays as written, `\\*` is a literal star. A link keeps its address only when it is http, https,
@@ -15,8 +13,6 @@ from functools import lru_cache
 from typing import Optional
 
 from markupsafe import Markup, escape
-
-from generator.markdown_inline import parse_inline
 
 
 @dataclass(frozen=True)
@@ -40,12 +36,19 @@ class Piece:
         return "code" in self.styles
 
 
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero").enable(["emphasis", "backticks", "link", "escape", "entity"])
+
+
 @lru_cache(maxsize=8192)
 def inline_pieces(text: str) -> tuple[Piece, ...]:
     """The styled pieces of one line of inline Markdown, neighbours of one style merged."""
     from generator.links import safe_url
 
-    tokens = parse_inline(text)
+    tokens = _parser().parseInline(text)[0].children or []
     styles: list[str] = []
     href: Optional[str] = None
     pieces: list[Piece] = []
