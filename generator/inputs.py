@@ -73,10 +73,19 @@ def file_bytes_digest(path: Path) -> str:
 @lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
     """The tool's version, code and libraries, and the machine's tools, as one digest (once a process)."""
-    from generator.machine import installed_metadata_folders, installed_version
+    from importlib import metadata
 
-    version = installed_version("deckgen-talks") or "unknown"
-    distributions = list(installed_metadata_folders())
+    try:
+        version = metadata.version("deckgen-talks")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    distributions = []
+    for entry in dict.fromkeys(sys.path):
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        distributions.extend(n for n in names if n.endswith((".dist-info", ".egg-info")))
     machine = []
     dot = shutil.which("dot")
     for path in (dot, "/var/lib/dpkg/status"):

@@ -4,7 +4,6 @@ system, and the check `deckgen check` runs before any rendering starts."""
 from __future__ import annotations
 
 import shutil
-from functools import lru_cache
 
 from generator.errors import Diagnostic
 
@@ -78,52 +77,18 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
-def installed_version(distribution: str) -> str | None:
-    """The version of an installed distribution, None when it is not installed.
-
-    Read from the name of its `<name>-<version>.dist-info` folder on the import path, as
-    importlib.metadata finds it, without importing importlib.metadata (15 ms a process); a
-    distribution installed otherwise (an egg) is asked of importlib.metadata."""
-    import re
-
-    wanted = re.sub(r"[-_.]+", "_", distribution).lower()
-    for name in installed_metadata_folders():
-        project, _, version = name.removesuffix(".dist-info").partition("-")
-        if name.endswith(".dist-info") and re.sub(r"[-_.]+", "_", project).lower() == wanted:
-            return version
-    from importlib.metadata import PackageNotFoundError, version as metadata_version
-
-    try:
-        return metadata_version(distribution)
-    except PackageNotFoundError:
-        return None
-
-
-@lru_cache(maxsize=1)
-def installed_metadata_folders() -> tuple[str, ...]:
-    """The `.dist-info` and `.egg-info` folders of every entry of the import path, in its order."""
-    import os
-    import sys
-
-    found = []
-    for entry in dict.fromkeys(sys.path):
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        found.extend(n for n in names if n.endswith((".dist-info", ".egg-info")))
-    return tuple(found)
-
-
 def require_version(distribution: str) -> None:
     """Stop with exit 3 and the upgrade command when an installed package is older than its floor."""
+    from importlib.metadata import PackageNotFoundError, version
+
     from generator.errors import MissingToolError
 
     floor, why = FLOORS[distribution]
     wanted = ".".join(map(str, floor))
-    found = installed_version(distribution)
-    if found is None:
-        raise MissingToolError(distribution, f"pip install '{distribution}>={wanted}'")
+    try:
+        found = version(distribution)
+    except PackageNotFoundError:
+        raise MissingToolError(distribution, f"pip install '{distribution}>={wanted}'") from None
     if _version_tuple(found) < floor:
         raise MissingToolError(f"{distribution} {wanted} or later ({found} is installed; deckgen needs {why})",
                                f"pip install --upgrade '{distribution}>={wanted}'")

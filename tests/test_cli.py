@@ -194,11 +194,12 @@ def test_project_defaults_may_live_in_pyproject(tmp_path, monkeypatch):
 
 
 def test_a_dependency_older_than_its_floor_is_exit_3_with_the_upgrade_command(tmp_path, monkeypatch):
-    from generator import machine
+    import importlib.metadata
+
     from tests.conftest import SAMPLE_TALK
 
-    real = machine.installed_version
-    monkeypatch.setattr(machine, "installed_version",
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
                         lambda name: "0.6.21" if name == "python-pptx" else real(name))
     result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "fr", "--format", "pptx",
                                        "--out", str(tmp_path / "out")])
@@ -225,15 +226,3 @@ def test_check_refuses_a_theme_whose_text_is_too_faint_on_its_background(tmp_pat
     assert result.exit_code == 1
     assert "theme 'faint': muted text on background: #B0B0B0 on #FFFFFF has a contrast of 2.17:1" in result.stderr
     assert "[theme.contrast]" in result.stderr
-
-
-def test_installed_versions_are_the_ones_importlib_metadata_reads():
-    import importlib.metadata
-
-    from generator.machine import installed_version
-
-    names = {d.metadata["Name"] for d in importlib.metadata.distributions()}
-    assert {"python-pptx", "lxml", "deckgen-talks"} <= names
-    for name in names:
-        assert installed_version(name) == importlib.metadata.version(name), name
-    assert installed_version("no-such-distribution") is None

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 # Distribution name -> the name the code imports it by.
 IMPORT_NAMES = {"pyyaml": "yaml", "pillow": "PIL", "fonttools": "fontTools", "python-pptx": "pptx",
                 "markupsafe": "markupsafe", "babel": "babel", "jinja2": "jinja2",
-                "pygments": "pygments"}
+                "pygments": "pygments", "markdown-it-py": "markdown_it"}
 # Used without an import: the icon files of `diagrams` are read from the installed distribution.
 USED_BY_NAME = {"diagrams": 'distribution("diagrams")'}
 
@@ -43,3 +43,16 @@ def it_declares_every_third_party_package_it_imports():
     third_party = {root for root in imported_roots(source())
                    if root not in sys.stdlib_module_names and root != "generator"}
     assert third_party <= names, third_party - names
+
+
+def it_runs_on_the_libraries_not_on_copies_of_them():
+    """pydantic, markdown-it-py and segno are run-time dependencies of the installed package, and
+    the copies that once stood in for them are gone."""
+    from importlib.metadata import requires
+
+    needed = {re.split(r"[<>=!\[ ;]", spec, maxsplit=1)[0].lower() for spec in requires("deckgen-talks")
+              if "extra ==" not in spec}
+    assert {"pydantic", "markdown-it-py", "segno", "polib"} <= needed
+    for gone in ("markdown_inline.py", "plan/qr_encode.py", "model/base.py", "model/validation.py",
+                 "model/json_schema.py"):
+        assert not (ROOT / "generator" / gone).exists(), gone

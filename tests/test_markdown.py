@@ -1,4 +1,4 @@
-"""Inline Markdown, read as markdown-it-py reads it (by our port, generator/markdown_inline.py): the cases a regex got wrong, each with its runs."""
+"""Inline Markdown, read by markdown-it-py: the cases a regex got wrong, each with its runs."""
 
 from __future__ import annotations
 

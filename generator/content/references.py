@@ -119,7 +119,7 @@ class _Checker:
 
     def check_links(self, slide: dict, path: tuple) -> None:
         """Every link of a closing slide fits in a QR code (the slide shows one beside it)."""
-        from generator.plan.qr_encode import too_long
+        from generator.plan.qr import too_long
 
         for index, link in _items(slide, "links"):
             url = _text(link.get("url"))

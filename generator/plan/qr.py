@@ -1,12 +1,12 @@
-"""The QR code of a closing slide's link: its modules as plain data (generator.plan.qr_encode
-makes them), drawn as SVG squares in HTML and PDF and as a picture in PPTX, always with the URL
-beside it."""
+"""The QR code of a closing slide's link: its modules as plain data (segno makes them), drawn
+as SVG squares in HTML and PDF and as a picture in PPTX, always with the URL beside it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 QUIET = 4          # modules of white around the code, as the standard asks
+LARGEST = 2331     # bytes of a URL the largest QR code (version 40) holds at error correction level M
 
 
 @dataclass(frozen=True)
@@ -21,17 +21,37 @@ class QrCode:
         return len(self.modules)
 
 
-def qr_code(url: str) -> QrCode:
-    """The URL's QR code: level M, raised to Q or H when its version has room, as segno does.
+def _make(url: str):
+    import segno   # imported only when a slide draws a QR code
 
-    A URL too long for any QR code stops the build with a RenderError naming it, not with an
-    internal error: the content is valid, but this output cannot be made from it."""
-    from generator.plan.qr_encode import DataTooLong, qr_modules
+    return segno.make(url, error="m", micro=False)
+
+
+def too_long(url: str) -> str | None:
+    """Why the URL cannot be a QR code (it holds too much), None when it can."""
+    import segno
 
     try:
-        return QrCode(url, qr_modules(url))
-    except DataTooLong as exc:
+        _make(url)
+    except segno.DataOverflowError:
+        size = len(url.encode("utf-8"))
+        return (f"too long for a QR code: it has {size:,} bytes, and the largest QR code (version 40) "
+                f"holds {LARGEST:,} at error correction level M")
+    return None
+
+
+def qr_code(url: str) -> QrCode:
+    """The URL's QR code: level M, raised to Q or H when its version has room (segno's boost).
+
+    A URL too long for any QR code stops the build with a RenderError naming it, not with an
+    internal error (`check` reports it first, at its line)."""
+    import segno
+
+    try:
+        code = _make(url)
+    except segno.DataOverflowError:
         from generator.errors import RenderError
 
         shown = url if len(url) <= 60 else f"{url[:40]}…{url[-15:]}"
-        raise RenderError(f"the link {shown!r} of a closing slide is {exc}; shorten it") from None
+        raise RenderError(f"the link {shown!r} of a closing slide is {too_long(url)}; shorten it") from None
+    return QrCode(url, tuple(tuple(bool(cell) for cell in row) for row in code.matrix))
