@@ -62,7 +62,7 @@ def cold(talk: Path, lang: str, out: Path) -> tuple[float, float]:
 
 
 def job_for(talk: Path, lang: str, layout: str):
-    from generator.jobs import RenderJob
+    from generator.build.jobs import RenderJob
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
     from generator.theme import load_theme
@@ -87,7 +87,7 @@ def pdf_seconds(talk: Path, lang: str) -> float:
     """The slides PDF of the talk, rendered in this process (after the warm-up)."""
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
-    from generator.jobs import RenderJob
+    from generator.build.jobs import RenderJob
     from generator.renderers.pdf.deck import render_slides_pdf
     from generator.theme import load_theme
 

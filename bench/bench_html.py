@@ -30,7 +30,7 @@ def cold(talk: Path, lang: str, out: Path) -> float:
 
 def warm_pass(talk: Path, lang: str) -> tuple[float, float, float, int]:
     """Seconds to load and localize, to plan, to emit the whole file; and its size in bytes."""
-    from generator.jobs import RenderJob
+    from generator.build.jobs import RenderJob
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
     from generator.plan import TextMeasure

@@ -55,7 +55,7 @@ class _Main(click.Group):
             click.echo(f"error: {exc.tool} is not installed\n  hint: install it with: {exc.install}", err=True)
             ctx.exit(ExitCode.MISSING_TOOL)
         except MissingFontError as exc:
-            from generator.machine import font_hint
+            from generator.build.machine import font_hint
 
             click.echo(f"error: font file '{exc.file_name}' is not on this machine [machine.font]\n"
                        f"  hint: {font_hint(exc.theme_dir or 'the theme folder')}", err=True)
@@ -92,7 +92,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     the current folder. Shell completion: eval "$(_DECKGEN_COMPLETE=bash_source deckgen)" (zsh_source,
     fish_source for the other shells).
     """
-    from generator.config import default_map
+    from generator.commands.config import default_map
 
     ctx.default_map = default_map(Path.cwd())
 
@@ -107,7 +107,7 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
 
     Writes nothing. Without TALK_DIR, every talk under content/ is checked.
     """
-    from generator.check import check_talk
+    from generator.commands.check import check_talk
     from generator.content.talk import load_talk
     from generator.i18n.pseudo import PSEUDO_LANG
 
@@ -181,7 +181,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     dirs = [Path(p) for p in _talk_dirs(talk_dirs)]
     question = None
     if not no_cache:
-        from generator import stamp as stamps
+        from generator.build import stamp as stamps
 
         question = stamps.question(dirs, Path(out), (langs, formats, template, strict, handouts, per_page,
                                                      paper.lower(), pdf_steps, mark_untranslated))
@@ -189,8 +189,8 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
         if known is not None:
             _replay(known, out, time.perf_counter() - started)
             return
-    from generator.build import FORMATS, build as run_build
-    from generator.progress import Progress
+    from generator.build.targets import FORMATS, build as run_build
+    from generator.build.progress import Progress
     from generator.renderers.handout.options import LAYOUTS
 
     chosen = _split(formats) or list(FORMATS)
@@ -216,7 +216,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
         if result.reused else ""
     click.echo(_written_line(len(result.written), out, reused, len(result.warnings)))
     if question is not None and result.stamp is not None:
-        from generator import stamp as stamps
+        from generator.build import stamp as stamps
 
         stamps.record(question, result.stamp, result.stamp.inputs, Path(out))
 
@@ -246,7 +246,7 @@ def schema(output: str | None) -> None:
 
     text = talk_json_schema()
     if output:
-        from generator.files import write_text_atomic
+        from generator.build.files import write_text_atomic
 
         write_text_atomic(Path(output), text)
     else:

@@ -30,7 +30,7 @@ from pptx.util import Emu, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.contrast import colors, relative_luminance  # noqa: E402
+from generator.theme.contrast import colors, relative_luminance  # noqa: E402
 from generator.renderers.pptx.package import reproducible_bytes  # noqa: E402
 from generator.plan.geometry import COLUMN_GAP, DEFAULT_GEOMETRY, MARGIN_X, SUB_BULLET  # noqa: E402
 from generator.theme import load_theme  # noqa: E402

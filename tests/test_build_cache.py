@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import cache
+from generator.build import cache
 from generator.cli import main
 from tests.conftest import ROOT, SAMPLE_TALK
 
@@ -105,7 +105,7 @@ def test_the_environment_can_turn_the_cache_off(talk, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("damage", ["truncated", "corrupted", "emptied"])
 def test_a_damaged_cache_entry_is_ignored_and_made_again(talk, tmp_path, damage):
-    from generator import webfonts
+    from generator.theme import webfonts
 
     webfonts.subset_font.cache_clear()      # else an earlier test of this process made the subsets
     assert build(talk, "--format", "pptx,html,diagrams", "--lang", "fr", "--out", tmp_path / "a").exit_code == 0
@@ -152,7 +152,7 @@ def test_the_warnings_of_a_reused_output_are_reported_again(talk, tmp_path):
 
 
 def test_nothing_is_stored_when_the_talks_files_change_during_the_build(talk, tmp_path, monkeypatch):
-    from generator import inputs
+    from generator.build import inputs
 
     real, calls = inputs.talk_files_digest, []
 
@@ -195,7 +195,7 @@ def test_two_builds_at_once_share_the_cache_without_damaging_it(talk, tmp_path):
 
 
 def test_a_worker_that_dies_fails_the_build_cleanly_and_writes_nothing(talk, tmp_path, monkeypatch):
-    from generator import workers
+    from generator.build import workers
 
     def dies(unit, job):
         os._exit(9)                 # as a crash in a C library would

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from generator import cache
+from generator.build import cache
 
 
 def test_an_entry_reads_back_as_it_was_stored(tmp_path):

@@ -67,7 +67,7 @@ def it_leaves_the_old_folder_or_the_new_one_never_a_mix(builds, tmp_path, after)
 
 
 def it_puts_back_a_folder_a_build_killed_between_two_renames_retired(tmp_path):
-    from generator.publish import publish
+    from generator.build.publish import publish
 
     folder = tmp_path / "out" / "talk" / "fr"
     folder.mkdir(parents=True)

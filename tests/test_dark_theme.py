@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.contrast import colors, contrast_ratio, graph_node_fill, theme_contrast_problems
+from generator.theme.contrast import colors, contrast_ratio, graph_node_fill, theme_contrast_problems
 from generator.errors import ContentError
 from generator.theme import TEMPLATES_DIR, load_theme
 from tests.conftest import SAMPLE_TALK
@@ -96,7 +96,7 @@ def it_makes_a_template_whose_master_is_the_themes_dark_background_and_light_tex
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """The sample talk in French with `theme: dark`, as PPTX and HTML."""
-    from generator.build import build
+    from generator.build.targets import build
 
     place = tmp_path_factory.mktemp("dark")
     talk = place / "autour-de-docker"

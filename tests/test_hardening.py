@@ -145,7 +145,7 @@ def it_ends_quietly_when_its_reader_goes_away():
 def it_reports_a_full_disk_with_the_path_and_keeps_the_old_outputs(tmp_path, monkeypatch):
     import errno
 
-    from generator import publish
+    from generator.build import publish
 
     out = tmp_path / "out"
     assert run("build", SAMPLE_TALK, "--format", "html", "--lang", "fr", "--out", out).exit_code == 0

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from generator.errors import RenderError
-from generator import icons
-from generator.icons import ICON_NAMES, ICON_PIXELS, icon_pixels, icon_png, icon_source
+from generator.theme import icons
+from generator.theme.icons import ICON_NAMES, ICON_PIXELS, icon_pixels, icon_png, icon_source
 
 CONTENT_ICONS = {"docker", "linux", "windows", "apple", "postgresql", "python", "ruby", "nodejs",
                  "server", "virtualbox", "vmware", "container", "image"}
@@ -28,7 +28,7 @@ def test_every_known_icon_is_shipped_by_the_installed_diagrams_package(name):
 
 
 def test_importing_and_using_the_icons_never_imports_diagrams():
-    code = ("import sys; import generator.icons as i; "
+    code = ("import sys; import generator.theme.icons as i; "
             "light = not ({'diagrams', 'PIL', 'graphviz'} & set(sys.modules)); "
             "i.icon_png('docker'); print(light, 'diagrams' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)

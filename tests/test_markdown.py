@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markdown import Piece, inline_pieces, plain, to_html
+from generator.text.markdown import Piece, inline_pieces, plain, to_html
 
 
 @pytest.mark.parametrize("text,pieces", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from generator.errors import Diagnostic, Position
-from generator.progress import Progress
+from generator.build.progress import Progress
 
 
 def echo(text, file):

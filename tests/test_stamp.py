@@ -71,7 +71,8 @@ def it_builds_again_when_anything_it_recorded_changed(talk, tmp_path, change):
 
 
 def it_records_no_stamp_when_an_input_changed_during_the_build(tmp_path, monkeypatch):
-    from generator import cache, stamp
+    from generator.build import cache
+    from generator.build import stamp
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     folder = tmp_path / "talk"

@@ -31,8 +31,13 @@ def installed(tmp_path_factory) -> Path:
     place = tmp_path_factory.mktemp("wheel")
     # built from a copy, so the build leaves nothing in the checkout
     source = place / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "output", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "tests"))
+    anywhere = shutil.ignore_patterns("*.egg-info", "__pycache__", ".pytest_cache")
+    at_top = {".git", ".venv", "output", "build", "dist", "tests"}    # generator/build/ is a package
+
+    def ignore(folder, names):
+        return set(anywhere(folder, names)) | (at_top & set(names) if Path(folder) == ROOT else set())
+
+    shutil.copytree(ROOT, source, ignore=ignore)
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", place / "dist", source, cwd=place)
     (wheel,) = (place / "dist").glob("*.whl")
     with zipfile.ZipFile(wheel) as package:

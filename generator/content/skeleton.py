@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.files import write_text_atomic
+from generator.build.files import write_text_atomic
 from generator.model.talk import ID_PATTERN, LANG_PATTERN
 
 SKELETON = """\

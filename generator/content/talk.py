@@ -46,7 +46,7 @@ def talk_file(talk_dir: Path) -> Path:
 
 def _icon_names() -> set[str] | None:
     try:
-        from generator.icons import ICON_NAMES
+        from generator.theme.icons import ICON_NAMES
     except ImportError:
         return None
     return set(ICON_NAMES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.talk import LoadedTalk, display_path
-from generator.files import write_bytes_atomic
+from generator.build.files import write_bytes_atomic
 from generator.i18n.catalog import catalog_bytes, catalog_path, merge_catalog, read_catalog
 from generator.i18n.messages import talk_data, talk_entries
 

@@ -25,8 +25,8 @@ from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
 from generator.plan.fit import Fitted, bullets_height, fit_block, fit_bullets, fit_columns, fit_table, sub_size
 from generator.plan.breaks import balanced_lines
-from generator.markdown import paragraphs, plain
-from generator.links import safe_url
+from generator.text.markdown import paragraphs, plain
+from generator.text.links import safe_url
 from generator.i18n.scripts import direction, is_rtl
 from generator.theme import Theme
 
@@ -318,7 +318,7 @@ class _Planner:
         return dict(heading=heading, subtitle=subtitle)
 
     def _closing(self, slide: model.ClosingSlide) -> dict:
-        from generator.links import shown_url
+        from generator.text.links import shown_url
         from generator.plan.qr import qr_code
 
         heading, _ = self.cover(slide, slide.title or self.talk.title, None, "section", 52)

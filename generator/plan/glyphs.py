@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from generator.markdown import plain
+from generator.text.markdown import plain
 from generator.plan.deck import Problem, SlidePlan
 from generator.plan.measure import TextMeasure
 from generator.plan.texts import diagram_texts, markdown_texts

@@ -62,11 +62,11 @@ class LiveDeck:
 
     def _render(self, version: int) -> tuple[bytes, str, list[str]]:
         from generator import theme as themes
-        from generator.build import languages_of
-        from generator.jobs import RenderJob
+        from generator.build.targets import languages_of
+        from generator.build.jobs import RenderJob
         from generator.content.talk import load_talk
         from generator.errors import ContentError, format_report
-        from generator.fit_report import plan_diagnostics
+        from generator.commands.fit_report import plan_diagnostics
         from generator.i18n.localize import localize
         from generator.renderers.html.deck import render_deck
         from generator.renderers.html.templates import template_dirs
@@ -132,7 +132,7 @@ def error_page(text: str, version: int, lang: str) -> bytes:
     from generator.renderers.html.deck import LIVE_EVENTS
     from generator.renderers.html.strings import ui_strings
     from generator.renderers.html.templates import DEFAULT_HTML, environment
-    from generator.contrast import DEFAULT_COLORS
+    from generator.theme.contrast import DEFAULT_COLORS
 
     css = (f":root {{ --color-letterbox: {DEFAULT_COLORS['text']}; --color-background: {DEFAULT_COLORS['background']}; "
            f"--color-letterbox-text: {DEFAULT_COLORS['background']}; }}\n"

@@ -261,7 +261,7 @@ def it_lays_arabic_bullets_out_from_the_right_in_the_browser(out, browser):
 
 def it_sets_mixed_runs_in_bidi_order_in_the_pdfs(theme):
     """Right to left, a Latin word keeps its order inside the Arabic around it; numbers read left to right."""
-    from generator.markdown import Piece
+    from generator.text.markdown import Piece
     from generator.renderers.pdf.text import Faces, shape_line
 
     faces = Faces(theme, "ar")
@@ -279,7 +279,7 @@ def it_sets_mixed_runs_in_bidi_order_in_the_pdfs(theme):
 
 def it_shapes_arabic_in_the_pdfs_into_joined_forms(theme):
     """The slides PDF draws Arabic with HarfBuzz's joined forms: the glyphs differ from the isolated letters'."""
-    from generator.markdown import Piece
+    from generator.text.markdown import Piece
     from generator.plan.shaping import shaper
     from generator.renderers.pdf.text import Faces, shape_line
 

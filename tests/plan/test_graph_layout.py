@@ -178,7 +178,7 @@ def test_alt_text_starts_with_the_graph_description(graph):
 
 
 def test_a_graph_laid_out_ahead_is_taken_from_its_thread_without_running_dot_again(graph, theme, monkeypatch):
-    from generator import cache
+    from generator.build import cache
     from generator.plan.graph import dot_run, layout
 
     monkeypatch.setattr(layout, "_laid_out", {})

@@ -12,7 +12,7 @@ from PIL import Image
 
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
-from generator.markdown import plain
+from generator.text.markdown import plain
 from generator.plan import geometry as g
 from generator.plan.breaks import balanced_lines, wrap_width
 from generator.plan.deck import Bullet, plan_deck

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from generator.build import build
+from generator.build.targets import build
 from generator.content.talk import load_talk
 from generator.i18n.dates import byline
 from generator.i18n.localize import localize

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 
 from generator.errors import MissingToolError, RenderError
-from generator.machine import install_hint
+from generator.build.machine import install_hint
 from generator.plan.graph.dot import DotGraph, Ports, dot_source, label_node_id
 
 DOT_TIMEOUT = 20.0  # seconds
@@ -77,8 +77,8 @@ def run_dot(source: str, timeout: float = DOT_TIMEOUT) -> str:
     MissingToolError without dot, RenderError on failure."""
     import os
 
-    from generator import cache
-    from generator.inputs import tool_fingerprint
+    from generator.build import cache
+    from generator.build.inputs import tool_fingerprint
 
     executable = shutil.which("dot")
     if executable is None:
@@ -109,8 +109,8 @@ def prefetch(sources: list[str], timeout: float = DOT_TIMEOUT) -> list[str]:
     reports) each graph on its own, as without it."""
     import os
 
-    from generator import cache
-    from generator.inputs import tool_fingerprint
+    from generator.build import cache
+    from generator.build.inputs import tool_fingerprint
 
     executable = shutil.which("dot")
     if executable is None:

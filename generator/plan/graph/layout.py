@@ -25,7 +25,7 @@ from generator.plan.graph.model import (
 from generator.plan.graph.nodes import NodeSizer
 from generator.plan.graph.style import DENSITIES, GraphStyle, graph_style
 from generator.plan.graph.text import WrappedLabel, flatten, place_label, wrap_label
-from generator.icons import ICON_NAMES
+from generator.theme.icons import ICON_NAMES
 from generator.theme import Theme
 
 ToPoint = Callable[[tuple[float, float]], Point]

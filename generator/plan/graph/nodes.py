@@ -13,7 +13,7 @@ from generator.model.talk import Graph, GraphNode
 from generator.plan.graph.model import Box, NodeBox, rounded
 from generator.plan.graph.style import GraphStyle
 from generator.plan.graph.text import WrappedLabel, place_label, wrap_label
-from generator.icons import MAX_ICON_RATIO, icon_pixels
+from generator.theme.icons import MAX_ICON_RATIO, icon_pixels
 
 
 def icon_size(icon: str, size: float) -> tuple[float, float]:

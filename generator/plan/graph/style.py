@@ -56,7 +56,7 @@ DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5))
 def graph_style(theme: Theme, density: int = 0) -> GraphStyle:
     """The graph look of a theme at one density (an index into DENSITIES): its diagram sizes,
     body font and colours."""
-    from generator.contrast import colors as palette_of, graph_node_fill
+    from generator.theme.contrast import colors as palette_of, graph_node_fill
 
     sizes, palette = theme.sizes, palette_of(theme)
     toward, spacing, icon = DENSITIES[density]

@@ -6,8 +6,8 @@ slide shows; a stack or graph is laid out alone at the size of the slide's diagr
 
 from __future__ import annotations
 
-from generator.contrast import colors as palette
-from generator.jobs import Rendered, RenderJob
+from generator.theme.contrast import colors as palette
+from generator.build.jobs import Rendered, RenderJob
 from generator.model.talk import StacksSlide
 
 PNG_SCALE = 2.0   # pixels per point: an 864 x 380 pt diagram becomes 1728 x 760 px

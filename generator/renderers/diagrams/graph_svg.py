@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 from generator.plan.graph.model import EdgePath, GraphDiagram, Label, NodeBox, Point
 from generator.plan.graph.style import GraphStyle, graph_style
 from generator.i18n.scripts import is_rtl
-from generator.icons import icon_pixels, icon_png
+from generator.theme.icons import icon_pixels, icon_png
 from generator.theme import Theme
 
 # Characters XML 1.0 does not allow, dropped rather than written.

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from generator.machine import install_hint
+from generator.build.machine import install_hint
 from generator.theme import MissingFontError, Theme
 
 _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
@@ -27,8 +27,8 @@ _FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
 
 def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None = None) -> bytes:
     """PNG bytes of an SVG diagram at `scale` pixels per point, on `background` (transparent if None)."""
-    from generator import cache
-    from generator.inputs import theme_fonts_digest, tool_fingerprint
+    from generator.build import cache
+    from generator.build.inputs import theme_fonts_digest, tool_fingerprint
 
     regular = theme.font_path(theme.body.regular)
     share_with_fontconfig(str(regular.parent))
@@ -45,8 +45,8 @@ def emit_pngs(svgs: list[str], theme: Theme, scale: float = 2.0, background: str
     """`emit_png` of each SVG, the pictures not in the cache drawn by rsvg-convert processes
     running at once (each draws in its own process anyway: the processors are used while this
     one waits)."""
-    from generator import cache
-    from generator.inputs import theme_fonts_digest, tool_fingerprint
+    from generator.build import cache
+    from generator.build.inputs import theme_fonts_digest, tool_fingerprint
 
     rsvg = shutil.which("rsvg-convert")
     if not rsvg or len(svgs) < 2:

@@ -12,7 +12,7 @@ import html
 import re
 
 from generator.theme import Theme
-from generator.webfonts import Face, font_face_css, script_faces
+from generator.theme.webfonts import Face, font_face_css, script_faces
 
 _TEXT = re.compile(r"<(text|title|desc)\b[^>]*>(.*?)</\1>", re.S)
 

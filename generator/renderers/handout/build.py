@@ -6,9 +6,9 @@ the slides are drawn once, from the deck plan, and placed in every layout's fram
 
 from __future__ import annotations
 
-from generator.clock import build_time, epoch_is_set
-from generator.jobs import Rendered, RenderJob
-from generator.markdown import plain
+from generator.build.clock import build_time, epoch_is_set
+from generator.build.jobs import Rendered, RenderJob
+from generator.text.markdown import plain
 from generator.renderers.handout.options import HandoutOptions, file_name
 from generator.renderers.handout.plan import plan_handout
 

@@ -16,7 +16,7 @@ from generator.model import talk as model
 from generator.renderers.handout.paper import PAPERS, SLIDE_RATIO, Box, Paper, content_box, slide_box
 from generator.renderers.handout.words import handout_date, links_title, page_of, slide_word
 from generator.plan.geometry import SLIDE_W
-from generator.markdown import inline_pieces, plain
+from generator.text.markdown import inline_pieces, plain
 from generator.plan.deck import DeckPlan
 from generator.plan.texts import markdown_texts
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.jobs import Rendered, RenderJob
+from generator.build.jobs import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.renderers.html.csp import content_security_policy
-from generator.markdown import plain
+from generator.text.markdown import plain
 from generator.renderers.html.parts import deck_parts
 from generator.plan.deck import DeckPlan
 from generator.renderers.html.stylesheet import stylesheet

@@ -8,7 +8,7 @@ import re
 
 from generator.plan.table import FIRST_COLUMN
 from generator.plan import geometry as g
-from generator.webfonts import LIVE_CHARACTERS, font_face_css, script_faces, theme_faces
+from generator.theme.webfonts import LIVE_CHARACTERS, font_face_css, script_faces, theme_faces
 from generator.plan.deck import DeckPlan
 from generator.renderers.html.templates import read_asset
 from generator.renderers.html.theme_css import box_classes, custom_properties, size_classes

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator import templating
-from generator.markdown import to_html, to_html_lines
+from generator.theme import templating
+from generator.text.markdown import to_html, to_html_lines
 from generator.plan.fit import sub_size
 from generator.renderers.html.theme_css import box_class, gap_class, pad_class, size_class
 from generator.theme import TEMPLATES_DIR, Theme

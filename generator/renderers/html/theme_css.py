@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.contrast import colors, parse_hex
+from generator.theme.contrast import colors, parse_hex
 from generator.theme import FontFace, Theme
 
 _GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.clock import build_time
-from generator.markdown import plain
+from generator.build.clock import build_time
+from generator.text.markdown import plain
 from generator.renderers.pdf.canvas import Canvas
 from generator.renderers.pdf.document import PdfDocument
 from generator.renderers.pdf.slides import SlideDrawer
 
 if TYPE_CHECKING:
-    from generator.jobs import Rendered
+    from generator.build.jobs import Rendered
 
 
 def slides_pdf(job, *, per_step: bool = False, footers: bool = True) -> bytes:
@@ -38,6 +38,6 @@ def render_slides_pdf(job) -> "Rendered":
     """`--format pdf`: `<talk>-<lang>.pdf`, the slides one 16:9 page each (with `--pdf-steps`, one
     page per build step): vector text in the theme's faces, links clickable, an outline of the
     slide titles, title, author and language in the metadata, the same bytes for the same input."""
-    from generator.jobs import Rendered
+    from generator.build.jobs import Rendered
 
     return Rendered(files={f"{job.talk.id}-{job.lang}.pdf": slides_pdf(job, per_step=job.pdf_steps)})

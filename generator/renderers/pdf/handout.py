@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator.markdown import Piece, plain
+from generator.text.markdown import Piece, plain
 from generator.renderers.handout.paper import MARGINS, MM
 from generator.renderers.handout.plan import HandoutPlan
 from generator.renderers.pdf.canvas import Canvas, rgb
@@ -76,7 +76,7 @@ class _Page:
 class HandoutDrawer:
     def __init__(self, theme, plan: HandoutPlan, deck, arts: dict[int, SlideArt], *, subtitle: str,
                  created, measure):
-        from generator.contrast import colors
+        from generator.theme.contrast import colors
 
         self.theme, self.plan, self.deck, self.arts = theme, plan, deck, arts
         self.faces = Faces(theme, plan.lang)
@@ -260,7 +260,7 @@ class HandoutDrawer:
                                                TEXT_SIZE, width - indent, text, muted)
 
     def _wrap_pieces(self, pieces, width: float, size: float) -> list[tuple[Piece, ...]]:
-        from generator.markdown import split_pieces
+        from generator.text.markdown import split_pieces
 
         whole = "".join(p.text for p in pieces)
         wrapped = tuple(self.measure.wrap(whole, width, size, False).lines)

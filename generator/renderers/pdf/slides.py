@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from generator.markdown import Piece, plain
+from generator.text.markdown import Piece, plain
 from generator.plan import geometry as g
 from generator.plan.deck import DeckPlan, SlidePlan
 from generator.plan.fit import sub_size
@@ -24,7 +24,7 @@ class SlideDrawer:
     """Draws the slides of one deck plan (one language) in a theme."""
 
     def __init__(self, theme, plan: DeckPlan, talk_dir: Path):
-        from generator.contrast import colors
+        from generator.theme.contrast import colors
         from generator.plan.measure import TextMeasure
 
         self.theme, self.plan, self.talk_dir = theme, plan, talk_dir
@@ -77,7 +77,7 @@ class SlideDrawer:
         rect, size = self.geometry.footer, float(self.theme.sizes.get("footer", 12))
         baseline = rect.y + (rect.h - size * g.LINE_HEIGHT) / 2 + self.faces.baseline(size, g.LINE_HEIGHT)
         muted = self.colors["muted"]
-        from generator.markdown import inline_pieces
+        from generator.text.markdown import inline_pieces
 
         draw_line(canvas, inline_pieces(self.plan.title), self.faces, rect.x, baseline, size, rect.w, color=muted,
                   link_color=muted, align="center", rtl=self.rtl, underline_links=False)
@@ -422,13 +422,13 @@ class _CodeFaces:
 
 def broken_lines(text: str, lines: tuple[str, ...]) -> tuple[tuple[Piece, ...], ...]:
     """The styled pieces of each planned line; a line the break took a space from ends with it."""
-    from generator.markdown import inline_pieces, split_pieces
+    from generator.text.markdown import inline_pieces, split_pieces
 
     return split_pieces(inline_pieces(text), lines, keep_space=True)
 
 
 def _pieces(text: str) -> tuple[Piece, ...]:
-    from generator.markdown import inline_pieces
+    from generator.text.markdown import inline_pieces
 
     return inline_pieces(text)
 

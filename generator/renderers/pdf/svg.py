@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from typing import Optional
 
-from generator.markdown import Piece
+from generator.text.markdown import Piece
 from generator.renderers.pdf.canvas import Canvas
 from generator.renderers.pdf.document import number
 from generator.renderers.pdf.text import Faces, draw_line, line_width, shape_line

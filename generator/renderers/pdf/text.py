@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from generator.markdown import Piece
+from generator.text.markdown import Piece
 from generator.plan.measure import ordered
 from generator.plan.shaping import runs, shaper
 from generator.renderers.pdf.canvas import Canvas, rgb

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.jobs import Rendered, RenderJob
-from generator.fit_report import plan_diagnostics
+from generator.build.jobs import Rendered, RenderJob
+from generator.commands.fit_report import plan_diagnostics
 from generator.i18n.dates import byline
 from generator.plan.deck import plan_deck
 from generator.plan.measure import TextMeasure
@@ -31,7 +31,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     With the theme's own template, the deck draws the job's plan, its text boxes where the plan
     put them. A user's template is a target geometry of its own: the deck is planned again for
     its slide size, placeholders and body font, and that plan's diagnostics are reported."""
-    from generator.machine import require_version
+    from generator.build.machine import require_version
 
     require_version("python-pptx")
     require_version("lxml")

@@ -135,7 +135,7 @@ def _freeform(shapes, ids: ShapeIds, points: list[tuple[float, float]], place: _
 
 def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictures=None) -> tuple[object, float]:
     """Draw a laid-out graph in the area as one group of native shapes; returns it and the scale."""
-    from generator.icons import icon_png
+    from generator.theme.icons import icon_png
     from generator.renderers.pptx.pictures import add_picture
 
     style = graph_style(theme, diagram.density)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 
-from generator.markdown import paragraphs
+from generator.text.markdown import paragraphs
 from generator.renderers.pptx.text import write_runs
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from generator.clock import build_time
+from generator.build.clock import build_time
 
 def set_core_properties(prs, *, title: str, author: str | None, lang: str, subject: str | None = None) -> None:
     """Document metadata: title, author, language, and dates from the build time."""

@@ -19,7 +19,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from generator.i18n.tool_words import word
-from generator.markdown import plain
+from generator.text.markdown import plain
 from generator.model import talk as model
 from generator.plan.boxes import Rect
 from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
@@ -58,7 +58,7 @@ class SlideContext:
     @cached_property
     def palette(self) -> dict[str, str]:
         """The theme's colours, derived ones included (worked out once a deck)."""
-        from generator.contrast import colors
+        from generator.theme.contrast import colors
 
         return colors(self.theme)
 

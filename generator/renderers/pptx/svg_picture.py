@@ -22,7 +22,7 @@ def svg_fallback_png(path: str) -> tuple[bytes, int, int]:
         import cairosvg  # the SVG rasteriser, with libcairo2
     except OSError:
         from generator.errors import MissingToolError
-        from generator.machine import install_hint
+        from generator.build.machine import install_hint
 
         raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
     data = cairosvg.svg2png(url=path, scale=PNG_SCALE, unsafe=False)

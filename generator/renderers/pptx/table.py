@@ -8,9 +8,9 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from generator.markdown import plain
+from generator.text.markdown import plain
 from generator.model.talk import Comparison
-from generator.contrast import colors as palette
+from generator.theme.contrast import colors as palette
 from generator.plan.boxes import Rect
 from generator.renderers.pptx.text import emptied
 from generator.plan.deck import Table

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pptx.oxml.ns import qn
 
-from generator.markdown import inline_pieces
+from generator.text.markdown import inline_pieces
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -159,7 +159,7 @@ def write_runs(p, part, text: str, *, size: float | None = None, bold: bool | No
     from pptx.oxml.text import CT_RegularTextRun
     from pptx.util import Pt
 
-    from generator.markdown import Piece, split_pieces
+    from generator.text.markdown import Piece, split_pieces
 
     broken = split_pieces(inline_pieces(text) if markdown else (Piece(text),), lines)
     runs = [piece for index, line in enumerate(broken) for piece in ((None,) if index else ()) + line]

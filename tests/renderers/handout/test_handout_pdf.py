@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from generator.markdown import plain
-from generator.clock import build_time
+from generator.text.markdown import plain
+from generator.build.clock import build_time
 from tests.conftest import SAMPLE_TALK
 from tests.renderers.handout.reading import LEFT_OUT, LONG, LONG_NOTE, Handout, build, page_fill, squeeze
 

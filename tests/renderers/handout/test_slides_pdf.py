@@ -122,7 +122,7 @@ def it_tags_headings_lists_tables_and_figures_for_screen_readers(pdf, talk):
 
 
 def it_tags_each_placed_slide_of_a_handout_as_a_figure_named_by_its_title(tmp_path, deck_plans):
-    from generator.markdown import plain
+    from generator.text.markdown import plain
     from tests.renderers.handout.reading import build as build_handout
 
     out = build_handout(SAMPLE_TALK, tmp_path, "--lang", "fr", "--handout", "notes")

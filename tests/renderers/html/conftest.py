@@ -12,7 +12,7 @@ from tests.conftest import SAMPLE_TALK
 
 def render_sample(lang: str, talk_dir: Path = SAMPLE_TALK, live=None) -> tuple[str, list]:
     """The sample talk's deck in `lang`, rendered in this process."""
-    from generator.jobs import RenderJob
+    from generator.build.jobs import RenderJob
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
     from generator.renderers.html.deck import render_deck

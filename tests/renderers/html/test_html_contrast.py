@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.contrast import AA_TEXT, contrast_ratio
-from generator.contrast import color_pairs, colors
+from generator.theme.contrast import AA_TEXT, contrast_ratio
+from generator.theme.contrast import color_pairs, colors
 from generator.theme import TEMPLATES_DIR, load_theme
 
 THEMES = sorted(p.parent.name for p in TEMPLATES_DIR.glob("*/theme.yaml"))

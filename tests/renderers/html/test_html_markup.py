@@ -229,7 +229,7 @@ def it_escapes_markup_written_in_the_content(tmp_path):
 
 
 def it_never_lets_a_javascript_url_into_the_output(sample_talk, tmp_path):
-    from generator.jobs import RenderJob
+    from generator.build.jobs import RenderJob
     from generator.i18n.localize import LocalizedTalk
     from generator.model.talk import Link
     from generator.renderers.html.deck import render_html
@@ -248,7 +248,7 @@ def it_never_lets_a_javascript_url_into_the_output(sample_talk, tmp_path):
     assert "javascript:" not in html.lower().replace("\t", "")
     assert "PHNjcmlwdD4=" not in html and "alert(document.domain)" not in html
     assert '<a href="https://docs.docker.com/"' in html and "<span>Trap</span>" in html
-    from generator.fit_report import plan_diagnostics
+    from generator.commands.fit_report import plan_diagnostics
 
     assert sorted(w.code for w in plan_diagnostics(sample_talk, job.plan, job.theme)) == ["html.link"] * 3
 

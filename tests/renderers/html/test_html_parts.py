@@ -6,10 +6,10 @@ import io
 
 import pytest
 
-from generator.contrast import contrast_ratio
-from generator.markdown import plain, to_html
+from generator.theme.contrast import contrast_ratio
+from generator.text.markdown import plain, to_html
 from generator.renderers.html.svg_inline import inline_svg
-from generator.links import safe_url
+from generator.text.links import safe_url
 
 
 @pytest.mark.parametrize("url", ["https://docs.docker.com/", "http://example.org/a?b=c#d", "mailto:a@b.fr",
@@ -51,7 +51,7 @@ def it_computes_wcag_contrast_ratios():
 def it_subsets_fonts_to_the_characters_asked_as_reproducible_woff2():
     from fontTools.ttLib import TTFont
 
-    from generator.webfonts import subset_font
+    from generator.theme.webfonts import subset_font
     from generator.theme import load_theme
 
     path = load_theme("default").font_path("Carlito-Regular.ttf")

@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from generator.build import build
+from generator.build.targets import build
 
 DENSE = Path(__file__).resolve().parents[2] / "content" / "dense-stacks"
 SLIDE, NUMBER = "four-ways", 2

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from generator.build import build
+from generator.build.targets import build
 from generator.renderers.diagrams.standalone import drawn_characters
 
 DENSE = Path(__file__).resolve().parents[2] / "content" / "dense-stacks"

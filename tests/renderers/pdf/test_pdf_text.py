@@ -25,7 +25,7 @@ def it_gives_brackets_around_other_text_the_direction_of_the_line_or_of_the_text
 def it_draws_each_character_by_the_first_face_that_has_it_as_the_browser_does():
     """Latin words, digits and spaces between Japanese or Arabic words come from the theme's own
     face (Calibri), as Chromium falls back, not from the script face of the word before them."""
-    from generator.markdown import Piece
+    from generator.text.markdown import Piece
     from generator.renderers.pdf.text import Faces, shape_line
     from generator.theme import load_theme
 
@@ -43,7 +43,7 @@ def it_draws_each_character_by_the_first_face_that_has_it_as_the_browser_does():
 def it_sets_adjacent_fullwidth_punctuation_half_width_as_the_browser_does():
     """CSS text-spacing-trim's initial value: the opening bracket after a fullwidth colon is set
     half-width ('halt'), so "：「" is one and a half ems, as Chromium draws the HTML deck."""
-    from generator.markdown import Piece
+    from generator.text.markdown import Piece
     from generator.renderers.pdf.text import Faces, line_width, shape_line
     from generator.theme import load_theme
 

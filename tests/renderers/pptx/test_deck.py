@@ -18,8 +18,8 @@ from generator.i18n.localize import localize
 from generator.model import talk as model
 from generator.renderers.pptx.animation import click_steps
 from generator.plan import layout_slide
-from generator.markdown import paragraphs
-from generator.markdown import plain
+from generator.text.markdown import paragraphs
+from generator.text.markdown import plain
 from generator.theme import load_theme
 from tests.conftest import SAMPLE_TALK
 from tests.renderers.pptx.validity import problems
@@ -215,7 +215,7 @@ def it_gives_the_same_bytes_on_every_build(decks, tmp_path):
 
     with zipfile.ZipFile(decks / "fr" / "autour-de-docker-fr.pptx") as package:
         stamps = {info.date_time for info in package.infolist()}
-    from generator.clock import build_time
+    from generator.build.clock import build_time
 
     assert stamps == {build_time().timetuple()[:6]}  # the build time (SOURCE_DATE_EPOCH), not the save time
     build(tmp_path)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
-from generator.markdown import plain
+from generator.text.markdown import plain
 from tests.conftest import SAMPLE_TALK
 from tests.renderers.pptx.test_deck import expected_title
 

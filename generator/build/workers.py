@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from generator.jobs import Rendered, RenderJob
+from generator.build.jobs import Rendered, RenderJob
 
 # The order units start in, languages alternating within a format: the longest first.
 ORDER = ("diagrams", "handout", "html", "pptx", "pdf")
@@ -55,7 +55,7 @@ class Task:
 
 def render_unit(unit: Unit, job: RenderJob) -> Rendered:
     """The files and warnings of one unit."""
-    from generator.build import renderer
+    from generator.build.targets import renderer
 
     return renderer(unit.fmt)(job)
 
@@ -83,7 +83,7 @@ def preload(formats) -> None:
     for its renderer to report."""
     import importlib
 
-    from generator.build import renderer
+    from generator.build.targets import renderer
 
     for fmt in formats:
         renderer(fmt)

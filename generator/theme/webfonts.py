@@ -94,8 +94,8 @@ def subset_font(path: str, mtime_ns: int, characters: str, index: int = 0) -> by
     """The font at `path` (its `index`-th face for a collection) reduced to `characters`, as WOFF2
     bytes; hinting dropped. The font is read only when its subset is not in the cache (it is
     known by `file_bytes_digest`: the stat of a 20 MB system collection, not its bytes)."""
-    from generator import cache
-    from generator.inputs import file_bytes_digest, tool_fingerprint
+    from generator.build import cache
+    from generator.build.inputs import file_bytes_digest, tool_fingerprint
 
     entry = cache.key("woff2", tool_fingerprint(), file_bytes_digest(Path(path)), characters, str(index))
     return cache.active().fetch("font-subset", entry, lambda: _subset(Path(path).read_bytes(), characters, index))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.theme import TEMPLATES_DIR, MissingFontError, Theme
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent      # the whole generator package
 _SKIPPED = ("__pycache__",)
 
 

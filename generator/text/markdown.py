@@ -46,7 +46,7 @@ def _parser():
 @lru_cache(maxsize=8192)
 def inline_pieces(text: str) -> tuple[Piece, ...]:
     """The styled pieces of one line of inline Markdown, neighbours of one style merged."""
-    from generator.links import safe_url
+    from generator.text.links import safe_url
 
     tokens = _parser().parseInline(text)[0].children or []
     styles: list[str] = []

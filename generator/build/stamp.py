@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator import cache
+from generator.build import cache
 
 _SKIPPED = ("__pycache__",)
 
@@ -66,7 +66,7 @@ class Stamp:
 
 def question(talk_dirs: list[Path], out: Path, options: tuple) -> str:
     """The key of a build: everything that changes its answer but the files themselves."""
-    from generator.inputs import environment_key, tool_fingerprint
+    from generator.build.inputs import environment_key, tool_fingerprint
 
     return cache.key("stamp", tool_fingerprint(), environment_key(), repr(options),
                      *(str(d.resolve()) for d in talk_dirs), str(out.resolve()))

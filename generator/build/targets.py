@@ -24,12 +24,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import cache
+from generator.build import cache
 from generator.content.talk import LoadedTalk, load_talk
 from generator.errors import ContentError, Diagnostic, Position
-from generator.publish import publish
+from generator.build.publish import publish
 from generator.i18n.localize import localize
-from generator.jobs import Rendered, RenderJob
+from generator.build.jobs import Rendered, RenderJob
 from generator.i18n.pseudo import PSEUDO_LANG
 from generator.theme import load_theme
 
@@ -90,7 +90,7 @@ class _Options:
     mark_untranslated: bool = False
 
     def units(self, talk: str, lang: str):
-        from generator.workers import Unit
+        from generator.build.workers import Unit
 
         for fmt in self.formats:
             yield Unit(talk, lang, fmt)
@@ -104,7 +104,7 @@ class _Options:
         if unit.fmt == "pdf":
             return (self.pdf_steps,)
         if unit.fmt == "pptx":
-            from generator.inputs import file_digest
+            from generator.build.inputs import file_digest
 
             return (str(template), file_digest(template))
         return ()
@@ -134,8 +134,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     written to it; `jobs` is the number of worker processes (default: `workers.default_jobs`);
     `status` gets the number of units rendered and to render, as it changes; `mark_untranslated`
     wraps every string that fell back to the source language in the untranslated marks."""
-    from generator import stamp as stamps
-    from generator import workers
+    from generator.build import stamp as stamps
+    from generator.build import workers
 
     options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps, mark_untranslated)
     talks_before = stamps.snapshot([d.resolve() for d in talk_dirs], [], (out.resolve(),))
@@ -187,7 +187,7 @@ class _Run:
         self._seen: set = set()
 
     def add_talk(self, talk_dir: Path) -> None:
-        from generator.inputs import talk_files_digest, theme_digest, file_digest
+        from generator.build.inputs import talk_files_digest, theme_digest, file_digest
 
         loaded = load_talk(talk_dir)
         self.result.sources.update(loaded.sources)
@@ -208,7 +208,7 @@ class _Run:
     def _look_up(self, talk: _Talk, lang: str) -> tuple:
         """A language localized, and what the cache has of it: its outputs by unit (None where
         missing) and its diagnostics; when anything is missing, its planning is started ahead."""
-        from generator.inputs import environment_key, tool_fingerprint
+        from generator.build.inputs import environment_key, tool_fingerprint
 
         loaded = talk.loaded
         started = time.perf_counter()
@@ -235,7 +235,7 @@ class _Run:
         started = time.perf_counter() - seconds
         job = None
         if found is None or any(o is None for o in outputs.values()):
-            from generator.fit_report import plan_diagnostics
+            from generator.commands.fit_report import plan_diagnostics
 
             job = RenderJob(loaded, localized, talk.theme, lang, talk.template, self.options.handouts,
                             self.options.per_page, self.options.paper, pdf_steps=self.options.pdf_steps)
@@ -248,7 +248,7 @@ class _Run:
         reused = []
         for unit, output in outputs.items():
             if output is None:
-                from generator.workers import Task
+                from generator.build.workers import Task
 
                 self.tasks.append(Task(unit, job))
                 continue
@@ -303,7 +303,7 @@ class _Run:
 
     def store_new(self) -> None:
         """Store what this build made, for each talk whose files did not change while it ran."""
-        from generator.inputs import talk_files_digest, theme_digest, file_digest
+        from generator.build.inputs import talk_files_digest, theme_digest, file_digest
 
         unchanged = {}
         for talk, kind, entry, payload in self.new:
@@ -319,9 +319,9 @@ class _Run:
         """What this build depended on and said, as a later identical build replays it: the
         inputs' stats (the talks' as the build started), every output, the reuse lines; None
         when a talk changed while it ran."""
-        from generator import stamp as stamps
+        from generator.build import stamp as stamps
         from generator.errors import format_report
-        from generator.inputs import theme_font_files
+        from generator.build.inputs import theme_font_files
         from generator.theme import TEMPLATES_DIR
 
         out = self.options.out.resolve()

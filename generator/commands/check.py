@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from generator.content.talk import LoadedTalk, display_path
 from generator.errors import Diagnostic
-from generator.fit_report import fit_report
+from generator.commands.fit_report import fit_report
 from generator.i18n.catalog import catalog_path, load_translations
 from generator.i18n.status import LanguageStatus, language_status
 from generator.i18n.tool_words import tool_language_warning
-from generator.machine import machine_problems
-from generator.report import summary_line
+from generator.build.machine import machine_problems
+from generator.commands.report import summary_line
 from generator.theme import load_theme
 
 
@@ -35,7 +35,7 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
         path = catalog_path(loaded.directory, lang)
         statuses.append(language_status(talk, load_translations(path, lang, display_path(path))))
     theme = load_theme(talk.theme, loaded.directory.resolve())
-    from generator.contrast import theme_contrast_problems
+    from generator.theme.contrast import theme_contrast_problems
 
     contrast = theme_contrast_problems(theme, display_path(theme.directory / "theme.yaml"))
     lacking = machine_problems(loaded, theme)
