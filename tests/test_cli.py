@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from tests.conftest import ROOT, SAMPLE_TALK
 
-RENDERING_LIBRARIES = ("pptx", "weasyprint", "graphviz", "diagrams", "cairosvg", "cairocffi", "jinja2")
+RENDERING_LIBRARIES = ("pptx", "graphviz", "diagrams", "cairosvg", "cairocffi", "jinja2")
 
 
 def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:

@@ -89,7 +89,8 @@ class Handout:
         return found
 
     def images(self) -> list[tuple[int, int]]:
-        """(width, height) of every raster image the document holds (WeasyPrint shares resources between pages)."""
+        """(width, height) of every raster image the document holds, each once: a picture shown on several
+        pages is one object that each page's resources name (renderers/pdf/document.py)."""
         found = {}
         for page in self.reader.pages:
             for resources in self.resources(page):
