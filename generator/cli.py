@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from generator.errors import ContentError, ExitCode, MissingToolError, RenderError
+from generator.errors import ContentError, ExitCode, MissingToolError, RenderError, exit_code_table
 from generator.theme import MissingFontError
 
 CONTENT_DIR = Path("content")
@@ -69,10 +69,10 @@ class _Main(click.Group):
             raise
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(ExitCode.INTERRUPTED)
         except BrokenPipeError:
             _quiet_stdout()
-            ctx.exit(0)
+            ctx.exit(ExitCode.OK)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if debug:
                 raise
@@ -81,7 +81,10 @@ class _Main(click.Group):
             ctx.exit(ExitCode.RENDER)
 
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = "Exit codes:\n\n\b\n" + exit_code_table()
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.version_option(package_name="deckgen-talks", prog_name="deckgen")
 @click.pass_context

@@ -8,13 +8,26 @@ from typing import Iterable
 
 
 class ExitCode(IntEnum):
-    """Process exit codes of the command line, as the design contract fixes them."""
+    """Process exit codes of the command line, as the design contract fixes them; each with what
+    it means to the person who ran the command (`deckgen --help` prints them: `exit_code_table`)."""
 
-    OK = 0
-    CONTENT = 1
-    USAGE = 2
-    MISSING_TOOL = 3
-    RENDER = 4
+    OK = 0, "success (warnings may have been printed)"
+    CONTENT = 1, "errors in the content (with --strict: warnings, stale translations)"
+    USAGE = 2, "a wrong command line or deckgen.toml"
+    MISSING_TOOL = 3, "the machine lacks what a build needs: a program, a font, a package"
+    RENDER = 4, "an output could not be made, or an internal error (see --debug)"
+    INTERRUPTED = 130, "interrupted (Ctrl+C)"
+
+    def __new__(cls, value: int, meaning: str):
+        code = int.__new__(cls, value)
+        code._value_ = value
+        code.meaning = meaning
+        return code
+
+
+def exit_code_table() -> str:
+    """The exit codes and their meanings, one a line, for the command line's help."""
+    return "\n".join(f"{code.value:>3}  {code.meaning}" for code in ExitCode)
 
 
 @dataclass(frozen=True)
