@@ -120,10 +120,11 @@ class _Checker:
     def check_links(self, slide: dict, path: tuple) -> None:
         """Every link of a closing slide fits in a QR code (the slide shows one beside it)."""
         from generator.plan.qr import too_long
+        from generator.text.links import ascii_uri
 
         for index, link in _items(slide, "links"):
             url = _text(link.get("url"))
-            why = too_long(url) if url else None
+            why = too_long(ascii_uri(url)) if url else None
             if why:
                 self.error(f"{describe(self.data, path + ('links', index))} is {why}",
                            path + ("links", index, "url"), "ref.qr",

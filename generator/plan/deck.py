@@ -327,7 +327,7 @@ class _Planner:
             url = safe_url(link.url)
             if url is None:
                 self.refused.append(link.url)
-            links.append(Link(link.label, url, shown_url(url) if url else ""))
+            links.append(Link(link.label, url, shown_url(link.url) if url else ""))
         first = next((link for link in links if link.url), None)
         area = self.geometry.section_text
         qr = qr_rect = None

@@ -1,4 +1,5 @@
-"""Link targets let into the outputs: http, https, mailto and relative URLs, nothing else."""
+"""Link targets let into the outputs: http, https, mailto and relative URLs, nothing else, each
+written as an ASCII URI (IDNA host, percent-encoded UTF-8) the same way in every format."""
 
 from __future__ import annotations
 
@@ -24,12 +25,43 @@ def safe_url(url: str) -> str | None:
         return None
     match = _SCHEME.match(cleaned)
     if match is None:
-        return url.strip()
+        return ascii_uri(url.strip())
     if match.group(1).lower() not in ALLOWED_SCHEMES:
         return None
     if match.group(1).lower() in ("http", "https") and not cleaned[match.end():].startswith("//"):
         return None
-    return url.strip()
+    return ascii_uri(url.strip())
+
+
+# What stays as written in a URI: its reserved and unreserved characters (RFC 3986) and the `%` of
+# escapes already made; anything else (spaces, non-ASCII, controls) is percent-encoded as UTF-8.
+_KEPT = "!#$&'()*+,/:;=?@[]~-._%"
+
+
+def ascii_uri(url: str) -> str:
+    """The URL as an ASCII URI, as browsers send it: the host in IDNA (`xn--…`), every other
+    non-ASCII or unsafe character percent-encoded as UTF-8 (`café` → `caf%C3%A9`).
+
+    A host IDNA refuses (it would not resolve anyway) is percent-encoded like the rest."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    if url.isascii() and quote(url, safe=_KEPT) == url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return quote(url, safe=_KEPT)
+    netloc = parts.netloc
+    if netloc and parts.hostname is not None and not parts.hostname.isascii():
+        import idna
+
+        try:
+            host = idna.encode(parts.hostname, uts46=True).decode("ascii")
+            netloc = netloc.replace(parts.hostname, host) if parts.hostname in netloc else host
+        except idna.IDNAError:
+            pass
+    return urlunsplit((parts.scheme, quote(netloc, safe=_KEPT), quote(parts.path, safe=_KEPT),
+                       quote(parts.query, safe=_KEPT), quote(parts.fragment, safe=_KEPT)))
 
 
 def shown_url(url: str, limit: int = 48) -> str:
