@@ -12,10 +12,10 @@ TALK   ?= content/autour-de-docker
 # diagrams in any script, cairo for SVG pictures in PPTX and PDF).
 SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 fonts-noto-cjk fonts-noto-core \
                 libcairo2 librsvg2-bin
-# What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs,
-# Chromium runs the HTML deck (driven by Playwright, never downloaded), LibreOffice opens
-# the PPTX decks as a real client would.
-SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils chromium libreoffice-impress
+# What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs and qpdf
+# checks their structure, Chromium runs the HTML deck (driven by Playwright, never downloaded),
+# LibreOffice opens the PPTX decks as a real client would.
+SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils qpdf chromium libreoffice-impress
 
 .PHONY: build test check system-build system-test bench clean help constraints
 

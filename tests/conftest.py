@@ -1,5 +1,5 @@
 """Shared fixtures: the project root, the sample talk, one headless Chromium for the session, and
-an empty build cache for each test.
+an empty build cache for each test; every PDF the session wrote is checked by qpdf at its end.
 
 The browser is Debian's `chromium` driven by Playwright (`make test` installs both); without
 them the browser tests are skipped with the reason, never silently passed.
@@ -30,6 +30,23 @@ atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 def own_cache(tmp_path_factory, monkeypatch):
     """An empty build cache for each test."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_pdf_is_sound(tmp_path_factory):
+    """When the session ends, every PDF the tests wrote (slides, handouts, LibreOffice's
+    conversions) passes `qpdf --check`: its syntax, cross-reference table and streams."""
+    yield
+    qpdf = shutil.which("qpdf")
+    assert qpdf, "qpdf is not installed (make test installs it: apt-get install -y qpdf)"
+    import subprocess
+
+    failures = []
+    for pdf in sorted(tmp_path_factory.getbasetemp().rglob("*.pdf")):
+        check = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
+        if check.returncode != 0:      # 3: warnings only, 2: errors
+            failures.append(f"{pdf}: {(check.stdout + check.stderr).strip().splitlines()[-1:]}")
+    assert not failures, "\n".join(failures)
 
 
 @pytest.fixture(scope="session")

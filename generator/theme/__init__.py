@@ -59,10 +59,31 @@ class FontFace:
     def css_stack(self, scripts: tuple[str, ...] = ()) -> str:
         """The CSS font list: the family, its fallbacks, the script faces' families (`scripts`),
         then the generic family."""
-        generic = {"sans-serif", "serif", "monospace"}
-        names = [n for n in (self.family, *self.fallbacks) if n not in generic]
-        names = list(dict.fromkeys([*names, *scripts]))
-        return ", ".join([f"'{n}'" for n in names] + [n for n in self.fallbacks if n in generic])
+        return css_font_list((self.family, *self.fallbacks, *scripts))
+
+
+GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"})
+
+
+def css_string(text: str) -> str:
+    """A CSS string in single quotes holding `text` exactly (CSS Syntax 3, 4.3.5): a quote, a
+    backslash, `<`, `>`, `&` and anything not printable written as a hex escape, so the string
+    cannot close itself, a `<style>` element or an XML attribute it is written in."""
+    out = []
+    for char in text:
+        if char.isalnum() or char in " _.-#()+,!$%*/:;=?@[]^`{|}~" and char.isprintable():
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):x} ")
+    return "'" + "".join(out) + "'"
+
+
+def css_font_list(names) -> str:
+    """A CSS font-family list: each name once, quoted and escaped (`css_string`), the generic
+    families bare and last."""
+    names = list(dict.fromkeys(names))
+    named = [css_string(n) for n in names if n not in GENERIC_FAMILIES]
+    return ", ".join(named + [n for n in names if n in GENERIC_FAMILIES])
 
 
 @dataclass(frozen=True)
@@ -231,9 +252,11 @@ def _theme_data(path: Path) -> tuple[dict, tuple[Path, ...]]:
 
     chain: list[tuple[Path, dict]] = []
     while True:
-        data = load_file(str(path)).data
+        doc = load_file(str(path))
+        data = doc.data
         if not isinstance(data, dict):
             raise _malformed(path, "a theme file is a mapping of fonts, colors, sizes and kinds")
+        _check_font_names(doc, path)
         chain.append((path, data))
         parent = data.get("extends")
         if parent is None:
@@ -265,6 +288,46 @@ def _parent_theme_file(path: Path, name) -> Path | None:
         if candidate.is_file() and candidate.resolve() != path.resolve():
             return candidate.resolve()
     return None
+
+
+def _unwritable(name: str) -> str | None:
+    """What in a font family name no output can carry (control, surrogate and non-characters),
+    None when every format can write it: PPTX, CSS and PDF names escape everything else."""
+    import unicodedata
+
+    for char in name:
+        code = ord(char)
+        if unicodedata.category(char) in ("Cc", "Cs") or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            return f"U+{code:04X}"
+    return None
+
+
+def _check_font_names(doc, path: Path) -> None:
+    """Every font family a theme file names can be written into every format; a ContentError at
+    the name otherwise."""
+    from generator.errors import SourceText
+
+    fonts = doc.data.get("fonts")
+    if not isinstance(fonts, dict):
+        return
+    named: list[tuple[tuple, object]] = []
+    for role, face in fonts.items():
+        if role == "scripts" and isinstance(face, list):
+            named += [(("fonts", "scripts", i, "family"), f.get("family")) for i, f in enumerate(face)
+                      if isinstance(f, dict)]
+        elif isinstance(face, dict):
+            named.append((("fonts", role, "family"), face.get("family")))
+            for i, name in enumerate(face.get("fallbacks") or () if isinstance(face.get("fallbacks"), list) else ()):
+                named.append((("fonts", role, "fallbacks", i), name))
+    problems = []
+    for key, name in named:
+        bad = _unwritable(name) if isinstance(name, str) else None
+        if bad:
+            problems.append(Diagnostic(str(path), f"font family {name!r} holds {bad}, which no output can write",
+                                       "theme.font-name", doc.where(key),
+                                       "remove the control character from the name"))
+    if problems:
+        raise ContentError(problems, {str(path): doc.source} if doc.source else None)
 
 
 def _malformed(path: Path, message: str) -> ContentError:

@@ -78,13 +78,15 @@ def font_face_css(faces: tuple[Face, ...], characters: frozenset[str], base: boo
     """`@font-face` rules with the subset of each face (the common characters always kept unless
     `base` is false), each a base64 WOFF2 data URL."""
     wanted = "".join(sorted(characters | (BASE_CHARACTERS if base else frozenset(" "))))
+    from generator.theme import css_string
+
     rules = []
     for face in faces:
         mtime = face.file.stat().st_mtime_ns
         encoded = base64.b64encode(subset_font(str(face.file), mtime, wanted, face.index)).decode("ascii")
         source = f"url(data:font/woff2;base64,{encoded}) format('woff2')"
         rules.append(
-            f"@font-face {{ font-family: '{face.family}'; font-weight: {face.weight}; "
+            f"@font-face {{ font-family: {css_string(face.family)}; font-weight: {face.weight}; "
             f"font-style: {face.style}; font-display: block; src: {source}; }}")
     return "\n".join(rules) + "\n"
 

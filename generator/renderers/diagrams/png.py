@@ -129,9 +129,16 @@ def font_family_of(path: str) -> str:
 
 def with_font_first(svg: str, family: str) -> str:
     """The SVG with `family` put in front of every font-family list."""
+    from xml.sax.saxutils import quoteattr
+
+    from generator.theme import css_string
+
+    first = css_string(family)
+
     def prepend(match: re.Match) -> str:
-        rest = match.group(1)
-        return f'font-family="\'{family}\', {rest}"' if rest else f'font-family="\'{family}\'"'
+        rest = match.group(1)      # already escaped for the attribute
+        listed = quoteattr(first)[1:-1]
+        return f'font-family="{listed}, {rest}"' if rest else f'font-family="{listed}"'
     return _FONT_FAMILY.sub(prepend, svg)
 
 

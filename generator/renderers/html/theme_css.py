@@ -7,27 +7,19 @@ a font name must not be able to close its CSS string.
 
 from __future__ import annotations
 
-import re
 
 from generator.theme.contrast import colors, parse_hex
-from generator.theme import FontFace, Theme
+from generator.theme import GENERIC_FAMILIES, FontFace, Theme, css_font_list
 
-_GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
-_NAME = re.compile(r"^[A-Za-z0-9 _.-]+$")
 
 
 def font_stack(face: FontFace, scripts: tuple[str, ...] = ()) -> str:
-    """A CSS font-family list; names quoted, generic families bare; the script faces' families
-    (`scripts`, CJK, Arabic…) before the generic family, so the browser draws what the face
-    lacks with the face the plan measured it with."""
-    names = [name for name in (face.family, *face.fallbacks) if name not in _GENERIC]
-    generic = [name for name in face.fallbacks if name in _GENERIC]
-    out = []
-    for name in dict.fromkeys([*names, *scripts]):
-        if not _NAME.match(name):
-            raise ValueError(f"font name {name!r} holds characters a CSS font list cannot hold")
-        out.append(f"'{name}'")
-    return ", ".join(out + generic)
+    """A CSS font-family list; names quoted and escaped, generic families bare; the script faces'
+    families (`scripts`, CJK, Arabic…) before the generic family, so the browser draws what the
+    face lacks with the face the plan measured it with."""
+    generic = [name for name in face.fallbacks if name in GENERIC_FAMILIES]
+    named = [name for name in (face.family, *face.fallbacks, *scripts) if name not in GENERIC_FAMILIES]
+    return css_font_list([*named, *generic])
 
 
 def _px(value: float) -> str:

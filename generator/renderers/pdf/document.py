@@ -1,8 +1,9 @@
-"""A PDF file written object by object: pages of drawn content, fonts, pictures, links, outline, metadata.
+"""A PDF file of pages of drawn content, fonts, pictures, links, outline, metadata and tags,
+serialized by pydyf (names, strings and the file structure escaped as the PDF specification says).
 
 Pages share one resource dictionary (fonts, pictures, transparency states). Objects are numbered
-in the order they are written and every stream is compressed the same way, so the same pages
-give the same bytes; the file identifier is a digest of the content.
+in the order they are made and every stream is compressed the same way, so the same pages give
+the same bytes; the file identifier is a digest of the content.
 """
 
 from __future__ import annotations
@@ -14,14 +15,6 @@ from datetime import datetime
 from typing import Callable, Optional
 
 from generator.renderers.pdf.fonts import UsedFont, face_identity, font_objects
-
-
-def pdf_string(text: str) -> bytes:
-    """A text string: ASCII as a literal, anything else as UTF-16 with its byte order mark."""
-    if all(32 <= ord(c) < 127 for c in text):
-        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        return f"({escaped})".encode("ascii")
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def number(value: float) -> str:
@@ -62,7 +55,7 @@ class Resources:
 
     def __init__(self):
         self.fonts: dict[str, UsedFont] = {}
-        self.images: dict[str, tuple[str, Callable[[], tuple[bytes, bytes, Optional[tuple[bytes, bytes]]]]]] = {}
+        self.images: dict[str, tuple[str, Callable[[], tuple[dict, bytes, Optional[tuple[dict, bytes]]]]]] = {}
         self.alphas: dict[float, str] = {}
         self.font_names: dict[str, str] = {}    # face reference → the name the file gives it
 
@@ -74,9 +67,10 @@ class Resources:
             found = self.fonts[ref] = UsedFont(ref, name, self.font_names.get(ref, ""))
         return found
 
-    def image(self, key: str, build: Callable[[], tuple[bytes, bytes, Optional[tuple[bytes, bytes]]]]) -> str:
-        """The resource name of a picture, `build` giving (its dictionary entries, its stream, and
-        its soft mask's entries and stream or None) when the file is written; one object per key."""
+    def image(self, key: str, build: Callable[[], tuple[dict, bytes, Optional[tuple[dict, bytes]]]]) -> str:
+        """The resource name of a picture, `build` giving (its dictionary entries as a dict of PDF
+        values, its stream, and its soft mask's entries and stream or None) when the file is
+        written; one object per key."""
         if key not in self.images:
             self.images[key] = ("Im" + key[:12], build)
         return self.images[key][0]
@@ -136,147 +130,154 @@ class PdfDocument(Resources):
     # --- writing --------------------------------------------------------------------------
 
     def write(self) -> bytes:
-        objects: list[bytes] = []
+        """The PDF file: objects and file structure by pydyf, streams compressed beforehand (the
+        same level for every stream, so the same pages give the same bytes)."""
+        import io
 
-        def reserve() -> int:
-            objects.append(b"")
-            return len(objects)
+        import pydyf
 
-        def add(body: bytes, stream: Optional[bytes] = None, compressed: bool = False, number_: int = 0) -> int:
-            if stream is not None:
-                if not compressed and self.compress:
-                    stream = zlib.compress(stream, self.compress)
-                    body += b" /Filter /FlateDecode"
-                body = body + b" /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
-            if number_:
-                objects[number_ - 1] = body
-                return number_
-            objects.append(body)
-            return len(objects)
+        pdf = pydyf.PDF()
 
-        catalog, pages_ref, resources = reserve(), reserve(), reserve()
-        page_refs = [reserve() for _ in self.pages]
-        fonts = {used.name: font_objects(used, lambda body, stream=None: add(body, stream)) for used in self.fonts.values()}
+        def stream(data: bytes, extra: Optional[dict] = None, compressed: bool = False) -> pydyf.Stream:
+            extra = dict(extra or {})
+            if not compressed and self.compress:
+                data = zlib.compress(data, self.compress)
+                extra["Filter"] = "/FlateDecode"
+            made = pydyf.Stream([data], extra)
+            pdf.add_object(made)
+            return made
+
+        def dictionary(values: dict) -> pydyf.Dictionary:
+            made = pydyf.Dictionary(values)
+            pdf.add_object(made)
+            return made
+
+        fonts = {used.name: font_objects(used, pdf, stream, dictionary) for used in self.fonts.values()}
         images = {}
         for name, build in self.images.values():
             entries, data, mask = build()
-            mask_ref = ""
+            entries = {"Type": "/XObject", "Subtype": "/Image", **entries}
             if mask is not None:
                 mask_entries, mask_data = mask
-                mask_ref = f" /SMask {add(b'<< /Type /XObject /Subtype /Image ' + mask_entries, mask_data)} 0 R"
-            already = b"/DCTDecode" in entries
-            images[name] = add(b"<< /Type /XObject /Subtype /Image " + entries + mask_ref.encode(), data,
-                               compressed=already)
-        def resource_dictionary(xobjects: dict[str, int]) -> bytes:
-            parts = ["<< /ProcSet [/PDF /Text /ImageB /ImageC]"]
+                entries["SMask"] = stream(mask_data, {"Type": "/XObject", "Subtype": "/Image", **mask_entries}).reference
+            images[name] = stream(data, entries, compressed=entries.get("Filter") == "/DCTDecode").reference
+
+        def resource_dictionary(xobjects: dict[str, bytes]) -> pydyf.Dictionary:
+            values: dict = {"ProcSet": pydyf.Array(["/PDF", "/Text", "/ImageB", "/ImageC"])}
             if fonts:
-                parts.append("/Font << " + " ".join(f"/{n} {r} 0 R" for n, r in fonts.items()) + " >>")
+                values["Font"] = pydyf.Dictionary(fonts)
             if xobjects:
-                parts.append("/XObject << " + " ".join(f"/{n} {r} 0 R" for n, r in xobjects.items()) + " >>")
+                values["XObject"] = pydyf.Dictionary(xobjects)
             if self.alphas:
-                parts.append("/ExtGState << " + " ".join(
-                    f"/{n} << /Type /ExtGState /ca {number(a)} /CA {number(a)} >>" for a, n in self.alphas.items())
-                    + " >>")
-            return " ".join(parts).encode() + b" >>"
+                values["ExtGState"] = pydyf.Dictionary({
+                    n: pydyf.Dictionary({"Type": "/ExtGState", "ca": number(a), "CA": number(a)})
+                    for a, n in self.alphas.items()})
+            return dictionary(values)
 
         # Forms (slides placed on handout pages) draw text and pictures, never another form.
-        drawn = add(resource_dictionary(images)) if self.forms else resources
-        forms = {name: add(f"<< /Type /XObject /Subtype /Form /BBox [0 0 {number(w)} {number(h)}] "
-                           f"/Resources {drawn} 0 R".encode(), content)
-                 for name, w, h, content in self.forms.values()}
-        add(resource_dictionary({**images, **forms}), number_=resources)
+        drawn = resource_dictionary(images) if self.forms else None
+        forms = {}
+        for name, w, h, content in self.forms.values():
+            forms[name] = stream(content, {"Type": "/XObject", "Subtype": "/Form",
+                                           "BBox": pydyf.Array([0, 0, number(w), number(h)]),
+                                           "Resources": drawn.reference}).reference
+        resources = resource_dictionary({**images, **forms})
 
         tagged = any(page.structure is not None for page in self.pages)
-        tree_root = reserve() if tagged else 0
-        document_element = reserve() if tagged else 0
-        parents: list[tuple[int, list[int]]] = []      # per page: its index, the element of each MCID
-        page_elements: list[int] = []
+        pages = []
+        for page in self.pages:
+            made = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference,
+                                     "MediaBox": pydyf.Array([0, 0, number(page.width), number(page.height)]),
+                                     "Resources": resources.reference})
+            pdf.add_page(made)
+            pages.append(made)
 
-        def element(node, parent: int, page_ref: int, by_mcid: dict[int, int]) -> int:
-            ref = reserve()
+        tree_root = dictionary({"Type": "/StructTreeRoot"}) if tagged else None
+        document_element = dictionary({"Type": "/StructElem", "S": "/Document"}) if tagged else None
+        parents: list[tuple[int, list[bytes]]] = []      # per page: its index, the element of each MCID
+        page_elements: list[bytes] = []
+
+        def element(node, parent: bytes, page_ref: bytes, by_mcid: dict[int, bytes]) -> bytes:
+            made = dictionary({"Type": "/StructElem", "S": pydyf.name(node.role), "P": parent, "Pg": page_ref})
             kids = []
             for kid in node.kids:
                 if isinstance(kid, int):
-                    by_mcid[kid] = ref
-                    kids.append(str(kid))
+                    by_mcid[kid] = made.reference
+                    kids.append(kid)
                 else:
-                    kids.append(f"{element(kid, ref, page_ref, by_mcid)} 0 R")
-            body = f"<< /Type /StructElem /S /{node.role} /P {parent} 0 R /Pg {page_ref} 0 R /K [{' '.join(kids)}]"
-            extra = b""
+                    kids.append(element(kid, made.reference, page_ref, by_mcid))
+            made["K"] = pydyf.Array(kids)
             if node.alt:
-                extra += b" /Alt " + pdf_string(node.alt)
+                made["Alt"] = pydyf.String(node.alt)
             if node.lang:
-                extra += b" /Lang " + pdf_string(node.lang)
-            add(body.encode() + extra + b" >>", number_=ref)
-            return ref
+                made["Lang"] = pydyf.String(node.lang)
+            return made.reference
 
-        for index, (page, ref) in enumerate(zip(self.pages, page_refs)):
+        for index, (page, made) in enumerate(zip(self.pages, pages)):
             if page.structure is None:
                 continue
-            by_mcid: dict[int, int] = {}
-            page_elements.append(element(page.structure, document_element, ref, by_mcid))
+            by_mcid: dict[int, bytes] = {}
+            page_elements.append(element(page.structure, document_element.reference, made.reference, by_mcid))
             parents.append((index, [by_mcid[m] for m in sorted(by_mcid)]))
 
-        for index, (page, ref) in enumerate(zip(self.pages, page_refs)):
-            content = add(b"<<", page.content)
+        for index, (page, made) in enumerate(zip(self.pages, pages)):
+            made["Contents"] = stream(page.content).reference
             annots = []
             for link in page.links:
                 x, y, w, h = link.rect
-                box = " ".join(number(v) for v in (x, page.height - y - h, x + w, page.height - y))
-                annots.append(add(b"<< /Type /Annot /Subtype /Link /Rect [" + box.encode() + b"] /Border [0 0 0] "
-                                  b"/A << /S /URI /URI " + pdf_string(link.url) + b" >> >>"))
-            extra = f" /Annots [{' '.join(f'{a} 0 R' for a in annots)}]" if annots else ""
+                box = [number(v) for v in (x, page.height - y - h, x + w, page.height - y)]
+                annots.append(dictionary({
+                    "Type": "/Annot", "Subtype": "/Link", "Rect": pydyf.Array(box),
+                    "Border": pydyf.Array([0, 0, 0]),
+                    "A": pydyf.Dictionary({"S": "/URI", "URI": pydyf.String(link_uri(link.url))}),
+                }).reference)
+            if annots:
+                made["Annots"] = pydyf.Array(annots)
             if page.structure is not None:
-                extra += f" /StructParents {index} /Tabs /S"
-            add((f"<< /Type /Page /Parent {pages_ref} 0 R /MediaBox [0 0 {number(page.width)} {number(page.height)}] "
-                 f"/Resources {resources} 0 R /Contents {content} 0 R{extra} >>").encode(), number_=ref)
-        add((f"<< /Type /Pages /Kids [{' '.join(f'{r} 0 R' for r in page_refs)}] /Count {len(page_refs)} >>").encode(),
-            number_=pages_ref)
+                made["StructParents"] = index
+                made["Tabs"] = "/S"
 
-        outline_entry = ""
         if self.outline:
-            root = reserve()
-            items = [reserve() for _ in self.outline]
-            for index, ((title, page_index), ref) in enumerate(zip(self.outline, items)):
-                links = [f"/Parent {root} 0 R"]
+            root = dictionary({"Type": "/Outlines"})
+            items = [dictionary({"Title": pydyf.String(title), "Parent": root.reference,
+                                 "Dest": pydyf.Array([pages[page_index].reference, "/Fit"])})
+                     for title, page_index in self.outline]
+            for index, item in enumerate(items):
                 if index:
-                    links.append(f"/Prev {items[index - 1]} 0 R")
+                    item["Prev"] = items[index - 1].reference
                 if index + 1 < len(items):
-                    links.append(f"/Next {items[index + 1]} 0 R")
-                add(b"<< /Title " + pdf_string(title) + f" {' '.join(links)} /Dest [{page_refs[page_index]} 0 R /Fit] >>"
-                    .encode(), number_=ref)
-            add(f"<< /Type /Outlines /First {items[0]} 0 R /Last {items[-1]} 0 R /Count {len(items)} >>".encode(),
-                number_=root)
-            outline_entry = f" /Outlines {root} 0 R /PageMode /UseOutlines"
-        marked = b""
+                    item["Next"] = items[index + 1].reference
+            root.update({"First": items[0].reference, "Last": items[-1].reference, "Count": len(items)})
+            pdf.catalog.update({"Outlines": root.reference, "PageMode": "/UseOutlines"})
+        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
         if tagged:
-            add((f"<< /Type /StructElem /S /Document /P {tree_root} 0 R "
-                 f"/K [{' '.join(f'{e} 0 R' for e in page_elements)}] >>").encode(), number_=document_element)
-            nums = " ".join(f"{index} [{' '.join(f'{e} 0 R' for e in elements)}]" for index, elements in parents)
-            add((f"<< /Type /StructTreeRoot /K [{document_element} 0 R] /ParentTree << /Nums [{nums}] >> "
-                 f"/ParentTreeNextKey {len(self.pages)} >>").encode(), number_=tree_root)
-            marked = f" /MarkInfo << /Marked true >> /StructTreeRoot {tree_root} 0 R".encode()
-        lang = marked + (b" /Lang " + pdf_string(self.lang) if self.lang else b"")
-        add(f"<< /Type /Catalog /Pages {pages_ref} 0 R{outline_entry} /ViewerPreferences << /DisplayDocTitle true >>"
-            .encode() + lang + b" >>", number_=catalog)
+            document_element.update({"P": tree_root.reference, "K": pydyf.Array(page_elements)})
+            nums = []
+            for index, elements in parents:
+                nums += [index, pydyf.Array(elements)]
+            tree_root.update({"K": pydyf.Array([document_element.reference]),
+                              "ParentTree": pydyf.Dictionary({"Nums": pydyf.Array(nums)}),
+                              "ParentTreeNextKey": len(self.pages)})
+            pdf.catalog.update({"MarkInfo": pydyf.Dictionary({"Marked": "true"}),
+                                "StructTreeRoot": tree_root.reference})
+        if self.lang:
+            pdf.catalog["Lang"] = pydyf.String(self.lang)
 
-        info = [b"/Producer (deckgen)", b"/Creator (deckgen)"]
+        pdf.info.update({"Producer": pydyf.String("deckgen"), "Creator": pydyf.String("deckgen")})
         for key, value in (("Title", self.title), ("Author", self.author), ("Subject", self.subject)):
             if value:
-                info.append(f"/{key} ".encode() + pdf_string(value))
+                pdf.info[key] = pydyf.String(value)
         if self.created is not None:
-            info.append(f"/CreationDate ({pdf_date(self.created)}) /ModDate ({pdf_date(self.created)})".encode())
-        info_ref = add(b"<< " + b" ".join(info) + b" >>")
+            pdf.info["CreationDate"] = pdf.info["ModDate"] = pydyf.String(pdf_date(self.created))
 
-        out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-        offsets = []
-        for index, body in enumerate(objects, start=1):
-            offsets.append(len(out))
-            out += b"%d 0 obj\n" % index + body + b"\nendobj\n"
-        digest = hashlib.md5(bytes(out)).hexdigest().upper()
-        xref = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-        out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-        out += (f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R /Info {info_ref} 0 R "
-                f"/ID [<{digest}> <{digest}>] >>\nstartxref\n{xref}\n%%EOF\n").encode()
-        return bytes(out)
+        out = io.BytesIO()
+        pdf.write(out, version=b"1.7", identifier=True, compress=True)
+        return out.getvalue()
+
+
+def link_uri(url: str) -> str:
+    """A link's address as the PDF holds it: an ASCII URI (the plan's links already are; this is the
+    last guard, since `/URI` is a 7-bit ASCII string)."""
+    from generator.text.links import ascii_uri
+
+    return ascii_uri(url)

@@ -70,9 +70,10 @@ def face_identity(ref: str) -> str:
     return f"{os.path.basename(path)}#{index}:{size}"
 
 
-def font_objects(used: UsedFont, add) -> int:
-    """Write one used face's objects with `add(body: bytes, stream: bytes | None) -> object number`;
-    the number of its Type 0 font dictionary."""
+def font_objects(used: UsedFont, pdf, stream, dictionary) -> bytes:
+    """Add one used face's objects to the pydyf `pdf` (`stream(data, extra)` and
+    `dictionary(values)` make and add an object); the reference of its Type 0 font dictionary."""
+    import pydyf
     import uharfbuzz as hb
 
     path, index = split_ref(used.ref)
@@ -89,7 +90,9 @@ def font_objects(used: UsedFont, add) -> int:
     program = bytes(subset.blob.data) if subset is not None else open(path, "rb").read()
     cff = program[:4] == b"OTTO"
     tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(repr((face_identity(used.ref), gids)).encode()).digest()[:6])
-    base = f"{tag}+{used.family or postscript_name(face, used.ref)}"
+    # The theme's family as the PPTX and the HTML name it, whatever it holds (`Body Font (Pro) #1`):
+    # pydyf writes the name object with the specification's `#xx` escapes.
+    base = pydyf.name(f"{tag}+{used.family or postscript_name(face, used.ref)}")
 
     head = _table(face, "head")
     bbox = struct.unpack(">4h", head[36:44]) if len(head) >= 44 else (0, -250, 1000, 1000)
@@ -98,25 +101,26 @@ def font_objects(used: UsedFont, add) -> int:
     extents = font.get_font_extents("ltr")
     ascent, descent = round(extents.ascender * scale), round(extents.descender * scale)
 
-    if cff:
-        program_obj = add(b"<< /Subtype /OpenType", program)
-    else:
-        program_obj = add(b"<< /Length1 %d" % len(program), program)
-    descriptor = add(
-        (f"<< /Type /FontDescriptor /FontName /{base} /Flags 4 /FontBBox [{' '.join(map(str, bbox))}] "
-         f"/ItalicAngle 0 /Ascent {ascent} /Descent {descent} /CapHeight {ascent} /StemV 80 "
-         f"/FontFile{3 if cff else 2} {program_obj} 0 R >>").encode(), None)
+    program_obj = stream(program, {"Subtype": "/OpenType"} if cff else {"Length1": len(program)})
+    descriptor = dictionary({
+        "Type": "/FontDescriptor", "FontName": base, "Flags": 4, "FontBBox": pydyf.Array(bbox),
+        "ItalicAngle": 0, "Ascent": ascent, "Descent": descent, "CapHeight": ascent, "StemV": 80,
+        f"FontFile{3 if cff else 2}": program_obj.reference,
+    })
     widths = []
     for gid in gids:
-        widths.append(f"{gid} [{round(font.get_glyph_h_advance(gid) * scale)}]")
-    cid = add(
-        (f"<< /Type /Font /Subtype /CIDFontType{0 if cff else 2} /BaseFont /{base} "
-         f"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-         f"/FontDescriptor {descriptor} 0 R /W [{' '.join(widths)}]"
-         + ("" if cff else " /CIDToGIDMap /Identity") + " >>").encode(), None)
-    to_unicode = add(b"<<", _cmap(used.texts))
-    return add((f"<< /Type /Font /Subtype /Type0 /BaseFont /{base} /Encoding /Identity-H "
-                f"/DescendantFonts [{cid} 0 R] /ToUnicode {to_unicode} 0 R >>").encode(), None)
+        widths += [gid, pydyf.Array([round(font.get_glyph_h_advance(gid) * scale)])]
+    cid = dictionary({
+        "Type": "/Font", "Subtype": f"/CIDFontType{0 if cff else 2}", "BaseFont": base,
+        "CIDSystemInfo": pydyf.Dictionary({"Registry": pydyf.String("Adobe"),
+                                           "Ordering": pydyf.String("Identity"), "Supplement": 0}),
+        "FontDescriptor": descriptor.reference, "W": pydyf.Array(widths),
+        **({} if cff else {"CIDToGIDMap": "/Identity"}),
+    })
+    to_unicode = stream(_cmap(used.texts))
+    return dictionary({"Type": "/Font", "Subtype": "/Type0", "BaseFont": base, "Encoding": "/Identity-H",
+                       "DescendantFonts": pydyf.Array([cid.reference]),
+                       "ToUnicode": to_unicode.reference}).reference
 
 
 def _tag(name: str) -> int:

@@ -41,9 +41,8 @@ def _image(data: bytes):
     with Image.open(io.BytesIO(data)) as image:
         if image.format == "JPEG" and image.mode in ("RGB", "L"):
             space = "/DeviceRGB" if image.mode == "RGB" else "/DeviceGray"
-            entries = f"/Width {image.width} /Height {image.height} /ColorSpace {space} /BitsPerComponent 8 " \
-                      f"/Filter /DCTDecode"
-            return entries.encode(), data, None
+            return {"Width": image.width, "Height": image.height, "ColorSpace": space, "BitsPerComponent": 8,
+                    "Filter": "/DCTDecode"}, data, None
         image.load()
         has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
         gray = image.mode in ("L", "LA", "1")
@@ -52,11 +51,11 @@ def _image(data: bytes):
         if has_alpha:
             alpha = converted.getchannel("A")
             converted = converted.convert("L" if gray else "RGB")
-            mask = (f"/Width {image.width} /Height {image.height} /ColorSpace /DeviceGray /BitsPerComponent 8"
-                    .encode(), alpha.tobytes())
+            mask = ({"Width": image.width, "Height": image.height, "ColorSpace": "/DeviceGray",
+                     "BitsPerComponent": 8}, alpha.tobytes())
         space = "/DeviceGray" if gray else "/DeviceRGB"
-        entries = f"/Width {image.width} /Height {image.height} /ColorSpace {space} /BitsPerComponent 8"
-        return entries.encode(), converted.tobytes(), mask
+        entries = {"Width": image.width, "Height": image.height, "ColorSpace": space, "BitsPerComponent": 8}
+        return entries, converted.tobytes(), mask
 
 
 

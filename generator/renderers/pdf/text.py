@@ -50,10 +50,10 @@ class Faces:
         self.names: dict[str, str] = {}
         for ref, name in ((italic, f"{body.family}-Italic"), (regular, body.family), (bold, f"{body.family}-Bold"),
                           (self.code[True][0], f"{code.family}-Bold"), (self.code[False][0], code.family)):
-            self.names[ref] = name.replace(" ", "-")
+            self.names[ref] = name
         for face in scripts:
-            self.names.setdefault(face.regular, face.family.replace(" ", "-"))
-            self.names.setdefault(face.bold, f"{face.family}-Bold".replace(" ", "-"))
+            self.names.setdefault(face.regular, face.family)
+            self.names.setdefault(face.bold, f"{face.family}-Bold")
         metrics = shaper(regular).font.get_font_extents("ltr")
         upem = shaper(regular).upem
         self.ascent, self.descent = metrics.ascender / upem, -metrics.descender / upem

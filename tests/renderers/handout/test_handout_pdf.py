@@ -148,7 +148,7 @@ def it_sets_title_author_and_language_in_the_metadata(handout, lang, layout):
 
 def it_embeds_only_the_themes_fonts_under_the_themes_family_name(handout):
     for layout in LAYOUTS:
-        assert handout("fr", layout).fonts() <= {"Calibri", "Calibri-Bold", "Calibri-Italic", "Courier-New", "Courier-New-Bold"}
+        assert handout("fr", layout).fonts() <= {"Calibri", "Calibri-Bold", "Calibri-Italic", "Courier New", "Courier New-Bold"}
     assert {"Calibri", "Calibri-Bold", "Calibri-Italic"} <= handout("fr", "notes").fonts()   # notes' *italic*
 
 

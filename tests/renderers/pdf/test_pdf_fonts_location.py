@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import shutil
 
-from generator.renderers.pdf.document import Resources
-from generator.renderers.pdf.fonts import face_identity, font_objects
+from generator.renderers.pdf.document import PdfDocument
+from generator.renderers.pdf.fonts import face_identity
 from generator.theme import TEMPLATES_DIR
 
 FONT = TEMPLATES_DIR / "default" / "fonts" / "Carlito-Regular.ttf"
 
 
 def _font_bytes(ref: str) -> tuple[str, bytes]:
-    used = Resources().font(ref)
+    """The resource name of a face and the bytes of a one-page PDF that embeds two of its glyphs."""
+    document = PdfDocument()
+    used = document.font(ref)
     used.use(36, "A")
     used.use(70, "b")
-    written = []
-
-    def add(body: bytes, stream: bytes | None = None) -> int:
-        written.append(body + (stream or b""))
-        return len(written)
-
-    font_objects(used, add)
-    return used.name, b"".join(written)
+    document.add_page(100, 100, b"")
+    return used.name, document.write()
 
 
 def test_the_same_font_in_two_folders_gives_the_same_names_and_bytes(tmp_path):
