@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from generator.content.loader import load_file
-from generator.plan import TextMeasure, layout_slide
+from generator.plan.measure import TextMeasure
+from generator.plan.stack_diagram import layout_slide
 from generator.model.talk import Talk
 from generator.renderers.diagrams.png import emit_png
 from generator.renderers.diagrams.stack_svg import emit_stack_svg

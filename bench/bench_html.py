@@ -33,7 +33,7 @@ def warm_pass(talk: Path, lang: str) -> tuple[float, float, float, int]:
     from generator.build.jobs import RenderJob
     from generator.content.talk import load_talk
     from generator.i18n.localize import localize
-    from generator.plan import TextMeasure
+    from generator.plan.measure import TextMeasure
     from generator.i18n.dates import byline
     from generator.renderers.html.deck import render_deck
     from generator.plan.deck import plan_deck

@@ -12,7 +12,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from generator.plan import Diagram, TextMeasure, layout_slide
+from generator.plan.boxes import Diagram
+from generator.plan.measure import TextMeasure
+from generator.plan.stack_diagram import layout_slide
 from generator.plan.grow import grown
 from generator.plan.style import DiagramStyle
 from generator.model import talk as model

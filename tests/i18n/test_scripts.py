@@ -293,7 +293,7 @@ def it_shapes_arabic_in_the_pdfs_into_joined_forms(theme):
 
 def it_reads_an_arabic_legend_from_the_right(theme):
     from generator.model.talk import Layer, Stack
-    from generator.plan import layout_stacks
+    from generator.plan.stack_diagram import layout_stacks
 
     stack = Stack(id="s", title="حاويات", layers=(Layer(id="a", label="البنية التحتية", kind="hardware"),
                                                   Layer(id="b", label="نظام التشغيل", kind="os")))

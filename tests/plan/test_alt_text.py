@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.plan import layout_stacks
+from generator.plan.stack_diagram import layout_stacks
 from generator.plan.alt_text import alt_description, alt_title
 
 

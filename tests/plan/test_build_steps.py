@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.plan import build_plan, layout_stacks
+from generator.plan.steps import build_plan
+from generator.plan.stack_diagram import layout_stacks
 from generator.plan.steps import boxes_appearing
 
 

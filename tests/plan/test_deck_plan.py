@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.i18n.localize import localize
-from generator.plan import TextMeasure
+from generator.plan.measure import TextMeasure
 from generator.model.talk import ClosingSlide, Link
 from generator.plan.geometry import BODY
 from generator.plan.deck import plan_deck

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.plan import Box, layout_slide, layout_stacks
+from generator.plan.boxes import Box
+from generator.plan.stack_diagram import layout_slide, layout_stacks
 from generator.plan.style import DiagramStyle
 from generator.model.talk import Layer, Stack
 

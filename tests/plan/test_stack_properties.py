@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.model.talk import Layer, Stack
-from generator.plan import layout_stacks
+from generator.plan.stack_diagram import layout_stacks
 from generator.plan.deck import plan_deck
 from generator.model.talk import Talk
 from tests.plan.invariants import assert_legible

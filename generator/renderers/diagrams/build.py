@@ -15,7 +15,7 @@ PNG_SCALE = 2.0   # pixels per point: an 864 x 380 pt diagram becomes 1728 x 760
 
 def render_diagrams(job: RenderJob) -> Rendered:
     """Every diagram of one language of a talk, as `diagrams/<id>.svg` and `.png`."""
-    from generator.plan import layout_stacks
+    from generator.plan.stack_diagram import layout_stacks
     from generator.plan.graph.layout import layout_graph
     from generator.renderers.diagrams.graph_svg import emit_graph_svg
     from generator.renderers.diagrams.png import emit_pngs

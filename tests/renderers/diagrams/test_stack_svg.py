@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.plan import layout_stacks
+from generator.plan.stack_diagram import layout_stacks
 from generator.model.talk import Layer, Stack
 from generator.renderers.diagrams.stack_svg import emit_stack_svg
 from generator.theme import load_theme

@@ -41,7 +41,7 @@ def handout(sample_out):
 def deck_plans(sample_talk):
     """The HTML deck's plan of the sample talk per language: the slides the handouts draw."""
     from generator.i18n.localize import localize
-    from generator.plan import TextMeasure
+    from generator.plan.measure import TextMeasure
     from generator.plan.deck import plan_deck
     from generator.theme import load_theme
 

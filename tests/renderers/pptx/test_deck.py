@@ -17,7 +17,7 @@ from generator.content.talk import load_talk
 from generator.i18n.localize import localize
 from generator.model import talk as model
 from generator.renderers.pptx.animation import click_steps
-from generator.plan import layout_slide
+from generator.plan.stack_diagram import layout_slide
 from generator.text.markdown import paragraphs
 from generator.text.markdown import plain
 from generator.theme import load_theme
