@@ -83,7 +83,7 @@ def add_build(slide, steps: Sequence[Sequence]) -> None:
     if not any(steps):
         return
     timing = etree.fromstring(timing_xml(steps))
-    sld = slide._element
+    sld = slide.element
     existing = sld.find(f"{{{P}}}timing")
     if existing is not None:
         sld.remove(existing)

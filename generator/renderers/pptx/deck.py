@@ -63,9 +63,9 @@ def render_pptx(job: RenderJob) -> Rendered:
         EMITTERS[content.kind](ctx, slide, content, planned)
         if content.kind != "title":
             footers.add(slide, layout, number)
-        unique_shape_ids(slide._element)
+        unique_shape_ids(slide.element)
         notes_page = notes.write(slide, content.notes) if content.notes else None
-        tag_language(slide._element, job.lang, faces, code_family)
+        tag_language(slide.element, job.lang, faces, code_family)
         if notes_page is not None:
             tag_language(notes_page, job.lang, faces, code_family)
     set_core_properties(prs, title=talk.title, author=talk.author, lang=office_lang(job.lang),

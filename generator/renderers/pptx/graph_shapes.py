@@ -13,6 +13,7 @@ from pptx.util import Emu, Pt
 from generator.plan.graph.model import GraphDiagram, Label, Point
 from generator.plan.graph.style import graph_style
 from generator.plan.boxes import Rect
+from generator.renderers.pptx.oxml.slide import shape_tree
 from generator.renderers.pptx.shapes import (
     _A, _P, ShapeIds, _centipoints, _el, _rgb, _run_text, close_group, emu, new_group, new_sp, plain_text_body,
     set_alt_text,
@@ -60,14 +61,14 @@ class _Placer:
         return emu(value * self.scale)
 
 
-def _label_box(shapes, ids, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
+def _label_box(tree, ids, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
     """A text box of centred lines at the label's size and pitch (the XML python-pptx's `add_textbox`
     and text frame API wrote for it, written directly)."""
     size = label.size * place.scale
     top = label.lines[0].y - label.size * ASCENT
     pitch = (label.lines[1].y - label.lines[0].y) if len(label.lines) > 1 else label.size * 1.15
     height = pitch * len(label.lines) + label.size * 0.3
-    box = new_sp(shapes, ids.highest(), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
+    box = new_sp(tree, ids.highest(), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
                  text_box=True)
     body = _el(box, _P + "txBody")
     _el(_el(body, _A + "bodyPr", {"wrap": "square", "anchor": "t", "lIns": "0", "rIns": "0", "tIns": "0",
@@ -93,7 +94,7 @@ _STYLE_REFS = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectR
                ("fontRef", "minor", "lt1"))
 
 
-def _freeform(shapes, ids: ShapeIds, points: list[tuple[float, float]], place: _Placer, name: str, *, color: str,
+def _freeform(tree, ids: ShapeIds, points: list[tuple[float, float]], place: _Placer, name: str, *, color: str,
               width: float | None):
     """A polyline as the `p:sp` python-pptx's freeform builder writes (at scale 1, its frame the
     points' bounds), named, then an open line of `color` at `width` points without fill, or (no
@@ -102,7 +103,7 @@ def _freeform(shapes, ids: ShapeIds, points: list[tuple[float, float]], place: _
     ys = [place.y(y) for _, y in points]
     left, top = min(xs), min(ys)
     w, h = max(xs) - left, max(ys) - top
-    sp = _el(shapes._spTree, _P + "sp")
+    sp = _el(tree, _P + "sp")
     names = _el(sp, _P + "nvSpPr")
     _el(names, _P + "cNvPr", {"id": str(ids.lowest()), "name": name})
     _el(names, _P + "cNvSpPr")
@@ -140,15 +141,15 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictu
 
     style = graph_style(theme, diagram.density)
     place = _Placer(diagram, area)
-    ids = ShapeIds(slide.shapes._spTree)
+    ids = ShapeIds(shape_tree(slide.element))
     group, shapes = new_group(slide, f"graph {diagram.id}", ids)
     for edge in diagram.edges:
-        _freeform(shapes, ids, flatten(edge.spline), place, f"{diagram.id}--{edge.id}", color=style.edge,
+        _freeform(group.element, ids, flatten(edge.spline), place, f"{diagram.id}--{edge.id}", color=style.edge,
                   width=style.edge_stroke_width * place.scale)
-        _freeform(shapes, ids, [(p.x, p.y) for p in edge.arrow], place, f"{diagram.id}--{edge.id}__arrow",
+        _freeform(group.element, ids, [(p.x, p.y) for p in edge.arrow], place, f"{diagram.id}--{edge.id}__arrow",
                   color=style.edge, width=None)
     for node in diagram.nodes:
-        box = new_sp(shapes, ids.highest(), f"{diagram.id}--{node.id}", place.x(node.x), place.y(node.y),
+        box = new_sp(group.element, ids.highest(), f"{diagram.id}--{node.id}", place.x(node.x), place.y(node.y),
                      place.d(node.w), place.d(node.h), rounded=True,
                      adjust=min(0.5, style.corner_radius / min(node.w, node.h)), fill=style.node_fill,
                      stroke=style.node_stroke, stroke_width=style.node_stroke_width * place.scale, outline=True)
@@ -157,7 +158,7 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictu
             icon = node.icon_box
             if style.icon_backdrop:
                 t = style.icon_tile(icon)
-                tile = new_sp(shapes, ids.highest(), f"{diagram.id}--{node.id}__icon-tile", place.x(t.x),
+                tile = new_sp(group.element, ids.highest(), f"{diagram.id}--{node.id}__icon-tile", place.x(t.x),
                               place.y(t.y), place.d(t.w), place.d(t.h), rounded=True,
                               adjust=min(0.5, style.icon_gap / 2 / min(t.w, t.h)), fill=style.icon_backdrop)
                 plain_text_body(tile)
@@ -168,16 +169,16 @@ def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictu
             set_alt_text(picture, node.icon)
         centre = node.label.lines[0].x
         half = min(centre - node.x, node.x + node.w - centre)
-        _label_box(shapes, ids, node.label, centre - half, centre + half, place, style.text, font,
+        _label_box(group.element, ids, node.label, centre - half, centre + half, place, style.text, font,
                    f"{diagram.id}--{node.id}__label")
     for edge in diagram.edges:
         if edge.label is None:
             continue
         label = edge.label
-        back = new_sp(shapes, ids.highest(), f"{diagram.id}--{edge.id}__label-back", place.x(label.x),
+        back = new_sp(group.element, ids.highest(), f"{diagram.id}--{edge.id}__label-back", place.x(label.x),
                       place.y(label.y), place.d(label.w), place.d(label.h), rounded=True, fill=style.background)
         plain_text_body(back)
-        _label_box(shapes, ids, label.label, label.x, label.x + label.w, place, style.edge_text, font,
+        _label_box(group.element, ids, label.label, label.x, label.x + label.w, place, style.edge_text, font,
                    f"{diagram.id}--{edge.id}__label")
     close_group(group)
     set_alt_text(group, diagram.description, diagram.title)

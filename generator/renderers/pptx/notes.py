@@ -30,7 +30,7 @@ class Notes:
     def write(self, slide, notes: str):
         """Give `slide` a notes slide holding `notes`; its `p:notes` element."""
         part = self._notes_part(slide)
-        element = part._element
+        element = part.notes_slide.element
         body = _notes_body(element)
         if body is not None:
             first, *extra = body.findall(_A + "p")      # a text frame's clear(): one empty paragraph
@@ -57,7 +57,7 @@ class Notes:
                 return part
             notes_slide = slide.notes_slide          # python-pptx's own: master, theme, placeholders
             part = notes_slide.part
-            self._fresh = copy.deepcopy(notes_slide._element)
+            self._fresh = copy.deepcopy(notes_slide.element)
             self._master = part.part_related_by(RT.NOTES_MASTER)
             self._taken = {str(p.partname) for p in part.package.iter_parts() if p.partname.startswith(_PREFIX)}
             return part

@@ -35,14 +35,10 @@ class _Members:
 def package_members(prs) -> dict[str, bytes]:
     """Every member of the saved presentation, as `prs.save` writes them (the same writer, the
     same parts, rels and content types), without zipping them only to unzip them again."""
-    from pptx.opc.serialized import PackageWriter
+    from generator.renderers.pptx.oxml.adapter import write_members
 
-    package = prs.part.package
-    writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
     members = _Members()
-    writer._write_content_types_stream(members)
-    writer._write_pkg_rels(members)
-    writer._write_parts(members)
+    write_members(prs.part.package, members)
     return members.files
 
 

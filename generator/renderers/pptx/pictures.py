@@ -10,6 +10,8 @@ python-pptx would have written.
 
 from __future__ import annotations
 
+from generator.renderers.pptx.oxml.adapter import add_picture_element, image_parts, recalculate_extents, shape_proxy
+
 _MEDIA = "/ppt/media/image"
 
 
@@ -21,7 +23,7 @@ class Pictures:
 
     def _read(self) -> None:
         self._by_sha1 = {}
-        for part in self.package._image_parts:          # python-pptx's order: the first with a hash wins
+        for part in image_parts(self.package):          # python-pptx's order: the first with a hash wins
             if hasattr(part, "sha1"):
                 self._by_sha1.setdefault(part.sha1, part)
         self._numbers = [part.partname.idx for part in self.package.iter_parts()
@@ -61,9 +63,9 @@ class Pictures:
 
         part = self.image_part(image_file)
         rel_id = shapes.part.relate_to(part, RT.IMAGE)
-        pic = shapes._add_pic_from_image_part(part, rel_id, left, top, width, height)
-        shapes._recalculate_extents()
-        return shapes._shape_factory(pic)
+        pic = add_picture_element(shapes, part, rel_id, left, top, width, height)
+        recalculate_extents(shapes)
+        return shape_proxy(shapes, pic)
 
 
 def add_picture(pictures: Pictures | None, shapes, image_file, x: int, y: int, w: int, h: int):

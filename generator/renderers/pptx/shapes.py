@@ -15,6 +15,8 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Pt
 
 from generator.plan.boxes import Box, Diagram, TextBlock
+from generator.renderers.pptx.oxml.adapter import defer_extents, escape_control_characters, shape_proxy
+from generator.renderers.pptx.oxml.slide import shape_tree
 
 EMU_PER_PT = 12700
 
@@ -57,7 +59,7 @@ def new_group(slide, name: str, ids: ShapeIds | None = None):
         group = slide.shapes.add_group_shape()
         group.name = name
     else:
-        tree = slide.shapes._spTree
+        tree = shape_tree(slide.element)
         element = tree.makeelement(_P + "grpSp", {})
         ending = tree.find(_P + "extLst")
         if ending is not None:
@@ -71,16 +73,16 @@ def new_group(slide, name: str, ids: ShapeIds | None = None):
         frame = _el(_el(element, _P + "grpSpPr"), _A + "xfrm")
         for tag, keys in (("off", ("x", "y")), ("ext", ("cx", "cy")), ("chOff", ("x", "y")), ("chExt", ("cx", "cy"))):
             _el(frame, _A + tag, {keys[0]: "0", keys[1]: "0"})
-        group = slide.shapes._shape_factory(element)
+        group = shape_proxy(slide.shapes, element)
     shapes = group.shapes
-    shapes._recalculate_extents = lambda: None
+    defer_extents(shapes)
     return group, shapes
 
 
 def close_group(group) -> None:
     """The group's position and size (and its children's frame) around its shapes, as python-pptx's
     `recalculate_extents` sets them, read from each child's `a:xfrm` directly."""
-    element = group._element
+    element = group.element
     frames = []
     for child in element:
         if child.tag in _SHAPE_TAGS:
@@ -103,7 +105,7 @@ def close_group(group) -> None:
 
 def set_alt_text(shape, description: str, title: str | None = None) -> None:
     """Alt text of a shape or group, read by screen readers (python-pptx has no API for it)."""
-    props = shape._element[0].find(_P + "cNvPr")
+    props = shape.element[0].find(_P + "cNvPr")
     props.set("descr", description)
     if title:
         props.set("title", title)
@@ -144,9 +146,7 @@ def _color(parent, color: str) -> None:
 
 
 def _run_text(text: str) -> str:
-    from pptx.oxml.text import CT_RegularTextRun
-
-    return CT_RegularTextRun._escape_ctrl_chars(text)
+    return escape_control_characters(text)
 
 
 def _paragraph(body, align: str, line_height: float | None, margins: tuple[float, float] | None):
@@ -238,7 +238,7 @@ def _text_body(sp, box: Box, font: str, autoshape: bool) -> None:
             body[-1].find(f"{_A}pPr/{_A}spcBef/{_A}spcPts").set("val", _centipoints(max(0.0, gap)))
 
 
-def new_sp(shapes, shape_id: int, name: str, x: int, y: int, w: int, h: int, *, text_box: bool = False,
+def new_sp(tree, shape_id: int, name: str, x: int, y: int, w: int, h: int, *, text_box: bool = False,
            rounded: bool = False, adjust: float | None = None, fill: str | None = None,
            stroke: str | None = None, stroke_width: float | None = None, outline: bool = False):
     """A `p:sp` appended to a shape tree, as python-pptx's `add_shape` (a rectangle, or a rounded
@@ -246,7 +246,7 @@ def new_sp(shapes, shape_id: int, name: str, x: int, y: int, w: int, h: int, *, 
     named, filled (`fill`, else no fill), outlined (`stroke` at `stroke_width` points when that is
     not zero, or `outline` whatever the width; else no line) and without shadow; its `p:txBody`
     is left for the caller."""
-    sp = _el(shapes._spTree, _P + "sp")
+    sp = _el(tree, _P + "sp")
     names = _el(sp, _P + "nvSpPr")
     _el(names, _P + "cNvPr", {"id": str(shape_id), "name": name})
     _el(names, _P + "cNvSpPr", {"txBox": "1"} if text_box else None)
@@ -285,26 +285,26 @@ def plain_text_body(sp) -> None:
     _el(_el(body, _A + "p"), _A + "pPr", {"algn": "ctr"})
 
 
-def _draw_box(shapes, box: Box, x0: float, y0: float, font: str, shape_id: int):
-    """One box of a diagram as a `p:sp` in a group (`shapes`), with the id python-pptx would give it."""
+def _draw_box(tree, box: Box, x0: float, y0: float, font: str, shape_id: int):
+    """One box of a diagram as a `p:sp` in a group (its `tree`), with the id python-pptx would give it."""
     x, y, w, h = emu(x0 + box.x), emu(y0 + box.y), emu(box.w), emu(box.h)
     autoshape = bool(box.fill or box.stroke or box.role in ("layer", "badge", "legend-swatch"))
     if not autoshape:
         # A bare text: widened a little each side so no renderer re-wraps the measured lines.
-        sp = new_sp(shapes, shape_id, box.id, emu(x0 + box.x - SLACK), y, emu(box.w + 2 * SLACK), h, text_box=True)
+        sp = new_sp(tree, shape_id, box.id, emu(x0 + box.x - SLACK), y, emu(box.w + 2 * SLACK), h, text_box=True)
     else:
         adjust = min(0.5, box.radius / max(1e-6, min(box.w, box.h))) if box.radius else None
-        sp = new_sp(shapes, shape_id, box.id, x, y, w, h, rounded=bool(box.radius), adjust=adjust, fill=box.fill,
+        sp = new_sp(tree, shape_id, box.id, x, y, w, h, rounded=bool(box.radius), adjust=adjust, fill=box.fill,
                     stroke=box.stroke, stroke_width=box.stroke_width)
     _text_body(sp, box, font, autoshape)
     return sp
 
 
-def _draw_boxes(shapes, boxes: Sequence[Box], x0: float, y0: float, font: str, ids: ShapeIds) -> None:
+def _draw_boxes(tree, boxes: Sequence[Box], x0: float, y0: float, font: str, ids: ShapeIds) -> None:
     """Boxes added to a group one after the other, each with the next id (the largest id on the
     slide plus one, as python-pptx numbers a new shape)."""
     for box in boxes:
-        _draw_box(shapes, box, x0, y0, font, ids.highest())
+        _draw_box(tree, box, x0, y0, font, ids.highest())
 
 
 def _level_description(boxes: Sequence[Box]) -> str:
@@ -333,10 +333,10 @@ def draw_diagram(slide, diagram: Diagram, x0: float, y0: float, *, build: bool, 
         else:
             static.append(box)
     groups: list[DrawnGroup] = []
-    ids = ShapeIds(slide.shapes._spTree)
+    ids = ShapeIds(shape_tree(slide.element))
     if static:
         group, shapes = new_group(slide, f"{diagram.id}: titles and legend", ids)
-        _draw_boxes(shapes, static, x0, y0, font, ids)
+        _draw_boxes(group.element, static, x0, y0, font, ids)
         close_group(group)
         set_alt_text(group, diagram.description, diagram.title)
         groups.append(DrawnGroup(group.shape_id, 0, tuple(b.id for b in static)))
@@ -344,7 +344,7 @@ def draw_diagram(slide, diagram: Diagram, x0: float, y0: float, *, build: bool, 
         boxes = levels[level]
         group, shapes = new_group(slide, f"{diagram.id}: level {level + 1}", ids)
         described = _level_description(boxes)
-        _draw_boxes(shapes, sorted(boxes, key=lambda b: (b.role != "layer", b.x)), x0, y0, font, ids)
+        _draw_boxes(group.element, sorted(boxes, key=lambda b: (b.role != "layer", b.x)), x0, y0, font, ids)
         close_group(group)
         set_alt_text(group, described)
         step = min(b.step for b in boxes) if build else 0

@@ -26,6 +26,9 @@ from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
+from generator.renderers.pptx.oxml.adapter import escape_control_characters, next_slide_partname, shape_proxy
+from generator.renderers.pptx.oxml.slide import add_slide_id, shape_tree
+from generator.renderers.pptx.oxml.text import restyle_paragraph
 from generator.renderers.pptx.pictures import add_picture
 from generator.renderers.pptx.shapes import _A, _FRAME_OF, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
@@ -70,14 +73,14 @@ def rect_of(shape) -> Rect:
 def placeholders(slide, kinds) -> list:
     """The slide's placeholders of `kinds`, in document order (python-pptx's `slide.placeholders`
     filtered by type, the `p:ph` elements read directly)."""
-    factory = slide.shapes._shape_factory
-    return [factory(element) for element, kind in _placeholder_elements(slide) if kind in kinds]
+    shapes = slide.shapes
+    return [shape_proxy(shapes, element) for element, kind in _placeholder_elements(slide) if kind in kinds]
 
 
 def _placeholder_elements(slide) -> list:
     """(element, PP_PLACEHOLDER type) of each placeholder shape of a slide (or layout), in document order."""
     found = []
-    for child in slide.shapes._spTree.iterchildren():
+    for child in shape_tree(slide.element).iterchildren():
         if child.tag not in _SHAPE_TAGS:
             continue
         ph = child[0].find(_PH)
@@ -89,8 +92,9 @@ def _placeholder_elements(slide) -> list:
 
 def _text_body(shape):
     """The shape's `p:txBody` (python-pptx adds the one it lacks)."""
-    body = shape._element.find(_P + "txBody")
-    return body if body is not None else shape.text_frame._txBody
+    element = shape.element
+    body = element.find(_P + "txBody")
+    return body if body is not None else element.get_or_add_txBody()
 
 
 _AUTOFITS = (_A + "normAutofit", _A + "spAutoFit", _A + "noAutofit")
@@ -122,22 +126,9 @@ def _format(p, *, line: float, before: float, align=None, level: int | None = No
     """A paragraph's properties as python-pptx's paragraph API sets them (alignment, level, the
     indents, no bullet, exact line pitch, space before), written directly into a new `a:pPr`."""
     props = p.find(_A + "pPr")
-    if props is not None:             # properties the paragraph had: set through python-pptx
-        from pptx.text.text import _Paragraph
-
-        paragraph = _Paragraph(p, None)
-        if align is not None:
-            paragraph.alignment = align
-        if level is not None:
-            paragraph.level = level
-        props = p.get_or_add_pPr()
-        if margins is not None:
-            props.set("marL", margins[0])
-            props.set("indent", margins[1])
-        if no_bullet:
-            props.insert(0, props.makeelement(_A + "buNone", {}))
-        paragraph.line_spacing = Pt(line)
-        paragraph.space_before = Pt(before)
+    if props is not None:             # properties the paragraph had: set as python-pptx sets them
+        restyle_paragraph(p, align=align, level=level, margins=margins, no_bullet=no_bullet, line=line,
+                          before=before)
         return
     props = p.makeelement(_A + "pPr", {})
     p.insert(0, props)
@@ -156,7 +147,7 @@ def _format(p, *, line: float, before: float, align=None, level: int | None = No
 
 def _set_rect(shape, x: int, y: int, w: int, h: int) -> None:
     """A shape's position and size, set in its `a:xfrm` (through python-pptx when it has none)."""
-    frame = shape._element.find(_XFRM)
+    frame = shape.element.find(_XFRM)
     off = frame.find(_A + "off") if frame is not None else None
     ext = frame.find(_A + "ext") if frame is not None else None
     if off is None or ext is None:
@@ -286,13 +277,13 @@ class NewSlides:
         if fresh is None:
             slide = slides.add_slide(layout)
             pin_placeholders(slide, layout)
-            self._fresh[layout.part] = copy.deepcopy(slide._element)
+            self._fresh[layout.part] = copy.deepcopy(slide.element)
             return slide
         presentation = self.prs.part
-        part = SlidePart(presentation._next_slide_partname, CT.PML_SLIDE, presentation.package,
+        part = SlidePart(next_slide_partname(presentation), CT.PML_SLIDE, presentation.package,
                          copy.deepcopy(fresh))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        slides._sldIdLst.add_sldId(presentation.relate_to(part, RT.SLIDE))
+        add_slide_id(self.prs.element, presentation.relate_to(part, RT.SLIDE))
         return part.slide
 
 
@@ -627,15 +618,8 @@ def _code_line(p, tokens, block, size: str, face: str, color) -> None:
     """One line of code: exact pitch, no space around, one run a token in its colour (bold
     keywords, italic comments) in the code face; an empty line keeps the size. The XML
     python-pptx's paragraph, run and font API wrote, written directly."""
-    from pptx.oxml.text import CT_RegularTextRun
-
-    if p.find(_A + "pPr") is not None:      # properties the paragraph had: set through python-pptx
-        from pptx.text.text import _Paragraph
-
-        paragraph = _Paragraph(p, None)
-        paragraph.line_spacing = Pt(block.line_height)
-        paragraph.space_before = paragraph.space_after = Pt(0)
-        props = p.pPr
+    if p.find(_A + "pPr") is not None:      # properties the paragraph had: set as python-pptx sets them
+        props = restyle_paragraph(p, line=block.line_height, before=0, after=0)
     else:
         props = p.makeelement(_A + "pPr", {})
         p.insert(0, props)
@@ -648,7 +632,7 @@ def _code_line(p, tokens, block, size: str, face: str, color) -> None:
         run = p.makeelement(_A + "r", {})
         add(run)
         run_props = SubElement(run, _A + "rPr", {"sz": size})
-        SubElement(run, _A + "t").text = CT_RegularTextRun._escape_ctrl_chars(token.text)
+        SubElement(run, _A + "t").text = escape_control_characters(token.text)
         if token.kind == "keyword":
             run_props.set("b", "1")
         if token.kind == "comment":
@@ -690,7 +674,7 @@ class Footers:
         filled = self._filled.get(layout.part)
         if filled is None:
             filled = self._filled[layout.part] = footer_shapes(layout, self.talk_title, self.font, self.muted)
-        tree = slide.shapes._spTree
+        tree = shape_tree(slide.element)
         for element, is_number in filled:
             element = copy.deepcopy(element)
             tree.append(element)
@@ -706,7 +690,7 @@ def footer_shapes(layout, talk_title: str, font: str, muted: str | None = None) 
         kind = shape.placeholder_format.type
         if kind not in _FOOTERS:
             continue
-        element = copy.deepcopy(shape._element)
+        element = copy.deepcopy(shape.element)
         body = element.find(qn("p:txBody"))
         if body is None:
             filled.append((element, False))

@@ -39,7 +39,7 @@ def attach_svg(picture, slide, svg: bytes, pictures=None) -> None:
     rel_id = slide.part.relate_to(part, RT.IMAGE)
     if pictures is not None:
         pictures.note(partname)
-    blip = picture._element.find(f".//{qn('a:blip')}")
+    blip = picture.element.find(f".//{qn('a:blip')}")
     extensions = blip.find(qn("a:extLst"))
     if extensions is None:
         extensions = blip.makeelement(qn("a:extLst"), {})

@@ -12,6 +12,8 @@ from generator.text.markdown import plain
 from generator.model.talk import Comparison
 from generator.theme.contrast import colors as palette
 from generator.plan.boxes import Rect
+from generator.renderers.pptx.oxml.table import table_element
+from generator.renderers.pptx.oxml.text import restyle_paragraph
 from generator.renderers.pptx.text import emptied
 from generator.plan.deck import Table
 from generator.plan.geometry import CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT
@@ -60,12 +62,8 @@ def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str
         pPr = first.makeelement(_A + "pPr", {"algn": align.xml_value})
         first.insert(0, pPr)
         SubElement(SubElement(pPr, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(size * LINE_HEIGHT)})
-    else:                                        # properties the paragraph had: set through python-pptx
-        from pptx.text.text import _Paragraph
-
-        paragraph = _Paragraph(first, None)
-        paragraph.alignment = align
-        paragraph.line_spacing = Pt(size * LINE_HEIGHT)
+    else:                                        # properties the paragraph had: set as python-pptx sets them
+        restyle_paragraph(first, align=align, line=size * LINE_HEIGHT)
     # plain text on the plan's line breaks, one weight for the whole cell
     write_runs(first, part, plain(text), size=size, bold=bold, color=color, markdown=False, lines=lines)
 
@@ -85,25 +83,26 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
     shape.name = f"comparison {comparison.id}"
     table = shape.table
     # A plain table: no banding from the template's default style.
-    tbl_pr = table._tbl.find(qn("a:tblPr"))
+    tbl = table_element(shape.element)
+    tbl_pr = tbl.find(qn("a:tblPr"))
     tbl_pr.set("bandRow", "0")
     table.first_row = True
     # the columns' widths and the rows' heights, and the frame their sums (what python-pptx's
     # column and row API leaves, the frame set again after each)
-    columns = table._tbl.find(_A + "tblGrid").findall(_A + "gridCol")
+    columns = tbl.find(_A + "tblGrid").findall(_A + "gridCol")
     for column, width in zip(columns, widths):
         column.set("w", str(emu(width)))
-    rows_el = table._tbl.findall(_A + "tr")
+    rows_el = tbl.findall(_A + "tr")
     for row, height in zip(rows_el, heights):
         row.set("h", str(emu(height)))
-    extent = shape._element.find(f"{_P}xfrm/{_A}ext")
+    extent = shape.element.find(f"{_P}xfrm/{_A}ext")
     if widths:
         extent.set("cx", str(sum(int(column.get("w")) for column in columns)))
     if heights:
         extent.set("cy", str(sum(int(row.get("h")) for row in rows_el)))
     colors, size = palette(theme), planned.size      # the HTML table's colours: surface, background
     border = colors["background"]
-    cells = [tr.findall(_A + "tc") for tr in table._tbl.findall(_A + "tr")]
+    cells = [tr.findall(_A + "tc") for tr in tbl.findall(_A + "tr")]
     part = slide.part
     for r, row in enumerate(rows):
         for c, text in enumerate(row):

@@ -86,9 +86,11 @@ def check_package(data: bytes, path: Path) -> None:
 def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
     """Remove the template's relationships to things outside the package (web addresses, files,
     network shares, scripts), and what points at them, so the deck reads nothing from elsewhere."""
+    from generator.renderers.pptx.oxml.adapter import part_element
+
     found = []
     for part in prs.part.package.iter_parts():
-        element = getattr(part, "_element", None)
+        element = part_element(part)
         for rel_id, rel in list(part.rels.items()):
             if not rel.is_external:
                 continue
@@ -126,10 +128,12 @@ def _as_presentation(data: bytes) -> bytes:
 
 
 def _remove_slides(prs) -> None:
-    slide_ids = prs.slides._sldIdLst
-    for slide_id in list(slide_ids):
+    from generator.renderers.pptx.oxml.slide import slide_ids
+
+    prs.slides                      # python-pptx's own first: the slide list made, the parts named
+    for slide_id in slide_ids(prs.element):
         prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
+        slide_id.getparent().remove(slide_id)
 
 
 def _placeholder_kinds(layout) -> set[str]:

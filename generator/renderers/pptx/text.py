@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from pptx.oxml.ns import qn
 
+from generator.renderers.pptx.oxml.adapter import escape_control_characters, paragraph_element
 from generator.text.markdown import inline_pieces
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -134,7 +135,7 @@ CODE_FONT = "Consolas"     # inline `code` in PPTX: the monospace face Office ha
 def write_paragraph(paragraph, text: str, *, size: float | None = None, bold: bool | None = None,
                     color: str | None = None, markdown: bool = True, lines: tuple[str, ...] = ()) -> None:
     """Fill a python-pptx paragraph with runs from one line of (inline Markdown) text (`write_runs`)."""
-    write_runs(paragraph._p, paragraph.part, text, size=size, bold=bold, color=color, markdown=markdown,
+    write_runs(paragraph_element(paragraph), paragraph.part, text, size=size, bold=bold, color=color, markdown=markdown,
                lines=lines)
 
 
@@ -156,7 +157,6 @@ def write_runs(p, part, text: str, *, size: float | None = None, bold: bool | No
     The elements are those python-pptx's `add_run` and font API wrote, attribute for attribute
     (size, bold, italic; fill, face, link), written here directly, before any `a:endParaRPr`."""
     from lxml.etree import SubElement
-    from pptx.oxml.text import CT_RegularTextRun
     from pptx.util import Pt
 
     from generator.text.markdown import Piece, split_pieces
@@ -167,7 +167,7 @@ def write_runs(p, part, text: str, *, size: float | None = None, bold: bool | No
     add = p.append if end is None else end.addprevious
     sz = centipoints(size) if size is not None else None
     rgb = color.lstrip("#").upper() if color else None
-    escape = CT_RegularTextRun._escape_ctrl_chars
+    escape = escape_control_characters
     for piece in runs or (Piece(""),):
         if piece is None:
             br = p.makeelement(_A + "br", {})

@@ -1,0 +1,19 @@
+"""A slide's XML: its shape tree, and the presentation's list of slides."""
+
+from __future__ import annotations
+
+
+def shape_tree(slide_element):
+    """The `p:spTree` of a slide, layout or master element (`p:cSld/p:spTree`)."""
+    return slide_element.cSld.spTree
+
+
+def add_slide_id(presentation_element, rel_id: str) -> None:
+    """A `p:sldId` for the slide related as `rel_id`, last in the presentation's `p:sldIdLst`."""
+    presentation_element.get_or_add_sldIdLst().add_sldId(rel_id)
+
+
+def slide_ids(presentation_element) -> list:
+    """The presentation's `p:sldId` elements (each with its `rId`), in order."""
+    listed = presentation_element.sldIdLst
+    return list(listed) if listed is not None else []
