@@ -12,10 +12,10 @@ from __future__ import annotations
 import copy
 
 from generator.text.markdown import paragraphs
+from generator.renderers.pptx.oxml.slide import notes_body
+from generator.renderers.pptx.oxml.text import add_paragraph, emptied
 from generator.renderers.pptx.text import write_runs
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _PREFIX = "/ppt/notesSlides/notesSlide"
 
 
@@ -31,16 +31,11 @@ class Notes:
         """Give `slide` a notes slide holding `notes`; its `p:notes` element."""
         part = self._notes_part(slide)
         element = part.notes_slide.element
-        body = _notes_body(element)
+        body = notes_body(element)
         if body is not None:
-            first, *extra = body.findall(_A + "p")      # a text frame's clear(): one empty paragraph
-            for paragraph in extra:
-                body.remove(paragraph)
-            for child in list(first):
-                if child.tag in (_A + "r", _A + "br", _A + "fld"):
-                    first.remove(child)
+            first = emptied(body)                       # a text frame's clear(): one empty paragraph
             for index, line in enumerate(paragraphs(notes)):
-                paragraph = first if index == 0 else _new_paragraph(body)
+                paragraph = first if index == 0 else add_paragraph(body)
                 write_runs(paragraph, part, line)
         return element
 
@@ -70,18 +65,3 @@ class Notes:
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
         return part
-
-
-def _notes_body(element):
-    """The `p:txBody` of the notes placeholder (the first body placeholder), or None."""
-    for shape in element.iter(_P + "sp"):
-        ph = shape.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
-        if ph is not None and ph.get("type") == "body":
-            return shape.find(_P + "txBody")
-    return None
-
-
-def _new_paragraph(body):
-    from lxml.etree import SubElement
-
-    return SubElement(body, _A + "p")

@@ -28,11 +28,13 @@ from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geom
 from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.oxml.adapter import escape_control_characters, next_slide_partname, shape_proxy
 from generator.renderers.pptx.oxml.slide import add_slide_id, shape_tree
-from generator.renderers.pptx.oxml.text import restyle_paragraph
+from generator.renderers.pptx.oxml.text import (
+    add_paragraph, default_run_size, first_paragraph, fixed_body, format_paragraph, run,
+)
 from generator.renderers.pptx.pictures import add_picture
 from generator.renderers.pptx.shapes import _A, _FRAME_OF, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
-from generator.renderers.pptx.text import centipoints, emptied, write_runs
+from generator.renderers.pptx.text import write_runs
 from generator.theme import Theme
 
 ROLE_OF_KIND = {
@@ -97,52 +99,18 @@ def _text_body(shape):
     return body if body is not None else element.get_or_add_txBody()
 
 
-_AUTOFITS = (_A + "normAutofit", _A + "spAutoFit", _A + "noAutofit")
-
-
-def _prepare(body, anchor=MSO_ANCHOR.TOP) -> None:
-    """A text body emptied to one paragraph, wrapping, not autofitted, anchored, without insets: the
-    attributes python-pptx's text frame API sets (clear, word_wrap, auto_size, vertical_anchor,
-    margins), in its order, set directly."""
-    emptied(body)
-    props = body.find(_A + "bodyPr")
-    props.set("wrap", "square")
-    for child in list(props):
-        if child.tag in _AUTOFITS:
-            props.remove(child)
-    props.set("anchor", anchor.xml_value)
-    for name in ("lIns", "rIns", "tIns", "bIns"):
-        props.set(name, "0")
-    SubElement(props, _A + "noAutofit")
-
-
 def _paragraph(body, index: int):
-    """The body's first `a:p` (index 0, as a prepared body has it), else a new one at its end."""
-    return body.find(_A + "p") if index == 0 else SubElement(body, _A + "p")
+    """The body's first `a:p` (index 0, as a fixed body has it), else a new one at its end."""
+    return first_paragraph(body) if index == 0 else add_paragraph(body)
 
 
 def _format(p, *, line: float, before: float, align=None, level: int | None = None,
             margins: tuple[str, str] | None = None, no_bullet: bool = False) -> None:
     """A paragraph's properties as python-pptx's paragraph API sets them (alignment, level, the
-    indents, no bullet, exact line pitch, space before), written directly into a new `a:pPr`."""
-    props = p.find(_A + "pPr")
-    if props is not None:             # properties the paragraph had: set as python-pptx sets them
-        restyle_paragraph(p, align=align, level=level, margins=margins, no_bullet=no_bullet, line=line,
-                          before=before)
-        return
-    props = p.makeelement(_A + "pPr", {})
-    p.insert(0, props)
-    if align is not None:
-        props.set("algn", align.xml_value)
-    if level:
-        props.set("lvl", str(level))
-    if margins is not None:
-        props.set("marL", margins[0])
-        props.set("indent", margins[1])
-    SubElement(SubElement(props, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(line)})
-    SubElement(SubElement(props, _A + "spcBef"), _A + "spcPts", {"val": centipoints(before)})
-    if no_bullet:
-        SubElement(props, _A + "buNone")
+    indents, no bullet, exact line pitch, space before)."""
+    left, indent = margins if margins is not None else (None, None)
+    format_paragraph(p, align=align, level=level, left=left, indent=indent, no_bullet=no_bullet, line=line,
+                     before=before)
 
 
 def _set_rect(shape, x: int, y: int, w: int, h: int) -> None:
@@ -177,7 +145,7 @@ def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: 
     broken where the plan broke it (`breaks`, its plain lines per paragraph)."""
     _place(ctx, shape, rect)
     body = _text_body(shape)
-    _prepare(body, anchor)
+    fixed_body(body, anchor)
     part = shape.part
     for index, line in enumerate(lines):
         paragraph = _paragraph(body, index)
@@ -423,7 +391,7 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), room)
     _place(ctx, shape, room)
     frame = _text_body(shape)
-    _prepare(frame)
+    fixed_body(frame)
     part = shape.part
     firsts = []
     breaks = bullet_lines(planned.bullets)
@@ -463,7 +431,7 @@ def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, p
             shape = slide.shapes.add_textbox(emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
         _place(ctx, shape, column.rect)
         frame = _text_body(shape)
-        _prepare(frame)
+        fixed_body(frame)
         part = shape.part
         paragraphs, breaks = [], []
         if column.heading:
@@ -596,14 +564,14 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
     box = slide.shapes.add_textbox(emu(area.x), emu(area.y), emu(area.w), emu(height))
     box.name = f"code {content.id}"
     body = _text_body(box)
-    _prepare(body)
+    fixed_body(body)
     frame = box.text_frame
     frame.word_wrap = False
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = emu(CODE_PAD)
-    size, face = centipoints(block.size), ctx.theme.code.family
+    face = ctx.theme.code.family
     for index, line in enumerate(block.lines):
         paragraph = _paragraph(body, index)
-        _code_line(paragraph, line, block, size, face, lambda kind: str(rgb(f"code-{kind}", "#1F2937")))
+        _code_line(paragraph, line, block, face, lambda kind: str(rgb(f"code-{kind}", "#1F2937")))
     set_alt_text(box, word(ctx.talk.lang, "alt/code", language=block.language, count=len(block.lines)))
     if planned.text:
         caption = slide.shapes.add_textbox(emu(area.x), emu(area.y + height + 8), emu(area.w),
@@ -614,33 +582,16 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
         add_build(slide, steps)
 
 
-def _code_line(p, tokens, block, size: str, face: str, color) -> None:
+def _code_line(p, tokens, block, face: str, color) -> None:
     """One line of code: exact pitch, no space around, one run a token in its colour (bold
     keywords, italic comments) in the code face; an empty line keeps the size. The XML
-    python-pptx's paragraph, run and font API wrote, written directly."""
-    if p.find(_A + "pPr") is not None:      # properties the paragraph had: set as python-pptx sets them
-        props = restyle_paragraph(p, line=block.line_height, before=0, after=0)
-    else:
-        props = p.makeelement(_A + "pPr", {})
-        p.insert(0, props)
-        SubElement(SubElement(props, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(block.line_height)})
-        SubElement(SubElement(props, _A + "spcBef"), _A + "spcPts", {"val": "0"})
-        SubElement(SubElement(props, _A + "spcAft"), _A + "spcPts", {"val": "0"})
-    end = p.find(_A + "endParaRPr")
-    add = p.append if end is None else end.addprevious
+    python-pptx's paragraph, run and font API wrote."""
+    props = format_paragraph(p, line=block.line_height, before=0, after=0)
     for token in tokens or ():
-        run = p.makeelement(_A + "r", {})
-        add(run)
-        run_props = SubElement(run, _A + "rPr", {"sz": size})
-        SubElement(run, _A + "t").text = escape_control_characters(token.text)
-        if token.kind == "keyword":
-            run_props.set("b", "1")
-        if token.kind == "comment":
-            run_props.set("i", "1")
-        SubElement(SubElement(run_props, _A + "solidFill"), _A + "srgbClr", {"val": color(token.kind)})
-        SubElement(run_props, _A + "latin", {"typeface": face})
+        run(p, token.text, size=block.size, bold=True if token.kind == "keyword" else None,
+            italic=token.kind == "comment", color=color(token.kind), typeface=face)
     if not tokens:
-        props.get_or_add_defRPr().set("sz", size)
+        default_run_size(props, block.size)
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:

@@ -13,8 +13,7 @@ from generator.model.talk import Comparison
 from generator.theme.contrast import colors as palette
 from generator.plan.boxes import Rect
 from generator.renderers.pptx.oxml.table import table_element
-from generator.renderers.pptx.oxml.text import restyle_paragraph
-from generator.renderers.pptx.text import emptied
+from generator.renderers.pptx.oxml.text import emptied, format_paragraph, wrap_text
 from generator.plan.deck import Table
 from generator.plan.geometry import CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT
 from generator.theme import Theme
@@ -41,7 +40,7 @@ def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str
           border: str | None = None, lines: tuple[str, ...] = ()) -> None:
     """A table cell (`a:tc`): its insets, middle anchor, fill and borders, and its text on one
     paragraph; the XML python-pptx's cell, text frame and paragraph API wrote, written directly."""
-    from generator.renderers.pptx.text import centipoints, write_runs
+    from generator.renderers.pptx.text import write_runs
 
     props = tc.find(_A + "tcPr")
     if props is None:
@@ -57,13 +56,8 @@ def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str
     if body is None:
         body = tc.get_or_add_txBody()
     first = emptied(body)
-    body.find(_A + "bodyPr").set("wrap", "square")
-    if first.find(_A + "pPr") is None:
-        pPr = first.makeelement(_A + "pPr", {"algn": align.xml_value})
-        first.insert(0, pPr)
-        SubElement(SubElement(pPr, _A + "lnSpc"), _A + "spcPts", {"val": centipoints(size * LINE_HEIGHT)})
-    else:                                        # properties the paragraph had: set as python-pptx sets them
-        restyle_paragraph(first, align=align, line=size * LINE_HEIGHT)
+    wrap_text(body)
+    format_paragraph(first, align=align, line=size * LINE_HEIGHT)
     # plain text on the plan's line breaks, one weight for the whole cell
     write_runs(first, part, plain(text), size=size, bold=bold, color=color, markdown=False, lines=lines)
 
