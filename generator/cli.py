@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from generator.build.progress import Progress, escapes_forbidden
 from generator.errors import ContentError, ExitCode, MissingToolError, RenderError, exit_code_table
 from generator.theme import MissingFontError
 
@@ -37,6 +38,30 @@ def _print_diagnostics(exc_or_list, sources=None) -> None:
         text = format_report(exc_or_list, sources or {})
     if text:
         click.echo(text, err=True)
+
+
+# --color/--no-color may be given before the command name (the group's option) or after build's;
+# it records what it asked in the context's `meta`, which the group's context and the command's
+# share, and click runs the group's callbacks first, so the command's wins.
+_COLOR = "deckgen.color"
+COLOR_HELP = ("Send terminal escapes (colour, the status line rewritten in place) even to a file or pipe, "
+              "or never. Default: only to a terminal, not with NO_COLOR set or TERM=dumb.")
+
+
+def _remember_color(ctx: click.Context, param: click.Parameter, value: bool | None) -> None:
+    if value is not None:
+        ctx.meta[_COLOR] = value
+        ctx.color = value           # what click.echo strips or keeps
+
+
+def _color_option(command):
+    return click.option("--color/--no-color", default=None, expose_value=False, callback=_remember_color,
+                        help=COLOR_HELP)(command)
+
+
+def _escapes() -> bool | None:
+    """--color (True), --no-color (False), or None: decided by the stream and the environment."""
+    return click.get_current_context().meta.get(_COLOR)
 
 
 class _Main(click.Group):
@@ -86,6 +111,7 @@ EPILOG = "Exit codes:\n\n\b\n" + exit_code_table()
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@_color_option
 @click.version_option(package_name="deckgen-talks", prog_name="deckgen")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -94,9 +120,15 @@ def main(ctx: click.Context, debug: bool) -> None:
     Defaults for the options may be set in deckgen.toml (or [tool.deckgen] in pyproject.toml) in
     the current folder. Shell completion: eval "$(_DECKGEN_COMPLETE=bash_source deckgen)" (zsh_source,
     fish_source for the other shells).
+
+    Terminal escapes (colour, build's status line rewritten in place) go only to a terminal, and
+    not when NO_COLOR is set (to anything but nothing) or TERM is dumb; --color/--no-color, before
+    the command or after build, decides instead.
     """
     from generator.commands.config import default_map
 
+    if ctx.meta.get(_COLOR) is None and escapes_forbidden():
+        ctx.color = False           # NO_COLOR or TERM=dumb: click.echo strips any style, even on a terminal
     ctx.default_map = default_map(Path.cwd())
 
 
@@ -170,13 +202,15 @@ def _split(value: str | None) -> list[str]:
               help="Worker processes rendering at once (default: the processors available, at most 4).")
 @click.option("--mark-untranslated", is_flag=True,
               help="Wrap every string that fell back to the source language in ‹ › in every output, for review.")
+@_color_option
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
           strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool, no_cache: bool,
           jobs: int | None, mark_untranslated: bool) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
-    whose inputs did not change since an earlier build are taken from the cache.
+    whose inputs did not change since an earlier build are taken from the cache. On a terminal, a
+    status line counts the outputs still rendering (not with NO_COLOR, TERM=dumb or --no-color).
     """
     import time
 
@@ -193,7 +227,6 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
             _replay(known, out, time.perf_counter() - started)
             return
     from generator.build.targets import FORMATS, build as run_build
-    from generator.build.progress import Progress
     from generator.renderers.handout.options import LAYOUTS
 
     chosen = _split(formats) or list(FORMATS)
@@ -206,7 +239,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     if unknown:
         raise click.BadParameter(f"unknown handout layout '{unknown[0]}'; available: {', '.join(LAYOUTS)}",
                                  param_hint="--handout")
-    shown = Progress()
+    shown = Progress(terminal=_escapes())
     try:
         result = run_build(dirs, langs=_split(langs) or None, formats=chosen,
                            out=Path(out), template=Path(template) if template else None, strict=strict,

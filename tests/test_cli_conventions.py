@@ -1,9 +1,11 @@
-"""Command-line conventions: the exit-code table of `deckgen --help`, -q/--quiet and -v/--verbose,
-NO_COLOR, TERM=dumb and --color/--no-color."""
+"""Command-line conventions: the exit-code table of `deckgen --help`, NO_COLOR, TERM=dumb and
+--color/--no-color."""
 
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import click
 import pytest
@@ -68,3 +70,95 @@ def test_the_command_line_exits_only_through_the_named_codes():
 
     source = Path(generator.cli.__file__).read_text("utf-8")
     assert not re.findall(r"exit\(\s*\d", source)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A folder with a new talk, content/demo, as the current folder."""
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["new", "demo"]).exit_code == 0
+    return tmp_path
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+# --- NO_COLOR, TERM=dumb, --color/--no-color ------------------------------------------------
+
+
+def on_a_terminal(args: list[str], cwd, **environ: str) -> bytes:
+    """What `deckgen ARGS` writes to a terminal (a pseudo-terminal standing in for one): standard
+    output and error both, with `environ` over an environment without NO_COLOR and with TERM=xterm."""
+    import os
+    import subprocess
+    import sys
+
+    pty = pytest.importorskip("pty")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    env.update({"TERM": "xterm", **environ})
+    main_fd, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
+                            stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main_fd, 65536)
+        except OSError:             # Linux: EIO once the program closed its end
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main_fd)
+    assert proc.wait(timeout=120) == 0, b"".join(chunks).decode("utf-8", "replace")
+    return b"".join(chunks)
+
+
+BUILD = ["build", "content/demo", "--format", "html", "--no-cache"]
+
+
+def test_a_terminal_gets_the_status_line_unless_no_color_or_term_dumb_says_otherwise(project):
+    plain = on_a_terminal(BUILD, project)
+    assert b"\x1b[K" in plain and b"rendering: 0 of 1 outputs done" in plain     # the probe works
+    for environ in ({"NO_COLOR": "1"}, {"NO_COLOR": "no"}, {"TERM": "dumb"}):
+        shown = on_a_terminal(BUILD, project, **environ)
+        assert b"\x1b" not in shown, environ
+        assert b"rendering: " not in shown and b"demo/en html: 1 file in " in shown
+    assert b"\x1b[K" in on_a_terminal(BUILD, project, NO_COLOR="")       # set but empty: no effect
+
+
+def test_no_color_and_color_override_the_terminal_and_the_environment(project):
+    assert b"\x1b" not in on_a_terminal([*BUILD, "--no-color"], project)
+    assert b"\x1b" not in on_a_terminal(["--no-color", *BUILD], project)
+    assert b"\x1b[K" in on_a_terminal([*BUILD, "--color"], project, NO_COLOR="1", TERM="dumb")
+    # not a terminal: no escape, unless asked for
+    assert "\x1b" not in invoke(*BUILD).output
+    assert "\x1b[K" in invoke(*BUILD, "--color").stdout
+    assert "\x1b[K" in invoke("--color", *BUILD).stdout
+
+
+def test_no_color_strips_the_styles_click_would_send_to_a_terminal(monkeypatch):
+    """Whatever is styled later (click.style) goes through click.echo, which the group tells to
+    strip styles under NO_COLOR and TERM=dumb; --color keeps them."""
+    @main.command("styled-probe")
+    def probe():
+        click.echo(click.style("red", fg="red"))
+
+    try:
+        monkeypatch.delenv("TERM", raising=False)
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        assert "\x1b[31m" in CliRunner().invoke(main, ["styled-probe"], color=True).output
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert CliRunner().invoke(main, ["styled-probe"], color=True).output == "red\n"
+        assert "\x1b[31m" in CliRunner().invoke(main, ["--color", "styled-probe"]).output
+        monkeypatch.delenv("NO_COLOR")
+        monkeypatch.setenv("TERM", "dumb")
+        assert CliRunner().invoke(main, ["styled-probe"], color=True).output == "red\n"
+    finally:
+        main.commands.pop("styled-probe")
+
+
+def test_the_group_help_documents_the_escapes():
+    text = " ".join(invoke("--help").output.split())
+    assert "--color / --no-color" in text and "NO_COLOR" in text and "TERM is dumb" in text

@@ -1,4 +1,5 @@
-"""Build progress: plain lines in a file or a pipe, a status line rewritten in place on a terminal."""
+"""Build progress: plain lines in a file or a pipe, a status line rewritten in place on a terminal
+(not under NO_COLOR or TERM=dumb)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,34 @@ def test_a_terminal_gets_a_status_line_that_each_line_replaces():
     text = out.getvalue()
     assert text.startswith("rendering: 0 of 2 outputs done…\r\x1b[Ktalk/fr pptx: 1 file in 0.30 s\n")
     assert text.endswith("\r\x1b[K")           # nothing left on the line once done
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_escapes_go_to_a_terminal_only_and_never_under_no_color_or_term_dumb():
+    from generator.build.progress import escapes_allowed
+
+    assert escapes_allowed(Terminal(), {"TERM": "xterm-256color"})
+    assert escapes_allowed(Terminal(), {})
+    assert escapes_allowed(Terminal(), {"NO_COLOR": ""})            # set but empty: as if unset
+    assert not escapes_allowed(io.StringIO(), {"TERM": "xterm"})
+    assert not escapes_allowed(Terminal(), {"NO_COLOR": "1"})
+    assert not escapes_allowed(Terminal(), {"NO_COLOR": "0"})       # any value but nothing
+    assert not escapes_allowed(Terminal(), {"TERM": "dumb"})
+
+
+def test_a_terminal_under_no_color_gets_plain_lines(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = Terminal()
+    shown = Progress(out, io.StringIO(), echo=echo)
+    shown.status(0, 2)
+    shown.line("talk/fr pptx: 1 file in 0.30 s")
+    shown.close()
+    assert out.getvalue() == "talk/fr pptx: 1 file in 0.30 s\n"
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "xterm")
+    assert Progress(Terminal(), io.StringIO(), echo=echo).terminal      # the same terminal, without it
+

@@ -1,23 +1,26 @@
 """A build's progress as the command line shows it: one line per output as it finishes, warnings
 as they are found; on a terminal, also a status line of the outputs still rendering, rewritten
-in place (never when the output goes to a file or a pipe: plain lines only)."""
+in place (never when the output goes to a file or a pipe, nor when NO_COLOR is set or TERM is
+dumb: plain lines only)."""
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Callable, TextIO
+from typing import Callable, Mapping, TextIO
 
 from generator.errors import Diagnostic, format_report
 
 
 class Progress:
-    """Lines to `out`, warnings to `err`, and on a terminal a status line that lines replace."""
+    """Lines to `out`, warnings to `err`, and on a terminal a status line that lines replace;
+    `terminal` None: decided by `escapes_allowed(out)`."""
 
     def __init__(self, out: TextIO | None = None, err: TextIO | None = None, terminal: bool | None = None,
                  echo: Callable[..., None] | None = None):
         self.out = out or sys.stdout
         self.err = err or sys.stderr
-        self.terminal = _is_terminal(self.out) if terminal is None else terminal
+        self.terminal = escapes_allowed(self.out) if terminal is None else terminal
         self.echo = echo or _echo
         self._status = ""
 
@@ -52,6 +55,19 @@ class Progress:
         if self.terminal and self._status:
             self.out.write(self._status)
             self.out.flush()
+
+
+def escapes_allowed(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether `stream` may get terminal escapes (colour, a line rewritten in place): only a
+    terminal, and not when the environment forbids them. --color/--no-color decide instead."""
+    return not escapes_forbidden(environ) and _is_terminal(stream)
+
+
+def escapes_forbidden(environ: Mapping[str, str] | None = None) -> bool:
+    """NO_COLOR set to anything but nothing (no-color.org), or TERM=dumb (a terminal that
+    understands no escape)."""
+    environ = os.environ if environ is None else environ
+    return bool(environ.get("NO_COLOR")) or environ.get("TERM") == "dumb"
 
 
 def _is_terminal(stream: TextIO) -> bool:
