@@ -7,11 +7,12 @@ Heavy libraries are imported inside the commands that use them, so `deckgen --he
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from generator.build.progress import Progress, escapes_forbidden
+from generator.build.progress import Progress, Verbosity, escapes_forbidden
 from generator.errors import ContentError, ExitCode, MissingToolError, RenderError, exit_code_table
 from generator.theme import MissingFontError
 
@@ -29,23 +30,38 @@ def _talk_dirs(given: tuple[str, ...]) -> list[Path]:
     return found
 
 
-def _print_diagnostics(exc_or_list, sources=None) -> None:
+def _print_diagnostics(exc_or_list, sources=None, errors_only: bool = False) -> None:
+    """The diagnostics on standard error; `errors_only` (-q): the warnings left out."""
     from generator.errors import format_report
 
     if isinstance(exc_or_list, ContentError):
-        text = exc_or_list.report()
+        found, sources = exc_or_list.diagnostics, exc_or_list.sources
     else:
-        text = format_report(exc_or_list, sources or {})
+        found = exc_or_list
+    if errors_only:
+        found = [d for d in found if d.severity == "error"]
+    text = format_report(found, sources or {})
     if text:
         click.echo(text, err=True)
 
 
-# --color/--no-color may be given before the command name (the group's option) or after build's;
-# it records what it asked in the context's `meta`, which the group's context and the command's
-# share, and click runs the group's callbacks first, so the command's wins.
+# -q/-v and --color/--no-color may be given before the command name (the group's options, for
+# every command) or after it (the options of the commands that print progress). Each records what
+# it asked in the context's `meta`, which the group's context and the command's share; click runs
+# the callbacks in the order the options were given, the group's first, so the last one wins.
+_LEVEL = "deckgen.verbosity"
 _COLOR = "deckgen.color"
+QUIET_HELP = "Print only errors and the failure summary: no progress, no warnings."
+VERBOSE_HELP = "Print more detail (which, each command's --help says)."
 COLOR_HELP = ("Send terminal escapes (colour, the status line rewritten in place) even to a file or pipe, "
               "or never. Default: only to a terminal, not with NO_COLOR set or TERM=dumb.")
+
+
+def _remember_level(level: Verbosity):
+    def callback(ctx: click.Context, param: click.Parameter, given: bool) -> None:
+        if given:
+            ctx.meta[_LEVEL] = level
+    return callback
 
 
 def _remember_color(ctx: click.Context, param: click.Parameter, value: bool | None) -> None:
@@ -54,9 +70,21 @@ def _remember_color(ctx: click.Context, param: click.Parameter, value: bool | No
         ctx.color = value           # what click.echo strips or keeps
 
 
-def _color_option(command):
-    return click.option("--color/--no-color", default=None, expose_value=False, callback=_remember_color,
-                        help=COLOR_HELP)(command)
+def _output_options(color: bool = False, quiet: str = QUIET_HELP, verbose: str = VERBOSE_HELP):
+    """-q/--quiet and -v/--verbose (and `color`: --color/--no-color) on a command, with its help for each."""
+    def decorate(command):
+        if color:
+            command = click.option("--color/--no-color", default=None, expose_value=False,
+                                   callback=_remember_color, help=COLOR_HELP)(command)
+        command = click.option("-v", "--verbose", is_flag=True, expose_value=False,
+                               callback=_remember_level(Verbosity.VERBOSE), help=verbose)(command)
+        return click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                            callback=_remember_level(Verbosity.QUIET), help=quiet)(command)
+    return decorate
+
+
+def _level() -> Verbosity:
+    return click.get_current_context().meta.get(_LEVEL, Verbosity.NORMAL)
 
 
 def _escapes() -> bool | None:
@@ -72,7 +100,7 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except ContentError as exc:
-            _print_diagnostics(exc)
+            _print_diagnostics(exc, errors_only=ctx.meta.get(_LEVEL) == Verbosity.QUIET)
             errors = sum(1 for d in exc.diagnostics if d.severity == "error")
             click.echo(f"{errors} error{'s' if errors != 1 else ''}; nothing was written", err=True)
             ctx.exit(ExitCode.CONTENT)
@@ -111,7 +139,7 @@ EPILOG = "Exit codes:\n\n\b\n" + exit_code_table()
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-@_color_option
+@_output_options(color=True)
 @click.version_option(package_name="deckgen-talks", prog_name="deckgen")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -121,9 +149,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     the current folder. Shell completion: eval "$(_DECKGEN_COMPLETE=bash_source deckgen)" (zsh_source,
     fish_source for the other shells).
 
-    Terminal escapes (colour, build's status line rewritten in place) go only to a terminal, and
-    not when NO_COLOR is set (to anything but nothing) or TERM is dumb; --color/--no-color, before
-    the command or after build, decides instead.
+    -q/--quiet prints only errors and the failure summary; -v/--verbose adds detail (timings, the
+    cache, each file written). Both may be given before the command name, for every command, or
+    after it, for check, build, new and i18n update; the last one given wins (schema, i18n status
+    and watch print what they print either way). Terminal escapes (colour, build's status line
+    rewritten in place) go only to a terminal, and not when NO_COLOR is set (to anything but
+    nothing) or TERM is dumb; --color/--no-color, before the command or after build, decides instead.
     """
     from generator.commands.config import default_map
 
@@ -137,6 +168,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--lang", "langs", metavar="LANGS",
               help="Languages to measure, comma-separated (default: all of the talk's; qps: pseudo).")
 @click.option("--strict", is_flag=True, help="Treat warnings (stale translations, text that does not fit) as errors.")
+@_output_options(quiet="Print nothing for a talk that passes; for one that fails, its errors (with --strict, "
+                       "its warnings too) and its summary.",
+                 verbose="Also print the time each talk's check took.")
 def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
     """Validate talks; report their contents, translation status and text that does not fit.
 
@@ -146,12 +180,15 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
     from generator.content.talk import load_talk
     from generator.i18n.pseudo import PSEUDO_LANG
 
+    level = _level()
+    errors_only = level == Verbosity.QUIET and not strict
     failed = missing = False
     for talk_dir in _talk_dirs(talk_dirs):
+        started = time.perf_counter()
         try:
             loaded = load_talk(talk_dir)
         except ContentError as exc:
-            _print_diagnostics(exc)
+            _print_diagnostics(exc, errors_only=errors_only)
             errors = sum(1 for d in exc.diagnostics if d.severity == "error")
             click.echo(f"{exc.diagnostics[0].path}: {errors} error{'s' if errors != 1 else ''}", err=True)
             failed = True
@@ -164,11 +201,14 @@ def check(talk_dirs: tuple[str, ...], langs: str | None, strict: bool) -> None:
                                      f"(it has {', '.join(talk.languages)}; qps is the pseudo-locale)",
                                      param_hint="--lang")
         checked = check_talk(loaded, languages)
-        if checked.diagnostics:
-            _print_diagnostics(checked.diagnostics, loaded.sources)
-        for line in checked.summary:
-            click.echo(line)
-        failed |= bool(checked.errors) or (strict and (bool(checked.diagnostics) or not checked.complete))
+        _print_diagnostics(checked.diagnostics, loaded.sources, errors_only=errors_only)
+        fails = bool(checked.errors) or (strict and (bool(checked.diagnostics) or not checked.complete))
+        if level > Verbosity.QUIET or fails or checked.missing:
+            for line in checked.summary:
+                click.echo(line)
+        if level == Verbosity.VERBOSE:
+            click.echo(f"  checked in {time.perf_counter() - started:.2f} s")
+        failed |= fails
         missing |= bool(checked.missing)
     if failed:
         sys.exit(ExitCode.CONTENT)
@@ -202,7 +242,9 @@ def _split(value: str | None) -> list[str]:
               help="Worker processes rendering at once (default: the processors available, at most 4).")
 @click.option("--mark-untranslated", is_flag=True,
               help="Wrap every string that fell back to the source language in ‹ › in every output, for review.")
-@_color_option
+@_output_options(color=True, quiet="Print only errors and the failure summary: nothing when the build succeeds.",
+                 verbose="Also print the cache and the worker processes used, each file of the output folder "
+                         "and the time the whole build took.")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
           strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool, no_cache: bool,
           jobs: int | None, mark_untranslated: bool) -> None:
@@ -212,10 +254,11 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     whose inputs did not change since an earlier build are taken from the cache. On a terminal, a
     status line counts the outputs still rendering (not with NO_COLOR, TERM=dumb or --no-color).
     """
-    import time
-
+    level = _level()
     started = time.perf_counter()
     dirs = [Path(p) for p in _talk_dirs(talk_dirs)]
+    if level == Verbosity.VERBOSE:
+        click.echo(_cache_line(no_cache))
     question = None
     if not no_cache:
         from generator.build import stamp as stamps
@@ -224,7 +267,8 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                                                      paper.lower(), pdf_steps, mark_untranslated))
         known = stamps.recall(question, Path(out))
         if known is not None:
-            _replay(known, out, time.perf_counter() - started)
+            if level > Verbosity.QUIET:
+                _replay(known, out, time.perf_counter() - started, level)
             return
     from generator.build.targets import FORMATS, build as run_build
     from generator.renderers.handout.options import LAYOUTS
@@ -239,7 +283,11 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     if unknown:
         raise click.BadParameter(f"unknown handout layout '{unknown[0]}'; available: {', '.join(LAYOUTS)}",
                                  param_hint="--handout")
-    shown = Progress(terminal=_escapes())
+    if level == Verbosity.VERBOSE:
+        from generator.build.workers import default_jobs
+
+        click.echo(f"jobs: {jobs or default_jobs()} (worker processes rendering at once)")
+    shown = Progress(terminal=_escapes(), quiet=level == Verbosity.QUIET)
     try:
         result = run_build(dirs, langs=_split(langs) or None, formats=chosen,
                            out=Path(out), template=Path(template) if template else None, strict=strict,
@@ -250,7 +298,12 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
         shown.close()
     reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \
         if result.reused else ""
-    click.echo(_written_line(len(result.written), out, reused, len(result.warnings)))
+    if level > Verbosity.QUIET:
+        click.echo(_written_line(len(result.written), out, reused, len(result.warnings)))
+    if level == Verbosity.VERBOSE:
+        for path in result.written:
+            click.echo(f"  {path}")
+        click.echo(f"built in {time.perf_counter() - started:.2f} s")
     if question is not None and result.stamp is not None:
         from generator.build import stamp as stamps
 
@@ -262,8 +315,21 @@ def _written_line(files: int, out: str, reused: str, warnings: int) -> str:
             + (f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""))
 
 
-def _replay(stamp, out: str, seconds: float) -> None:
+def _cache_line(no_cache: bool) -> str:
+    """Which cache a build reads and writes, for -v."""
+    from generator.build import cache
+
+    if no_cache:
+        return "cache: off (--no-cache)"
+    if cache.disabled_by_environment():
+        return "cache: off (DECKGEN_NO_CACHE is set)"
+    return f"cache: {cache.cache_root()}"
+
+
+def _replay(stamp, out: str, seconds: float, level: Verbosity) -> None:
     """What an identical build said, every output reused: nothing changed since it ran."""
+    if level == Verbosity.VERBOSE:
+        click.echo("nothing changed since the last identical build: its outputs stand, no talk was loaded")
     for line in stamp.lines:
         click.echo(line)
     if stamp.warnings:
@@ -272,6 +338,10 @@ def _replay(stamp, out: str, seconds: float) -> None:
         click.echo(line.replace("{seconds}", f"{seconds:.2f}"))
     click.echo(_written_line(len(stamp.outputs), out, f", {stamp.units} of {stamp.units} outputs reused",
                              stamp.warning_count))
+    if level == Verbosity.VERBOSE:
+        for path, _ in stamp.outputs:
+            click.echo(f"  {path}")
+        click.echo(f"built in {seconds:.2f} s")
 
 
 @main.command()
@@ -295,6 +365,7 @@ def schema(output: str | None) -> None:
               type=click.Path(file_okay=False), help="Folder that holds the talks.")
 @click.option("--lang", default="en", show_default=True, help="Language the talk is written in.")
 @click.option("--title", default=None, help="The talk's title.")
+@_output_options(quiet="Print nothing unless it fails.", verbose="Also name each file created.")
 def new(talk_id: str, base: str, lang: str, title: str | None) -> None:
     """Create a new talk from a working skeleton: BASE/TALK_ID/talk.yaml."""
     from generator.content.skeleton import create_talk
@@ -305,7 +376,12 @@ def new(talk_id: str, base: str, lang: str, title: str | None) -> None:
         raise click.BadParameter(str(exc), param_hint="TALK_ID") from None
     except FileExistsError as exc:
         raise click.UsageError(f"{exc.filename} already exists; choose another id or remove it") from None
-    click.echo(f"created {path}\nnext: deckgen check {path.parent}")
+    level = _level()
+    if level == Verbosity.VERBOSE:
+        for created in sorted(p for p in path.parent.rglob("*") if p.is_file()):
+            click.echo(f"  {created}")
+    if level > Verbosity.QUIET:
+        click.echo(f"created {path}\nnext: deckgen check {path.parent}")
 
 
 @main.group()
@@ -316,6 +392,8 @@ def i18n() -> None:
 @i18n.command("update")
 @click.argument("talk_dirs", nargs=-1, type=click.Path(file_okay=True, dir_okay=True))
 @click.option("--add", "add", multiple=True, metavar="LANG", help="Start a catalog for a new language.")
+@_output_options(quiet="Print nothing unless it fails.",
+                 verbose="Also print each catalog's counts, as i18n status gives them.")
 def i18n_update(talk_dirs: tuple[str, ...], add: tuple[str, ...]) -> None:
     """Extract every translatable string and merge it into locales/<lang>.po.
 
@@ -328,6 +406,9 @@ def i18n_update(talk_dirs: tuple[str, ...], add: tuple[str, ...]) -> None:
     from generator.i18n.update import add_language_to_talk, update_catalogs
     from generator.model.talk import LANG_PATTERN
 
+    level = _level()
+    say = click.echo if level > Verbosity.QUIET else _silent
+
     for lang in add:
         if not re.match(LANG_PATTERN, lang):
             raise click.BadParameter(f"'{lang}' is not a BCP 47 language tag such as de or pt-BR", param_hint="--add")
@@ -339,15 +420,33 @@ def i18n_update(talk_dirs: tuple[str, ...], add: tuple[str, ...]) -> None:
             raise click.BadParameter(f"'{loaded.talk.lang}' is the language the talk is written in",
                                      param_hint="--add")
         if not languages:
-            click.echo(f"{loaded.path}: no translations yet; start one with: deckgen i18n update "
-                       f"{display_path(loaded.directory)} --add <lang>")
+            say(f"{loaded.path}: no translations yet; start one with: deckgen i18n update "
+                f"{display_path(loaded.directory)} --add <lang>")
         for path, state in update_catalogs(loaded, languages):
-            click.echo(f"{path}: {state}")
+            say(f"{path}: {state}")
         for lang in new:
             if add_language_to_talk(loaded, lang):
-                click.echo(f"{loaded.path}: added '{lang}' to translations")
+                say(f"{loaded.path}: added '{lang}' to translations")
             else:
-                click.echo(f"{loaded.path}: add '{lang}' to 'translations:' to build it", err=True)
+                say(f"{loaded.path}: add '{lang}' to 'translations:' to build it", err=True)
+        if level == Verbosity.VERBOSE:
+            _catalog_counts(loaded, languages)
+
+
+def _silent(*args, **kwargs) -> None:
+    """click.echo under -q: nothing."""
+
+
+def _catalog_counts(loaded, languages: list[str]) -> None:
+    """Each language's counts, the first line of `deckgen i18n status`, for `i18n update -v`."""
+    from generator.content.talk import display_path
+    from generator.i18n.catalog import catalog_path, load_translations
+    from generator.i18n.status import format_status, language_status
+
+    for lang in languages:
+        path = catalog_path(loaded.directory, lang)
+        status = language_status(loaded.talk, load_translations(path, lang, display_path(path)))
+        click.echo("  " + format_status(status).splitlines()[0])
 
 
 @i18n.command("status")

@@ -1,5 +1,5 @@
 """Build progress: plain lines in a file or a pipe, a status line rewritten in place on a terminal
-(not under NO_COLOR or TERM=dumb)."""
+(not under NO_COLOR or TERM=dumb), nothing at all when quiet."""
 
 from __future__ import annotations
 
@@ -67,3 +67,13 @@ def test_a_terminal_under_no_color_gets_plain_lines(monkeypatch):
     monkeypatch.setenv("TERM", "xterm")
     assert Progress(Terminal(), io.StringIO(), echo=echo).terminal      # the same terminal, without it
 
+
+def test_quiet_shows_nothing_not_even_on_a_terminal():
+    out, err = Terminal(), io.StringIO()
+    shown = Progress(out, err, terminal=True, echo=echo, quiet=True)
+    shown.status(0, 3)
+    shown.line("talk/fr pptx: 1 file in 0.30 s")
+    shown.warnings([Diagnostic("talk.yaml", "too long", "fit.overflow", Position(3, 5), None, "warning")], {})
+    shown.status(3, 3)
+    shown.close()
+    assert out.getvalue() == err.getvalue() == ""
