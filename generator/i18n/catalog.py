@@ -1,7 +1,9 @@
 """PO catalogs of a talk: read, merged with the talk's current strings, written in a stable order.
 
-Babel reads and writes the files. The merge is done here because Babel's own `update`
-fuzzy-matches an edited string against every message of the catalog whatever its context;
+polib reads and writes the files: it keeps what a catalog says that the merge needs (the
+previous source of a stale message, `#| msgid`) and what the checks need (a message written
+twice, the line of each entry). The merge is done here because a generic `msgmerge`-style
+update fuzzy-matches an edited string against every message of the catalog whatever its context;
 here the context is the stable id path of the field, so an edited string is matched only with
 what the same field said before: exactly that message turns fuzzy, with its previous source
 kept (`#| msgid`), and nothing else moves.
@@ -11,8 +13,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import io
+import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -64,13 +67,14 @@ class Translations:
 
 
 def read_catalog(path: Path, display: str | None = None):
-    """A Babel catalog from a PO file; a malformed file is a ContentError at its line."""
-    from babel.messages.pofile import PoFileError, read_po
+    """The polib catalog of a PO file; a malformed file is a ContentError at its line.
 
-    import io
+    Each entry also gets `msgid_line`, the line of its msgid (polib's `linenum` is the entry's
+    first line, a comment or its msgctxt)."""
+    import polib
 
     from generator.errors import SourceText
-    from generator.i18n.catalog_checks import encoding_problems, unterminated_strings
+    from generator.i18n.catalog_checks import encoding_problems, header_charset, unterminated_strings
 
     shown = display or str(path)
     try:
@@ -84,28 +88,49 @@ def read_catalog(path: Path, display: str | None = None):
     if problems:
         raise ContentError(problems, {shown: source})
     try:
-        catalog = read_po(io.BytesIO(data), abort_invalid=True)
-        _restore_previous_ids(catalog, path)
-        return catalog
-    except PoFileError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ContentError([Diagnostic(shown, f"malformed PO catalog: {exc}", "i18n.po",
-                                       Position(line, 1) if line else None,
-                                       "fix it in a PO editor, or check it with: msgfmt -c --check-format")],
-                           {shown: source}) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Diagnostic(shown, f"cannot read catalog: {exc}", "i18n.po")]) from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:                  # a catalog in the legacy charset its header names
+        text = data.decode(header_charset(data), "replace")
+    try:
+        # polib opens its argument when a file of that name exists: text that ends with a line
+        # break is never taken for a file name.
+        catalog = polib.pofile(text if text.endswith("\n") else text + "\n", wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        found = re.search(r"\(line (\d+)\)(?::\s*(.+))?", str(exc))
+        line = int(found.group(1)) if found else None
+        raise _malformed(shown, source, found.group(2) if found and found.group(2) else "syntax error", line) from None
+    lines = text.splitlines()
+    for entry in catalog:
+        entry.msgid_line = _line_from(lines, entry.linenum or 1, _MSGID)
+        if entry.msgstr_plural and not entry.msgid_plural:      # polib reads it as no translation
+            raise _malformed(shown, source, "msgstr[0] without msgid_plural",
+                             _line_from(lines, entry.msgid_line, _PLURAL_STRING))
+    return catalog
 
 
-def _restore_previous_ids(catalog, path: Path) -> None:
-    """Babel does not read `#| msgid` back; polib does, so a stale message keeps its old source."""
-    from generator.i18n.catalog_checks import po_entries
+_MSGID = re.compile(r"^\s*(?:#~\s*)?msgid\s")
+_PLURAL_STRING = re.compile(r"^\s*(?:#~\s*)?msgstr\[")
 
-    previous = {(e.msgctxt or "", e.msgid): e.previous_msgid for e in po_entries(path) if e.previous_msgid}
-    for message in list(catalog) + list(catalog.obsolete.values()):
-        old = previous.get((message.context or "", message.id)) if isinstance(message.id, str) else None
-        if old:
-            message.previous_id = [old]
+
+def _line_from(lines: list[str], start: int, pattern: re.Pattern) -> int:
+    """The number of the first line from `start` on that matches `pattern` (`start` if none)."""
+    for number in range(start, len(lines) + 1):
+        if pattern.match(lines[number - 1]):
+            return number
+    return start
+
+
+def _malformed(shown: str, source, what: str, line: int | None) -> ContentError:
+    return ContentError([Diagnostic(shown, f"malformed PO catalog: {what}", "i18n.po",
+                                    Position(line, 1) if line else None,
+                                    "fix it in a PO editor, or check it with: msgfmt -c --check-format")],
+                        {shown: source})
+
+
+def messages(catalog) -> list:
+    """The entries of a catalog that translate a talk's string: not obsolete, not the header,
+    not plural (a talk has none)."""
+    return [e for e in catalog if not e.obsolete and e.msgid and not e.msgid_plural]
 
 
 def load_translations(path: Path, lang: str, display: str | None = None) -> Translations:
@@ -117,52 +142,83 @@ def load_translations(path: Path, lang: str, display: str | None = None) -> Tran
     from generator.i18n.catalog_checks import duplicate_messages, message_problems
 
     catalog = read_catalog(path, display)
-    problems = duplicate_messages(path, found.path) + message_problems(catalog, found.path, lang)
+    problems = duplicate_messages(catalog, found.path) + message_problems(catalog, found.path, lang)
     if any(p.severity == "error" for p in problems):
         source = SourceText.from_text(found.path, path.read_bytes().decode("utf-8", "replace"))
         raise ContentError(problems, {found.path: source})
     found.warnings = problems
-    for message in catalog:
-        if message.id and isinstance(message.id, str):
-            found.messages[(message.context or "", message.id)] = Translation(
-                message.string if isinstance(message.string, str) else "", message.fuzzy, message.lineno)
-    found.obsolete = len(catalog.obsolete)
+    for entry in messages(catalog):
+        found.messages.setdefault((entry.msgctxt or "", entry.msgid),
+                                  Translation(entry.msgstr, entry.fuzzy, entry.msgid_line))
+    found.obsolete = sum(1 for e in catalog if e.obsolete and e.msgid)
     return found
 
 
-def _new_catalog(lang: str, talk_id: str, old=None):
-    from babel.messages.catalog import Catalog
+# The header fields in the order the catalogs were written in before polib wrote them (Babel's;
+# gettext's puts Language after Language-Team, and Plural-Forms last), so headers keep their bytes.
+HEADER_ORDER = ("Project-Id-Version", "POT-Creation-Date", "PO-Revision-Date", "Last-Translator", "Language",
+                "Language-Team", "Plural-Forms", "MIME-Version", "Content-Type", "Content-Transfer-Encoding")
+# No line is wrapped, as `msgcat --no-wrap` writes them: polib never wraps the lines of a
+# multi-line string (speaker notes) whatever the width, so any width would wrap some strings and
+# not others; unwrapped, an edit to one line of a note changes one line of the catalog.
+WRAP_WIDTH = 0
+_DATE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d[+-]\d{4}$")
 
-    now = _fixed_now()
-    catalog = Catalog(
-        locale=lang.replace("-", "_"),
-        project=talk_id,
-        version="1",
-        copyright_holder=None,
-        msgid_bugs_address="",
-        creation_date=old.creation_date if old is not None else now,
-        revision_date=old.revision_date if old is not None and not isinstance(old.revision_date, str) else now,
-        last_translator=old.last_translator if old is not None else "deckgen",
-        language_team=old.language_team if old is not None else lang,
-        fuzzy=False,
-        header_comment=f"# Translations of the talk '{talk_id}' into {lang}.\n"
-                       f"# Update with: deckgen i18n update content/{talk_id}",
-    )
+
+@functools.cache
+def _catalog_class():
+    import polib
+
+    class TalkCatalog(polib.POFile):
+        def ordered_metadata(self):
+            rank = {name: index for index, name in enumerate(HEADER_ORDER)}
+            return sorted(self.metadata.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
+
+    return TalkCatalog
+
+
+def _new_catalog(lang: str, talk_id: str, old=None):
+    """An empty catalog whose header keeps the dates, translator, team and plural forms of `old`."""
+    said = dict(old.metadata) if old is not None else {}
+    now = _fixed_now().strftime("%Y-%m-%d %H:%M%z")
+
+    def kept(name: str, default: str, pattern: re.Pattern | None = None) -> str:
+        value = said.get(name, "").strip()
+        return value if value and (pattern is None or pattern.match(value)) else default
+
+    catalog = _catalog_class()(wrapwidth=WRAP_WIDTH)
+    catalog.header = (f"Translations of the talk '{talk_id}' into {lang}.\n"
+                      f"Update with: deckgen i18n update content/{talk_id}")
+    catalog.metadata = {
+        "Project-Id-Version": f"{talk_id} 1",
+        "POT-Creation-Date": kept("POT-Creation-Date", now, _DATE),
+        "PO-Revision-Date": kept("PO-Revision-Date", now, _DATE),
+        "Last-Translator": kept("Last-Translator", "deckgen"),
+        "Language": lang.replace("-", "_"),
+        "Language-Team": kept("Language-Team", lang),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    # A talk's messages have no plural forms: an existing catalog keeps what it says, a new one
+    # says nothing (msgfmt needs the field only for plural messages).
+    if said.get("Plural-Forms", "").strip():
+        catalog.metadata["Plural-Forms"] = said["Plural-Forms"].strip()
     return catalog
 
 
-def _message(entry_context: str, text: str, comments: list[str], string: str = "", *, fuzzy: bool = False,
-             previous: str | None = None):
-    from babel.messages.catalog import Message
+def _entry(context: str, text: str, comments: list[str], string: str = "", *, fuzzy: bool = False,
+           previous: str | None = None, obsolete: bool = False):
+    """One message as polib writes it; an obsolete one carries only its fuzzy flag."""
+    import polib
 
-    message = Message(text, string, auto_comments=comments, context=entry_context,
-                      previous_id=previous or (), flags=("fuzzy",) if fuzzy else ())
-    # Babel guesses "python-format" from any '%'; talks have no printf formats. The one
-    # placeholder, {column}, is flagged so that msgfmt checks the translation keeps it.
-    message.flags.discard("python-format")
-    if "{column}" in text:
-        message.flags.add("python-brace-format")
-    return message
+    flags = ["fuzzy"] if fuzzy else []
+    # Talks have no printf formats, so no "python-format". The one placeholder, {column}, is
+    # flagged so that msgfmt checks the translation keeps it.
+    if "{column}" in text and not obsolete:
+        flags.append("python-brace-format")
+    return polib.POEntry(msgctxt=context, msgid=text, msgstr=string, comment="\n".join(comments),
+                         flags=sorted(flags), previous_msgid=previous, obsolete=obsolete)
 
 
 def _unique(entries: Iterable[Entry]) -> list[tuple[str, str, list[str]]]:
@@ -176,33 +232,40 @@ def _unique(entries: Iterable[Entry]) -> list[tuple[str, str, list[str]]]:
 
 
 def merge_catalog(old, entries: Iterable[Entry], lang: str, talk_id: str):
-    """The catalog for the talk's current strings, keeping what `old` translated.
+    """The catalog for the talk's current strings, keeping what `old` (a polib catalog) translated.
 
     Same context and text: kept as is. Same context, other text (the source was edited):
-    fuzzy, previous source kept. Not in the talk any more: obsolete. New: empty.
+    fuzzy, previous source kept. Not in the talk any more: obsolete (a stale one stays fuzzy).
+    New: empty.
     """
     catalog = _new_catalog(lang, talk_id, old)
     previous: dict[tuple[str, str], object] = {}
     if old is not None:
-        for message in list(old.obsolete.values()) + list(old):
-            if message.id and isinstance(message.id, str):
-                previous[(message.context or "", message.id)] = message
+        for entry in old:
+            if entry.obsolete and entry.msgid and not entry.msgid_plural:
+                previous[(entry.msgctxt or "", entry.msgid)] = entry
+        seen: set[tuple[str, str]] = set()
+        for entry in messages(old):                  # a message written twice: the first one counts
+            key = (entry.msgctxt or "", entry.msgid)
+            if key not in seen:
+                seen.add(key)
+                previous[key] = entry
     used: set[tuple[str, str]] = set()
     wanted = _unique(entries)
     pending: list[tuple[str, str, list[str]]] = []
     merged: dict[tuple[str, str], object] = {}
     for ctx, text, comments in wanted:
-        old_message = previous.get((ctx, text))
-        if old_message is not None and old_message.string:
+        old_entry = previous.get((ctx, text))
+        if old_entry is not None and old_entry.msgstr:
             used.add((ctx, text))
-            merged[(ctx, text)] = _message(
-                ctx, text, comments, old_message.string, fuzzy=old_message.fuzzy,
-                previous=(old_message.previous_id or None) if old_message.fuzzy else None)
+            merged[(ctx, text)] = _entry(
+                ctx, text, comments, old_entry.msgstr, fuzzy=old_entry.fuzzy,
+                previous=(old_entry.previous_msgid or None) if old_entry.fuzzy else None)
         else:
             pending.append((ctx, text, comments))
     for ctx, text, comments in pending:
-        candidates = {key[1]: msg for key, msg in previous.items()
-                      if key[0] == ctx and key not in used and msg.string and key[1] != text}
+        candidates = {key[1]: entry for key, entry in previous.items()
+                      if key[0] == ctx and key not in used and entry.msgstr and key[1] != text}
         match: str | None = None
         if candidates and (not is_multi(ctx) or len(candidates) == 1 and len(pending) == 1):
             match = max(candidates, key=lambda old_text: difflib.SequenceMatcher(None, old_text, text).ratio())
@@ -211,30 +274,22 @@ def merge_catalog(old, entries: Iterable[Entry], lang: str, talk_id: str):
             match = close[0] if close else None
         if match is not None:
             used.add((ctx, match))
-            old_message = candidates[match]
-            merged[(ctx, text)] = _message(ctx, text, comments, old_message.string, fuzzy=True, previous=match)
+            merged[(ctx, text)] = _entry(ctx, text, comments, candidates[match].msgstr, fuzzy=True, previous=match)
         else:
-            merged[(ctx, text)] = _message(ctx, text, comments)
+            merged[(ctx, text)] = _entry(ctx, text, comments)
     for ctx, text, _ in wanted:
-        catalog[text] = merged[(ctx, text)]
-    leftovers = sorted((key for key, msg in previous.items() if key not in used and msg.string),
+        catalog.append(merged[(ctx, text)])
+    leftovers = sorted((key for key, entry in previous.items() if key not in used and entry.msgstr),
                        key=lambda k: (k[0], k[1]))
     for key in leftovers:
-        message = previous[key]
         if key in merged:
             continue
-        catalog.obsolete[(key[1], key[0])] = _message(key[0], key[1], [], message.string, fuzzy=message.fuzzy)
+        entry = previous[key]
+        catalog.append(_entry(key[0], key[1], [], entry.msgstr, fuzzy=entry.fuzzy, obsolete=True))
     return catalog
 
 
 def catalog_bytes(catalog) -> bytes:
-    """The PO text of a catalog, stable for the same content."""
-    from babel.messages.pofile import write_po
-
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=79, omit_header=False, sort_output=False, sort_by_file=False,
-             ignore_obsolete=False, include_previous=True, include_lineno=False)
-    # The header names the tool, not its version, so upgrading Babel does not touch every catalog.
-    lines = [line for line in buffer.getvalue().split(b"\n")
-             if not line.startswith((b'"Report-Msgid-Bugs-To:', b'"Generated-By:'))]
-    return b"\n".join(lines)
+    """The PO text of a catalog, stable for the same content (UTF-8, and a blank line at the end
+    as deckgen always wrote)."""
+    return (str(catalog) + "\n").encode("utf-8")

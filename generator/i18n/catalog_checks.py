@@ -6,8 +6,6 @@ drops or invents a `{placeholder}`, control characters, a link address that is n
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from generator.content.controls import control_in
 from generator.errors import Diagnostic, Position
@@ -21,6 +19,17 @@ _STRING_LINE = re.compile(r'^\s*(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?
 def _line_of(data: bytes, needle: bytes) -> int | None:
     index = data.find(needle)
     return data[:index].count(b"\n") + 1 if index >= 0 else None
+
+
+def header_charset(data: bytes) -> str:
+    """The charset the header names, when Python knows it; UTF-8 otherwise."""
+    import codecs
+
+    match = _CHARSET.search(data)
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name if match else "utf-8"
+    except (LookupError, UnicodeDecodeError):
+        return "utf-8"
 
 
 def encoding_problems(data: bytes, shown: str) -> list[Diagnostic]:
@@ -67,14 +76,15 @@ def unterminated_strings(text: str, shown: str) -> list[Diagnostic]:
 
 
 def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
-    """Duplicates, placeholders, control characters and the Language header of a parsed catalog."""
+    """Placeholders, control characters, link addresses and the Language header of a catalog
+    read by `read_catalog`, each message at the line of its msgid."""
+    from generator.i18n.catalog import messages
+
     found = []
-    for message in catalog:
-        if not message.id or not isinstance(message.id, str):
-            continue
-        where = Position(message.lineno, 1) if message.lineno else None
-        key = (message.context or "", message.id)
-        string = message.string if isinstance(message.string, str) else ""
+    for entry in messages(catalog):
+        where = Position(entry.msgid_line, 1) if entry.msgid_line else None
+        key = (entry.msgctxt or "", entry.msgid)
+        string = entry.msgstr
         if not string:
             continue
         escape = control_in(string)
@@ -85,7 +95,7 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
             found.append(Diagnostic(shown, f"the translation of the link address {key[1]!r} is not an address: "
                                     f"{string!r}", "i18n.url", where,
                                     "give an https:, http: or mailto: address, or leave it empty to keep the source's"))
-        wanted, given = sorted(set(_PLACEHOLDER.findall(message.id))), sorted(set(_PLACEHOLDER.findall(string)))
+        wanted, given = sorted(set(_PLACEHOLDER.findall(entry.msgid))), sorted(set(_PLACEHOLDER.findall(string)))
         if wanted != given:
             missing = [p for p in wanted if p not in given]
             extra = [p for p in given if p not in wanted]
@@ -93,7 +103,7 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
             found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} {what}", "i18n.placeholder",
                                     where, "keep every {placeholder} of the source, unchanged: it is replaced "
                                     "(by a column's name) when the slide is drawn"))
-    header_lang = str(catalog.locale or "") if getattr(catalog, "locale", None) else ""
+    header_lang = catalog.metadata.get("Language", "").strip()
     if header_lang and header_lang.replace("_", "-").split("-")[0].lower() != lang.split("-")[0].lower():
         found.append(Diagnostic(shown, f"the catalog's Language header says '{header_lang}', but it is the {lang} "
                                 "catalog", "i18n.language", None, f'write "Language: {lang}" in its header',
@@ -101,25 +111,10 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
     return found
 
 
-def po_entries(path) -> list:
-    """The entries of a PO file as polib reads them (it keeps duplicates and `#|` previous ids,
-    which Babel drops), read once per content of the file in a process."""
-    import hashlib
-
-    return _po_entries(str(path), hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest())
-
-
-@lru_cache(maxsize=16)
-def _po_entries(path: str, digest: bytes) -> list:
-    import polib
-
-    return list(polib.pofile(path))
-
-
-def duplicate_messages(path, shown: str) -> list[Diagnostic]:
+def duplicate_messages(catalog, shown: str) -> list[Diagnostic]:
     """Messages written twice (same context and source): a PO reader keeps one of them silently."""
     found, seen = [], {}
-    for entry in po_entries(path):
+    for entry in catalog:
         key = (entry.msgctxt or "", entry.msgid)
         if key in seen:
             found.append(Diagnostic(shown, f"message {key[0] or key[1]!r} is in the catalog twice (first at line "
