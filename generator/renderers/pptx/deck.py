@@ -57,7 +57,9 @@ def render_pptx(job: RenderJob) -> Rendered:
     footers = Footers(talk.title, job.theme.body.family, job.theme.colors.get("muted"))
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own,
                        pictures=Pictures(prs.part.package))
-    for number, (content, planned) in enumerate(zip(talk.slides, plan.slides), start=1):
+    contents = {content.id: content for content in talk.slides}     # a continued slide has several plans
+    for number, planned in enumerate(plan.slides, start=1):
+        content = contents[planned.id]
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
         slide = new_slides.add(layout)
         EMITTERS[content.kind](ctx, slide, content, planned)

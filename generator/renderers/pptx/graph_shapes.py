@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import io
 
-from pptx.util import Emu, Pt
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Emu
 
 from generator.plan.graph.model import GraphDiagram, Label, Point
 from generator.plan.graph.style import graph_style
 from generator.plan.boxes import Rect
+from generator.renderers.pptx.oxml.shapes import freeform, new_sp, plain_text_body, rgb_hex, text_body
 from generator.renderers.pptx.oxml.slide import shape_tree
-from generator.renderers.pptx.shapes import (
-    _A, _P, ShapeIds, _centipoints, _el, _rgb, _run_text, close_group, emu, new_group, new_sp, plain_text_body,
-    set_alt_text,
+from generator.renderers.pptx.oxml.text import (
+    add_paragraph, body_properties, line_break, list_style, paragraph_properties, run,
 )
+from generator.renderers.pptx.shapes import ShapeIds, close_group, emu, new_group, set_alt_text
 
 CURVE_STEPS = 10   # straight segments per Bézier curve of an edge
 ASCENT = 0.952     # Carlito/Calibri ascent in ems, to place a text box from a baseline
@@ -63,35 +65,24 @@ class _Placer:
 
 def _label_box(tree, ids, label: Label, left: float, right: float, place: _Placer, color: str, font: str, name: str):
     """A text box of centred lines at the label's size and pitch (the XML python-pptx's `add_textbox`
-    and text frame API wrote for it, written directly)."""
+    and text frame API wrote for it)."""
     size = label.size * place.scale
     top = label.lines[0].y - label.size * ASCENT
     pitch = (label.lines[1].y - label.lines[0].y) if len(label.lines) > 1 else label.size * 1.15
     height = pitch * len(label.lines) + label.size * 0.3
     box = new_sp(tree, ids.highest(), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
                  text_box=True)
-    body = _el(box, _P + "txBody")
-    _el(_el(body, _A + "bodyPr", {"wrap": "square", "anchor": "t", "lIns": "0", "rIns": "0", "tIns": "0",
-                                  "bIns": "0"}), _A + "noAutofit")
-    _el(body, _A + "lstStyle")
-    paragraph = _el(body, _A + "p")
-    _el(_el(_el(paragraph, _A + "pPr", {"algn": "ctr"}), _A + "lnSpc"), _A + "spcPts",
-        {"val": _centipoints(pitch * place.scale)})
-    runs = {"sz": _centipoints(round(size * 2) / 2), "b": "1" if label.bold else "0"}
-    fill = str(_rgb(color))
+    body = text_body(box)
+    body_properties(body, anchor="t", wrap="square", insets=(0, 0, 0, 0))
+    list_style(body)
+    paragraph = add_paragraph(body)
+    paragraph_properties(paragraph, align=PP_ALIGN.CENTER, line=pitch * place.scale)
+    fill = rgb_hex(color)
     for index, line in enumerate(label.lines):
         if index:
-            _el(paragraph, _A + "br")
-        run = _el(paragraph, _A + "r")
-        props = _el(run, _A + "rPr", runs)
-        _el(_el(props, _A + "solidFill"), _A + "srgbClr", {"val": fill})
-        _el(props, _A + "latin", {"typeface": font})
-        _el(run, _A + "t").text = _run_text(line.text)
+            line_break(paragraph)
+        run(paragraph, line.text, size=round(size * 2) / 2, bold=bool(label.bold), color=fill, typeface=font)
     return box
-
-
-_STYLE_REFS = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", "2", "accent1"),
-               ("fontRef", "minor", "lt1"))
 
 
 def _freeform(tree, ids: ShapeIds, points: list[tuple[float, float]], place: _Placer, name: str, *, color: str,
@@ -102,36 +93,8 @@ def _freeform(tree, ids: ShapeIds, points: list[tuple[float, float]], place: _Pl
     xs = [place.x(x) for x, _ in points]
     ys = [place.y(y) for _, y in points]
     left, top = min(xs), min(ys)
-    w, h = max(xs) - left, max(ys) - top
-    sp = _el(tree, _P + "sp")
-    names = _el(sp, _P + "nvSpPr")
-    _el(names, _P + "cNvPr", {"id": str(ids.lowest()), "name": name})
-    _el(names, _P + "cNvSpPr")
-    _el(names, _P + "nvPr")
-    props = _el(sp, _P + "spPr")
-    frame = _el(props, _A + "xfrm")
-    _el(frame, _A + "off", {"x": str(left), "y": str(top)})
-    _el(frame, _A + "ext", {"cx": str(w), "cy": str(h)})
-    geometry = _el(props, _A + "custGeom")
-    for tag in ("avLst", "gdLst", "ahLst", "cxnLst"):
-        _el(geometry, _A + tag)
-    _el(geometry, _A + "rect", {"l": "l", "t": "t", "r": "r", "b": "b"})
-    path = _el(_el(geometry, _A + "pathLst"), _A + "path", {"w": str(w), "h": str(h)})
-    for index, (x, y) in enumerate(zip(xs, ys)):
-        _el(_el(path, _A + ("lnTo" if index else "moveTo")), _A + "pt", {"x": str(x - left), "y": str(y - top)})
-    if width is None:
-        _el(path, _A + "close")
-        _el(_el(props, _A + "solidFill"), _A + "srgbClr", {"val": str(_rgb(color))})
-        _el(_el(props, _A + "ln"), _A + "noFill")
-    else:
-        _el(props, _A + "noFill")
-        _el(_el(_el(props, _A + "ln", {"w": str(Pt(width))}), _A + "solidFill"), _A + "srgbClr",
-            {"val": str(_rgb(color))})
-    style = _el(sp, _P + "style")
-    for kind, index, scheme in _STYLE_REFS:
-        _el(_el(style, _A + kind, {"idx": index}), _A + "schemeClr", {"val": scheme})
-    plain_text_body(sp)
-    return sp
+    return freeform(tree, ids.lowest(), name, left, top, max(xs) - left, max(ys) - top,
+                    [(x - left, y - top) for x, y in zip(xs, ys)], color=color, width=width)
 
 
 def draw_graph(slide, diagram: GraphDiagram, theme, area: Rect, font: str, pictures=None) -> tuple[object, float]:

@@ -26,13 +26,15 @@ from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
-from generator.renderers.pptx.oxml.adapter import escape_control_characters, next_slide_partname, shape_proxy
+from generator.renderers.pptx.oxml.adapter import next_slide_partname, shape_proxy
 from generator.renderers.pptx.oxml.slide import add_slide_id, shape_tree
 from generator.renderers.pptx.oxml.text import (
     add_paragraph, default_run_size, first_paragraph, fixed_body, format_paragraph, run,
 )
 from generator.renderers.pptx.pictures import add_picture
-from generator.renderers.pptx.shapes import _A, _FRAME_OF, _P, _SHAPE_TAGS, EMU_PER_PT, draw_diagram, emu, set_alt_text
+from generator.renderers.pptx.oxml.ns import A as _A, P as _P
+from generator.renderers.pptx.oxml.shapes import _FRAME_OF, SHAPE_TAGS as _SHAPE_TAGS
+from generator.renderers.pptx.shapes import EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
 from generator.renderers.pptx.text import write_runs
 from generator.theme import Theme

@@ -93,6 +93,16 @@ def add_paragraph(body):
     return child(body, A + "p")
 
 
+def last_paragraph(body):
+    """The last `a:p` of a text body (its last element)."""
+    return body[-1]
+
+
+def set_space_before(p, points: float) -> None:
+    """The space before a paragraph whose properties have one (`a:pPr/a:spcBef/a:spcPts`)."""
+    p.find(f"{A}pPr/{A}spcBef/{A}spcPts").set("val", centipoints(points))
+
+
 def paragraph_properties(p, *, align: PP_ALIGN | None = None, level: int | None = None, left=None, right=None,
                          indent=None, line: float | Literal["single"] | None = None, before: float | None = None,
                          after: float | None = None, no_bullet: bool = False):
