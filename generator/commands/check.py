@@ -62,8 +62,12 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
 def fit_summary(found: list[Diagnostic]) -> str:
     """`every text fits`, or how many diagrams cannot hold their text and how many texts do not fit."""
     diagrams = sum(1 for d in found if d.code == "fit.diagram")
-    texts = len(found) - diagrams
+    splits = sum(1 for d in found if d.code == "fit.split")
+    texts = len(found) - diagrams - splits
     parts = []
+    if splits:
+        parts.append(f"{splits} slide{'s' if splits != 1 else ''} continued on new slides "
+                     f"({'errors' if any(d.code == 'fit.split' and d.severity == 'error' for d in found) else 'warnings'})")
     if diagrams:
         parts.append(f"{diagrams} diagram{'s' if diagrams != 1 else ''} cannot hold {'their' if diagrams != 1 else 'its'} "
                      "text (errors)")

@@ -12,14 +12,27 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+_FLOWS = {"LR": "left to right", "RL": "right to left", "TB": "top to bottom", "BT": "bottom to top"}
+
+
+def _graph_hint(loaded: LoadedTalk, problem: Problem) -> str:
+    """The change that lets a graph fit: the flow the plan found to fit, or its longest label,
+    shortened (the plan has tried every wrapping, density and, when the graph names none, flow)."""
+    slide = next((s for s in loaded.talk.slides if s.id == problem.slide_id), None)
+    name = getattr(slide, "graph", "")
+    if problem.field == "graph direction":
+        return (f"set `direction: {problem.text}` in graph '{name}' (laid out "
+                f"{_FLOWS.get(problem.text, problem.text)}, it fits), or leave `direction` out to let deckgen choose")
+    return f"shorten the longest label of graph '{name}', '{_short(problem.text, 40)}'"
+
+
 def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, floors: tuple[float, float]) -> Diagnostic:
     index = next((i for i, slide in enumerate(loaded.talk.slides) if slide.id == problem.slide_id), 0)
     where = loaded.document.where(("slides", index))
-    if problem.code == "fit.diagram" and problem.field == "graph":
+    if problem.code == "fit.diagram" and problem.field in ("graph direction", "graph label"):
         return Diagnostic(
             loaded.path, f"the graph of slide '{problem.slide_id}' {problem.why} (floors {floors[0]:g} and "
-            f"{floors[1]:g} pt) in {plan.lang}", "fit.diagram", where,
-            "split the graph over two slides, or shorten its labels", "error")
+            f"{floors[1]:g} pt) in {plan.lang}", "fit.diagram", where, _graph_hint(loaded, problem), "error")
     if problem.code == "fit.diagram":
         return Diagnostic(
             loaded.path, f"the diagram of slide '{problem.slide_id}' cannot hold its text at the smallest sizes "
@@ -27,6 +40,13 @@ def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, flo
             "fit.diagram", where,
             "split the slide (fewer stacks or columns on one slide), or shorten its longest labels, "
             f"such as '{_short(problem.text, 40)}'", "error")
+    if problem.code == "fit.split":
+        hint = ("shorten its items, or let it continue: remove `split: false` from the slide (or `fit: strict` "
+                "from the talk)" if problem.severity == "error" else
+                "nothing to do; to keep it on one slide, shorten its items (`split: false` on the slide or "
+                "`--strict` makes this an error)")
+        return Diagnostic(loaded.path, f"slide '{problem.slide_id}' {problem.why} in {plan.lang}", "fit.split",
+                          where, hint, problem.severity)
     if problem.code == "font.missing-glyph":
         return Diagnostic(
             loaded.path, f"slide '{problem.slide_id}' shows characters no font of the theme has in {plan.lang}: "

@@ -133,6 +133,8 @@ class SlideBase(Node):
     notes: Optional[Text] = Field(None, description="Speaker notes, in light Markdown.")
     layout: Optional[Text] = Field(None, description="A layout name of the PPTX template.")
     handout: StrictBool = Field(True, description="false leaves the slide out of handouts.")
+    split: StrictBool = Field(True, description="false: a slide whose content needs continuation slides is an "
+                                                "error to fix by hand instead.")
 
 
 class TitleSlide(SlideBase):
@@ -281,6 +283,8 @@ class Talk(Node):
     duration: Optional[Annotated[int, Field(ge=1, le=600), WithJsonSchema(
         {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 600}, {"type": "string", "pattern": "^[0-9]+$"}]})]] = Field(
         None, description="The talk's length in minutes: the speaker view counts it down.")
+    fit: Optional[Literal["strict"]] = Field(
+        None, description="strict: a slide whose content needs continuation slides is an error to fix by hand.")
 
     @field_validator("date")
     @classmethod

@@ -20,7 +20,7 @@ from generator.plan.style import DiagramStyle
 from generator.model import talk as model
 from generator.plan import geometry as g
 from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
-from generator.plan.graph.layout import lay_out_ahead, layout_graph, smallest_text
+from generator.plan.graph.layout import fit_graph, lay_out_ahead, smallest_text
 from generator.plan.code import CodeBlock
 from generator.plan.qr import QrCode
 from generator.plan.graph.model import GraphDiagram
@@ -170,6 +170,8 @@ class SlidePlan:
     notes: tuple[str, ...] = ()
     steps: int = 1
     footer: bool = True
+    part: int = 0                       # of a slide continued on the next ones: 1, 2…; 0 otherwise
+    parts: int = 0                      # how many parts the slide has (0: not continued)
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,7 @@ class _Planner:
         self.code_measure = TextMeasure.for_code(theme, lang)
         self.problems: list[Problem] = []
         self.refused: list[str] = []
+        self.cap: Optional[float] = None        # the largest body or code size, while parts are made alike
 
     def size(self, name: str, default: float) -> float:
         return float(self.theme.sizes.get(name, default))
@@ -279,6 +282,85 @@ class _Planner:
             under = self.lines(slide.id, "subtitle", subtitle, self.geometry.title_slide_subtitle,
                                self.size("subtitle", 28))
         return heading, under
+
+    # --- continuation slides ---------------------------------------------------------------
+
+    def crowded(self, slide: model.Slide, planned: SlidePlan, since: int) -> bool:
+        """Whether the slide's content fits only under its role's floor (bullets under
+        `body-floor`, code under `code-floor`, stacks too dense for the diagram floors): what a
+        continuation slide is for. A title that does not fit is not."""
+        mine = [p for p in self.problems[since:] if p.slide_id == slide.id]
+        if slide.kind == "bullets":
+            return planned.bullet_size < self.size("body-floor", 24) - 1e-6 or any(p.field == "bullets" for p in mine)
+        if slide.kind == "code":
+            # too many lines for the slide's height at the code floor, or at the size the widest
+            # line allows when that is smaller (a new slide does not make a line narrower)
+            from generator.plan.code import CODE_LINE_HEIGHT
+
+            if planned.code is None:
+                return False
+            lines = ["".join(t.text for t in line) for line in planned.code.lines]
+            preferred = self.size("code", 20)
+            widest = max((self.code_measure.width(line, preferred) for line in lines), default=0.0)
+            by_width = preferred * (self.geometry.body.w - 2 * g.CODE_PAD) / widest if widest else preferred
+            at = min(self.size("code-floor", 16), by_width)
+            caption = self.size("caption", 18) * g.LINE_HEIGHT + 8 if slide.caption else 0.0
+            return len(lines) * at * CODE_LINE_HEIGHT + 2 * g.CODE_PAD + caption > self.geometry.body.h + 1e-6
+        if slide.kind == "stacks":
+            return any(p.code == "fit.diagram" for p in mine)
+        return False
+
+    def one_size(self, parts: list, plans: list[SlidePlan], number: int, since: int) -> list[SlidePlan]:
+        """The parts planned again at the smallest size any of them needed, so the text of one
+        slide does not change size from one part to the next."""
+        def size(plan: SlidePlan) -> float:
+            return plan.code.size if plan.code is not None else plan.bullet_size
+
+        smallest = min(size(plan) for plan in plans)
+        if all(abs(size(plan) - smallest) < 1e-6 for plan in plans) or not smallest:
+            return plans
+        del self.problems[since:]
+        self.cap = smallest
+        try:
+            return [self.plan(number, part) for part in parts]
+        finally:
+            self.cap = None
+
+    def plan_parts(self, number: int, slide: model.Slide) -> list[SlidePlan]:
+        """The slide, or its parts when its content needs continuation slides: the fewest parts
+        that each fit at the floors, cut by whole items. `fit: strict` or `split: false` make the
+        split an error (`--strict` makes its warning one); a slide no cut helps stays whole."""
+        from generator.plan.continuation import SPLITTABLE, part_title, split_slide
+
+        since = len(self.problems)
+        planned = self.plan(number, slide)
+        if slide.kind not in SPLITTABLE or not self.crowded(slide, planned, since):
+            return [planned]
+        whole, title = self.problems[since:], planned.heading.text
+        for count in range(2, 9):
+            parts = split_slide(slide, count)
+            if parts is None:
+                break
+            parts = [part.model_copy(update={"title": part_title(self.lang, title, index, count)})
+                     for index, part in enumerate(parts, start=1)]
+            del self.problems[since:]
+            plans = [self.plan(number, part) for part in parts]
+            if any(self.crowded(part, plan, since) for part, plan in zip(parts, plans)):
+                continue
+            plans = self.one_size(parts, plans, number, since)
+            strict = self.talk.fit == "strict" or not slide.split
+            cut = {"stacks": "whole stacks", "bullets": "whole bullets", "code": "lines"}[slide.kind]
+            why = f"is continued on {count} slides, cut by {cut}: on one slide its content fits only under the floors"
+            split = Problem(slide.id, "split", str(count), "fit.split", "error" if strict else "warning", why)
+            if strict:             # the whole slide stays, with the split it needs as an error
+                del self.problems[since:]
+                self.problems.extend([*whole, split])
+                return [planned]
+            self.problem(split)
+            return [replace(plan, part=index, parts=count) for index, plan in enumerate(plans, start=1)]
+        del self.problems[since:]
+        self.problems.extend(whole)
+        return [planned]
 
     def plan(self, number: int, slide: model.Slide) -> SlidePlan:
         base = dict(number=number, id=slide.id, kind=slide.kind, notes=paragraphs(slide.notes or ""),
@@ -362,7 +444,8 @@ class _Planner:
         bullets = tuple(Bullet(b) if isinstance(b, str) else Bullet(b.text, tuple(b.bullets)) for b in slide.bullets)
         items = [(level, plain(text)) for level, text in bullet_items(bullets)]
         box = self.geometry.body
-        fit = fit_bullets(self.measure, items, box, self.size("body", 32), self.size("min", 12))
+        fit = fit_bullets(self.measure, items, box, min(self.size("body", 32), self.cap or math.inf),
+                          self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
         steps = len(bullets) if slide.build == "one-by-one" else 1
@@ -454,14 +537,17 @@ class _Planner:
         graph = self.talk.graph(slide.graph)
         box = self.geometry.body
         area = (box.w, box.h)
-        diagram = layout_graph(graph, self.theme, self.lang, area=area)
-        nodes, edges = smallest_text(diagram, area)
-        floor, edge_floor = self.size("diagram-label-min", 18), self.size("diagram-min", 14)
-        if nodes < floor - 1e-6 or edges < edge_floor - 1e-6:
+        # the plan's flow and wrapping: the ladder's (`fit_graph`), what every format draws
+        fit = fit_graph(graph, self.theme, self.lang, area=area)
+        diagram = fit.diagram
+        if not fit.fits:
+            nodes, edges = smallest_text(diagram, area)
             why = f"is too large for the slide: scaled to fit, its labels would be {nodes:.1f} pt"
             if edges != float("inf"):
                 why += f" and its edge labels {edges:.1f} pt"
-            self.problem(Problem(slide.id, "graph", graph.title, "fit.diagram", "error", why))
+            # the change that helps, for the hint: the flow that fits, or else the label to shorten
+            fix = ("graph direction", fit.direction) if fit.direction else ("graph label", fit.longest)
+            self.problem(Problem(slide.id, *fix, "fit.diagram", "error", why))
         # drawn as large as the box allows, up to DIAGRAM_GROW times its laid-out size, centred
         scale = min(box.w / diagram.width, box.h / diagram.height, g.DIAGRAM_GROW)
         w, h = diagram.width * scale, diagram.height * scale
@@ -481,7 +567,7 @@ class _Planner:
             caption_h = caption.size * g.LINE_HEIGHT + 8
         measure = self.code_measure
         widest = max(("".join(t.text for t in line) for line in lines), key=len, default="")
-        size, floor = self.size("code", 20), self.size("code-min", 14)
+        size, floor = min(self.size("code", 20), self.cap or math.inf), self.size("code-min", 14)
         pad = 2 * g.CODE_PAD
 
         def fits(at: float) -> bool:
@@ -539,7 +625,11 @@ def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = N
     plan_ahead(talk, theme, lang=lang)
     measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang)
     planner = _Planner(talk, theme, measure, byline, lang, geometry)
-    slides = tuple(planner.plan(number, slide) for number, slide in enumerate(talk.slides, start=1))
+    slides: list[SlidePlan] = []
+    for slide in talk.slides:
+        for planned in planner.plan_parts(len(slides) + 1, slide):
+            slides.append(replace(planned, number=len(slides) + 1))
+    slides = tuple(slides)
     from generator.plan.glyphs import glyph_problems
 
     problems = [*planner.problems, *glyph_problems(slides, measure, planner.code_measure)]

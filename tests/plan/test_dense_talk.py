@@ -61,12 +61,31 @@ def it_does_not_repeat_the_slide_title_over_a_lone_stack(plans):
             assert not plans[lang].slide(slide_id).diagram.boxes_with("stack-title")
 
 
-def it_makes_a_denser_variant_an_error_that_names_the_slide(theme):
+def it_continues_a_denser_variant_on_a_new_slide_by_whole_stacks(theme):
+    """Column names too long for four stacks on one slide: the slide is continued, two stacks a
+    part, each part fitting at the floors; a warning names the split, and nothing is an error."""
     loaded = load_talk(DENSE)
     talk = localize(loaded, "de").talk
     long_names = ("Benachrichtigungsdienst", "Suchindexierungsdienst", "Zahlungsabwicklung", "Webfrontend")
     stacks = tuple(s.model_copy(update={"columns": long_names}) if s.columns else s for s in talk.stacks)
     plan = plan_deck(talk.model_copy(update={"stacks": stacks}), theme, lang="de")
-    errors = {p.slide_id for p in plan.errors}
-    assert "four-ways" in errors and all(p.code == "fit.diagram" for p in plan.errors)
-    assert plan.slide("four-ways").diagram.boxes == ()
+    assert not plan.errors
+    parts = [s for s in plan.slides if s.id == "four-ways"]
+    assert [(s.part, s.parts) for s in parts] == [(1, 2), (2, 2)]
+    assert [s.heading.text[-5:] for s in parts] == ["(1/2)", "(2/2)"]
+    assert all(s.diagram.fits and s.diagram.boxes for s in parts)
+    shown = [{b.stack_id for b in s.diagram.boxes_with("layer")} for s in parts]
+    assert shown == [{"bare-metal", "vms"}, {"containers", "functions"}]
+    assert [p.code for p in plan.problems if p.slide_id == "four-ways"] == ["fit.split"]
+    assert [s.number for s in plan.slides] == list(range(1, len(plan.slides) + 1))
+
+
+def it_refuses_the_split_when_the_slide_says_split_false(theme):
+    loaded = load_talk(DENSE)
+    talk = localize(loaded, "de").talk
+    long_names = ("Benachrichtigungsdienst", "Suchindexierungsdienst", "Zahlungsabwicklung", "Webfrontend")
+    stacks = tuple(s.model_copy(update={"columns": long_names}) if s.columns else s for s in talk.stacks)
+    slides = tuple(s.model_copy(update={"split": False}) if s.id == "four-ways" else s for s in talk.slides)
+    plan = plan_deck(talk.model_copy(update={"stacks": stacks, "slides": slides}), theme, lang="de")
+    assert {(p.slide_id, p.code) for p in plan.errors} >= {("four-ways", "fit.split")}
+    assert len([s for s in plan.slides if s.id == "four-ways"]) == 1

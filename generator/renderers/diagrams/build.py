@@ -31,9 +31,13 @@ def render_diagrams(job: RenderJob) -> Rendered:
                                 diagram_id=stack.id)
         if diagram.fits:      # a stack that cannot be drawn alone is reported on the slides that show it
             svgs[stack.id] = emit_stack_svg(diagram, theme)
-    for content, planned in zip(talk.slides, plan.slides):
+    contents = {content.id: content for content in talk.slides}
+    for planned in plan.slides:
+        content = contents[planned.id]
         if isinstance(content, StacksSlide) and planned.diagram.fits:
             name = content.id if content.id not in svgs else f"{content.id}-slide"
+            if planned.parts:     # a slide continued on the next: one diagram a part
+                name = f"{name}-{planned.part}"
             svgs[name] = emit_stack_svg(planned.diagram, theme)
     planned_graphs = {s.graph.id: s.graph for s in plan.slides if s.graph is not None}
     for graph in talk.graphs:
