@@ -1,5 +1,8 @@
 """Node boxes of a graph: one size for all, the label measured, the icon above or left of it.
 
+Labels wrap at the style's width, or at the width a rung of the fitting ladder tries (a narrower
+one makes taller, narrower boxes), on at most `MAX_LABEL_LINES` balanced lines.
+
 In left-right graphs the icon sits above the label (narrow nodes, since width is scarce); in
 top-bottom graphs it sits in a column at the left of every box (flat nodes, since height is
 scarce), the label centred in the rest. Every node gets the same size, so ranks line up and the
@@ -12,7 +15,7 @@ from generator.plan.measure import TextMeasure
 from generator.model.talk import Graph, GraphNode
 from generator.plan.graph.model import Box, NodeBox, rounded
 from generator.plan.graph.style import GraphStyle
-from generator.plan.graph.text import WrappedLabel, place_label, wrap_label
+from generator.plan.graph.text import MAX_LABEL_LINES, WrappedLabel, place_label, wrap_label
 from generator.theme.icons import MAX_ICON_RATIO, icon_pixels
 
 
@@ -33,12 +36,16 @@ def _rounded_box(box: Box) -> Box:
 class NodeSizer:
     """The common size of a graph's nodes, and each node's box placed around a centre."""
 
-    def __init__(self, graph: Graph, style: GraphStyle, measure: TextMeasure):
+    def __init__(self, graph: Graph, style: GraphStyle, measure: TextMeasure,
+                 direction: str | None = None, wrap: float | None = None):
+        """Nodes for the flow `direction` (the graph's when None), labels wrapped at `wrap`
+        points (the style's `max_label_width` when None)."""
         self.style = style
         self.measure = measure
-        self.icon_above = graph.direction in ("LR", "RL")
+        self.icon_above = (direction or graph.direction or "LR") in ("LR", "RL")
+        width = style.max_label_width if wrap is None else wrap
         self.texts: dict[str, WrappedLabel] = {
-            n.id: wrap_label(measure, n.label, style.label_size, True, style.max_label_width)
+            n.id: wrap_label(measure, n.label, style.label_size, True, width, MAX_LABEL_LINES)
             for n in graph.nodes
         }
         self.icons = {n.icon: icon_size(n.icon, style.icon_size)
