@@ -100,7 +100,11 @@ class Graph(Node):
 
     id: Id
     title: Text
-    direction: Literal["LR", "TB", "RL", "BT"] = "LR"
+    direction: Annotated[Optional[Literal["LR", "TB", "RL", "BT"]], WithJsonSchema(
+        {"type": "string", "enum": ["LR", "TB", "RL", "BT"]})] = Field(
+        None, description="The flow: LR, TB, RL or BT. Left out, the plan lays the graph out left to right "
+                          "and top to bottom and keeps the one drawn larger.",
+        json_schema_extra=lambda schema: schema.pop("default", None))
     nodes: tuple[GraphNode, ...] = Field(min_length=1)
     edges: tuple[GraphEdge, ...] = ()
     description: Optional[Text] = Field(None, description="One sentence for the diagram's alt text.")

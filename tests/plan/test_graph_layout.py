@@ -182,7 +182,7 @@ def test_a_graph_laid_out_ahead_is_taken_from_its_thread_without_running_dot_aga
     from generator.plan.graph import dot_run, layout
 
     monkeypatch.setattr(layout, "_laid_out", {})
-    alone = layout._fitted(graph, theme, "en", dot_run.DOT_TIMEOUT, layout.GRAPH_AREA)
+    alone = layout._fitted(graph, theme, "en", dot_run.DOT_TIMEOUT, layout.GRAPH_AREA).diagram
     runs = []
     real = dot_run.subprocess.run
     monkeypatch.setattr(dot_run.subprocess, "run", lambda *a, **k: runs.append(a) or real(*a, **k))

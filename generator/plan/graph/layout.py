@@ -7,7 +7,8 @@ plain frozen values (`GraphDiagram`) in points, origin at the top-left corner, y
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
 from generator.errors import RenderError
 from generator.plan.geometry import DIAGRAM_AREA
@@ -24,7 +25,9 @@ from generator.plan.graph.model import (
 )
 from generator.plan.graph.nodes import NodeSizer
 from generator.plan.graph.style import DENSITIES, GraphStyle, graph_style
-from generator.plan.graph.text import WrappedLabel, flatten, place_label, wrap_label
+from generator.plan.graph.text import (
+    MAX_LABEL_LINES, WrappedLabel, flatten, place_label, width_for_lines, wrap_label,
+)
 from generator.theme.icons import ICON_NAMES
 from generator.theme import Theme
 
@@ -57,10 +60,10 @@ def _check(graph: Graph) -> None:
 
 
 def _edge_labels(graph: Graph, ids: tuple[str, ...], style: GraphStyle,
-                 measure: TextMeasure) -> dict[str, WrappedLabel]:
+                 measure: TextMeasure, direction: str) -> dict[str, WrappedLabel]:
     """The wrapped label of every labelled edge; narrower in left-right graphs, where edge
     labels sit between ranks laid side by side."""
-    width = (style.max_edge_label_width_lr if graph.direction in ("LR", "RL")
+    width = (style.max_edge_label_width_lr if direction in ("LR", "RL")
              else style.max_edge_label_width)
     return {edge_id: wrap_label(measure, edge.label, style.edge_label_size, False, width)
             for edge_id, edge in zip(ids, graph.edges) if edge.label is not None}
@@ -87,10 +90,49 @@ def smallest_text(diagram: GraphDiagram, area: tuple[float, float] = GRAPH_AREA)
     return nodes, edges
 
 
+# The flows tried, in order of preference, for a graph that names none.
+DIRECTIONS = ("LR", "TB")
+# For a graph whose flow does not fit: the one to suggest instead.
+_OTHER_DIRECTION = {"LR": "TB", "RL": "TB", "TB": "LR", "BT": "LR"}
+
+
+class Rung(NamedTuple):
+    """One step of the ladder a graph is fitted with: its flow, its density (an index into
+    DENSITIES) and the width its node labels wrap at (None: the style's `max_label_width`)."""
+
+    direction: str
+    density: int
+    wrap: float | None
+
+
+@dataclass(frozen=True)
+class GraphFit:
+    """A graph's diagram as the ladder chose it, whether its texts stay at their floors, and
+    when they do not, the change that would help: a flow that fits (only for a graph that names
+    one) or else its longest label, to shorten."""
+
+    diagram: GraphDiagram
+    fits: bool
+    direction: str | None = None
+    longest: str = ""
+
+
 def layout_graph(graph: Graph, theme: Theme, lang: str = "en", timeout: float = DOT_TIMEOUT,
                  area: tuple[float, float] = GRAPH_AREA) -> GraphDiagram:
-    """The diagram of a graph: every box, path and text line placed, in points, at the loosest
-    density at which, scaled into `area`, its labels stay at or above their floors."""
+    """The diagram of a graph: every box, path and text line placed, in points (`fit_graph`)."""
+    return fit_graph(graph, theme, lang, timeout, area).diagram
+
+
+def fit_graph(graph: Graph, theme: Theme, lang: str = "en", timeout: float = DOT_TIMEOUT,
+              area: tuple[float, float] = GRAPH_AREA) -> GraphFit:
+    """The diagram of a graph drawn largest in `area`, climbing a ladder until, scaled into the
+    area, its labels stay at or above their floors.
+
+    For each flow (the graph's own, or else both `DIRECTIONS`), the densities are tried from the
+    loosest; at each, node labels wrap at the style's width and at the widths that put the
+    widest label on one, two and three balanced lines, and the first density at which one fits
+    keeps the wrap drawn largest (ties: the style's). Between flows, the text drawn largest wins
+    (ties: left to right). A graph that fits nowhere keeps its best try, with what to change."""
     key = (*_graph_key(graph, theme, lang, timeout), area)
     if key not in _laid_out:
         if len(_laid_out) > 64:
@@ -104,14 +146,15 @@ def _graph_key(graph: Graph, theme: Theme, lang: str, timeout: float) -> tuple:
     return graph.model_dump_json(by_alias=True), repr(theme), lang, timeout
 
 
-# Laid-out graphs of this process: a live rebuild after an edit elsewhere does not run dot again.
-_laid_out: dict[tuple, GraphDiagram] = {}
+# Fitted graphs of this process: a live rebuild after an edit elsewhere does not run dot again.
+_laid_out: dict[tuple, GraphFit] = {}
 
 
 def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float = DOT_TIMEOUT) -> None:
-    """Start dot on every density of a graph in a background thread, so that its runs (about
-    70 ms each, two passes) go on while the rest of the talk is planned; `layout_graph` then
-    takes what they found. Only a shortcut: anything that goes wrong is left to `layout_graph`."""
+    """Start dot on every rung of a graph's ladder in a background thread, so that its runs
+    (two passes, each rung of the ladder in one run of dot) go on while the rest of the talk is
+    planned; `fit_graph` then takes what they found. Only a shortcut: anything that goes wrong
+    is left to `fit_graph`."""
     import threading
 
     key = _graph_key(graph, theme, lang, timeout)
@@ -119,7 +162,7 @@ def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float =
         return
     try:
         prepared = _measured(graph, theme, lang)
-    except Exception:  # noqa: BLE001 - met again, and reported, by `layout_graph`
+    except Exception:  # noqa: BLE001 - met again, and reported, by `fit_graph`
         return
     worker = threading.Thread(target=_run_passes, args=(prepared, timeout), daemon=True,
                               name=f"dot {graph.id}")
@@ -131,55 +174,131 @@ def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float =
 _ahead: dict[tuple, tuple[dict, object]] = {}
 
 
-def _fitted(graph: Graph, theme: Theme, lang: str, timeout: float, area: tuple[float, float]) -> GraphDiagram:
-    floors = (theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0))
-    diagram = None
+def _floors(theme: Theme) -> tuple[float, float]:
+    return theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0)
+
+
+def _fitted(graph: Graph, theme: Theme, lang: str, timeout: float, area: tuple[float, float]) -> GraphFit:
     started = _ahead.pop(_graph_key(graph, theme, lang, timeout), None)
     if started is not None:
         prepared, worker = started
         worker.join()
     else:
         prepared = _prefetch(graph, theme, lang, timeout)
+    floors = _floors(theme)
     try:
-        for density in range(len(DENSITIES)):
-            diagram = _layout_graph(graph, theme, lang, timeout, density, prepared.get(density))
-            nodes, edges = smallest_text(diagram, area)
-            if nodes >= floors[0] - 1e-6 and edges >= floors[1] - 1e-6:
-                break
+        rungs = prepared.get("rungs") or _measured(graph, theme, lang)["rungs"]
+        directions = (graph.direction,) if graph.direction else DIRECTIONS
+        tries = [_climb(graph, lang, timeout, area, floors, rungs, direction) for direction in directions]
     finally:
         forget(prepared.pop("entries", []))
-    return diagram
+    score, diagram = max(tries, key=lambda found: found[0])     # the first of equals: LR
+    if score[0]:
+        return GraphFit(diagram, True)
+    other = _OTHER_DIRECTION[graph.direction] if graph.direction else None
+    if other is not None:
+        elsewhere = _prefetch(graph, theme, lang, timeout, (other,))
+        try:
+            (fits, _), _ = _climb(graph, lang, timeout, area, floors, elsewhere["rungs"], other)
+        finally:
+            forget(elsewhere.pop("entries", []))
+        if fits:
+            return GraphFit(diagram, False, direction=other)
+    return GraphFit(diagram, False, longest=_longest_label(graph, theme, lang, diagram, area))
 
 
-def _prefetch(graph: Graph, theme: Theme, lang: str, timeout: float) -> dict:
-    """Every density's dot layouts run ahead, each pass of all densities in one run of dot (a run
-    costs about its start: one run for three graphs instead of up to six); the layouts are the
-    same as run one by one. The densities' measured parts by density, and the entries prefetched.
+def _score(diagram: GraphDiagram, area: tuple[float, float], floors: tuple[float, float]) -> tuple:
+    """How well a diagram fits `area`: whether its texts stay at their floors, then how large its
+    texts are drawn, as a share of their floors (the smaller of node and edge labels)."""
+    nodes, edges = smallest_text(diagram, area)
+    share = min(nodes / floors[0], edges / floors[1])
+    return share >= 1 - 1e-6, round(share, 6)
 
-    Only a shortcut: whatever goes wrong here is left for the density loop to meet and report."""
+
+def _climb(graph: Graph, lang: str, timeout: float, area: tuple[float, float],
+           floors: tuple[float, float], rungs: dict, direction: str) -> tuple[tuple, GraphDiagram]:
+    """The score and diagram of the loosest density at which the graph fits in one flow, the
+    wrap drawn largest at it (ties: the first tried); fitting at none, the tightest's best."""
+    best = None
+    for density in range(len(DENSITIES)):
+        tried = []
+        for rung, parts in rungs.items():
+            if rung.direction == direction and rung.density == density:
+                diagram = _layout_graph(graph, lang, timeout, rung, parts)
+                tried.append((_score(diagram, area, floors), diagram))
+        best = max(tried, key=lambda found: found[0])
+        if best[0][0]:
+            break
+    return best
+
+
+def _longest_label(graph: Graph, theme: Theme, lang: str, diagram: GraphDiagram,
+                   area: tuple[float, float]) -> str:
+    """The label to shorten: the widest node label, or the widest edge label when only edge
+    labels are drawn under their floor."""
+    measure, floors = TextMeasure.for_theme(theme, lang), _floors(theme)
+    nodes, _ = smallest_text(diagram, area)
+    edge_labels = [edge.label for edge in graph.edges if edge.label]
+    if nodes >= floors[0] - 1e-6 and edge_labels:
+        return max((flatten(text) for text in edge_labels), key=lambda text: measure.width(text, floors[1]))
+    return max((flatten(node.label) for node in graph.nodes),
+               key=lambda text: measure.width(text, floors[0], True))
+
+
+def _prefetch(graph: Graph, theme: Theme, lang: str, timeout: float,
+              directions: tuple[str, ...] | None = None) -> dict:
+    """Every rung's dot layouts run ahead, each pass of all rungs in one run of dot (a run costs
+    about its start: two runs instead of two per rung); the layouts are the same as run one by
+    one. The rungs' measured parts (`_measured`), and the entries prefetched.
+
+    Only a shortcut: whatever goes wrong here is left for the ladder to meet and report."""
     prepared: dict = {"entries": []}
     try:
-        prepared = _measured(graph, theme, lang)
+        prepared = _measured(graph, theme, lang, directions)
         _run_passes(prepared, timeout)
-    except Exception:  # noqa: BLE001 - the loop meets it again, where it is reported
-        pass
+    except Exception:  # noqa: BLE001 - the ladder meets it again, where it is reported
+        if "rungs" not in prepared:
+            prepared = _measured(graph, theme, lang, directions)    # raises what went wrong
     return prepared
 
 
-def _measured(graph: Graph, theme: Theme, lang: str) -> dict:
-    """The measured parts of every density (`_dot_graph`), by density."""
-    prepared: dict = {"entries": []}
+def _wrap_widths(graph: Graph, style: GraphStyle, measure: TextMeasure) -> tuple[float | None, ...]:
+    """The node label wrapping widths tried at one density: the style's, then those that put the
+    widest label on one, two and three balanced lines."""
+    widest = max((flatten(n.label) for n in graph.nodes),
+                 key=lambda text: measure.width(text, style.label_size, True))
+    return (None, *(width_for_lines(measure, widest, style.label_size, True, count)
+                    for count in range(1, MAX_LABEL_LINES + 1)))
+
+
+def _measured(graph: Graph, theme: Theme, lang: str, directions: tuple[str, ...] | None = None) -> dict:
+    """The measured parts (`_dot_graph`) of every rung of the ladder, in the order they are tried,
+    under "rungs"; a wrap that gives the same lines as one tried before at its density is left out.
+    `directions`: the flows to measure (the graph's, or else `DIRECTIONS`)."""
+    _check(graph)
+    measure = TextMeasure.for_theme(theme, lang)
+    directions = directions or ((graph.direction,) if graph.direction else DIRECTIONS)
+    rungs: dict[Rung, tuple] = {}
     for density in range(len(DENSITIES)):
-        prepared[density] = _dot_graph(graph, theme, lang, density)
-    return prepared
+        style = graph_style(theme, density)
+        seen = set()
+        for wrap in _wrap_widths(graph, style, measure):
+            sizer = NodeSizer(graph, style, measure, directions[0], wrap)
+            lines = tuple(text.lines for text in sizer.texts.values())
+            if lines in seen:
+                continue
+            seen.add(lines)
+            for direction in directions:
+                rungs[Rung(direction, density, wrap)] = _dot_graph(graph, style, measure, direction, wrap)
+    return {"entries": [], "rungs": rungs}
 
 
 def _run_passes(prepared: dict, timeout: float) -> None:
-    """Both passes of dot over every density of `prepared`, the layouts kept for `run_dot` and
-    their entries added to `prepared`. Runs in a thread of its own when started ahead: it
-    measures nothing, and waits on dot most of the time."""
+    """Both passes of dot over every rung of `prepared`, the layouts kept for `run_dot` and their
+    entries added to `prepared`. Runs in a thread of its own when started ahead: it measures
+    nothing, and waits on dot most of the time."""
     try:
-        graphs = [prepared[density][-1] for density in range(len(DENSITIES))]
+        graphs = [parts[-1] for parts in prepared["rungs"].values()]
         firsts = [dot_source(g) for g in graphs]
         entries = prefetch(firsts, timeout)
         prepared["entries"] += entries
@@ -189,17 +308,16 @@ def _run_passes(prepared: dict, timeout: float) -> None:
         seconds = [dot_source(g, label_ports(g, parse_layout(text)))
                    for g, text in zip(graphs, layouts) if g.labelled]
         prepared["entries"] += prefetch(seconds, timeout)
-    except Exception:  # noqa: BLE001 - the density loop meets it again, where it is reported
+    except Exception:  # noqa: BLE001 - the ladder meets it again, where it is reported
         pass
 
 
-def _dot_graph(graph: Graph, theme: Theme, lang: str, density: int) -> tuple:
-    """The measured parts of a graph at one density, and the graph dot is asked to lay out."""
-    _check(graph)
-    style, measure = graph_style(theme, density), TextMeasure.for_theme(theme, lang)
-    sizer = NodeSizer(graph, style, measure)
+def _dot_graph(graph: Graph, style: GraphStyle, measure: TextMeasure, direction: str,
+               wrap: float | None) -> tuple:
+    """The measured parts of a graph at one rung, and the graph dot is asked to lay out."""
+    sizer = NodeSizer(graph, style, measure, direction, wrap)
     ids = edge_ids(graph)
-    labels = _edge_labels(graph, ids, style, measure)
+    labels = _edge_labels(graph, ids, style, measure, direction)
     gap = style.edge_label_gap  # kept free around a label's background: dot reserves it too
     dot_edges = []
     for edge_id, edge in zip(ids, graph.edges):
@@ -210,16 +328,15 @@ def _dot_graph(graph: Graph, theme: Theme, lang: str, density: int) -> tuple:
         dot_edges.append(DotEdge(edge_id, edge.source, edge.target, labels[edge_id].text,
                                  w + 2 * gap, h + 2 * gap))
     dot_graph = DotGraph(
-        graph.id, graph.direction,
+        graph.id, direction,
         tuple(DotNode(n.id, n.label, sizer.width, sizer.height) for n in graph.nodes),
         tuple(dot_edges), style.node_sep, style.rank_sep, style.arrow_length,
     )
     return style, measure, sizer, ids, labels, dot_graph
 
 
-def _layout_graph(graph: Graph, theme: Theme, lang: str, timeout: float, density: int,
-                  prepared: tuple | None = None) -> GraphDiagram:
-    style, measure, sizer, ids, labels, dot_graph = prepared or _dot_graph(graph, theme, lang, density)
+def _layout_graph(graph: Graph, lang: str, timeout: float, rung: Rung, prepared: tuple) -> GraphDiagram:
+    style, measure, sizer, ids, labels, dot_graph = prepared
     placed = layout_with_dot(dot_graph, timeout)
 
     x0, y0, x1, y1 = placed.bbox
@@ -244,7 +361,7 @@ def _layout_graph(graph: Graph, theme: Theme, lang: str, timeout: float, density
     return GraphDiagram(
         id=graph.id, title=flatten(graph.title), description=describe_graph(graph, lang),
         width=rounded(x1 - x0 + 2 * margin), height=rounded(y1 - y0 + 2 * margin),
-        direction=graph.direction, nodes=tuple(nodes), edges=tuple(edges), lang=lang, density=density,
+        direction=rung.direction, nodes=tuple(nodes), edges=tuple(edges), lang=lang, density=rung.density,
     )
 
 

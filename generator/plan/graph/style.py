@@ -50,7 +50,7 @@ class GraphStyle:
 
 # How tight a graph is drawn, tried in order until it fits its area with every text at or
 # above its floor: (label size from the preferred towards the floor, spacing factor, icon factor).
-DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5))
+DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5), (0.0, 0.45, 1.2))
 
 
 def graph_style(theme: Theme, density: int = 0) -> GraphStyle:
