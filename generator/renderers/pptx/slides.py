@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from lxml.etree import SubElement
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from generator.i18n.tool_words import word
@@ -27,13 +25,15 @@ from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.oxml.adapter import next_slide_partname, shape_proxy
-from generator.renderers.pptx.oxml.slide import add_slide_id, shape_tree
+from generator.renderers.pptx.oxml.ns import remove
+from generator.renderers.pptx.oxml.shapes import add_frame, frame_of, own_frame, set_frame, shape_id, shape_text_body
+from generator.renderers.pptx.oxml.slide import (
+    add_slide_id, append_copy, filled_footer, placeholder_elements, set_slide_number, shape_tree,
+)
 from generator.renderers.pptx.oxml.text import (
     add_paragraph, default_run_size, first_paragraph, fixed_body, format_paragraph, run,
 )
 from generator.renderers.pptx.pictures import add_picture
-from generator.renderers.pptx.oxml.ns import A as _A, P as _P
-from generator.renderers.pptx.oxml.shapes import _FRAME_OF, SHAPE_TAGS as _SHAPE_TAGS
 from generator.renderers.pptx.shapes import EMU_PER_PT, draw_diagram, emu, set_alt_text
 from generator.renderers.pptx.table import add_comparison_table
 from generator.renderers.pptx.text import write_runs
@@ -47,8 +47,6 @@ ROLE_OF_KIND = {
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 _FOOTERS = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-_PH = f"{_P}nvPr/{_P}ph"
-_XFRM = f"{_P}spPr/{_A}xfrm"
 
 
 @dataclass
@@ -76,29 +74,19 @@ def rect_of(shape) -> Rect:
 
 def placeholders(slide, kinds) -> list:
     """The slide's placeholders of `kinds`, in document order (python-pptx's `slide.placeholders`
-    filtered by type, the `p:ph` elements read directly)."""
+    filtered by type)."""
     shapes = slide.shapes
     return [shape_proxy(shapes, element) for element, kind in _placeholder_elements(slide) if kind in kinds]
 
 
 def _placeholder_elements(slide) -> list:
     """(element, PP_PLACEHOLDER type) of each placeholder shape of a slide (or layout), in document order."""
-    found = []
-    for child in shape_tree(slide.element).iterchildren():
-        if child.tag not in _SHAPE_TAGS:
-            continue
-        ph = child[0].find(_PH)
-        if ph is not None:
-            kind = ph.get("type")
-            found.append((child, PP_PLACEHOLDER.from_xml(kind) if kind is not None else PP_PLACEHOLDER.OBJECT))
-    return found
+    return placeholder_elements(shape_tree(slide.element))
 
 
 def _text_body(shape):
     """The shape's `p:txBody` (python-pptx adds the one it lacks)."""
-    element = shape.element
-    body = element.find(_P + "txBody")
-    return body if body is not None else element.get_or_add_txBody()
+    return shape_text_body(shape.element)
 
 
 def _paragraph(body, index: int):
@@ -117,16 +105,8 @@ def _format(p, *, line: float, before: float, align=None, level: int | None = No
 
 def _set_rect(shape, x: int, y: int, w: int, h: int) -> None:
     """A shape's position and size, set in its `a:xfrm` (through python-pptx when it has none)."""
-    frame = shape.element.find(_XFRM)
-    off = frame.find(_A + "off") if frame is not None else None
-    ext = frame.find(_A + "ext") if frame is not None else None
-    if off is None or ext is None:
+    if not set_frame(shape.element, x, y, w, h):
         shape.left, shape.top, shape.width, shape.height = x, y, w, h
-        return
-    off.set("x", str(x))
-    off.set("y", str(y))
-    ext.set("cx", str(w))
-    ext.set("cy", str(h))
 
 
 def _place(ctx: SlideContext, shape, rect: Rect | None) -> None:
@@ -174,8 +154,8 @@ def _own_color(ctx: SlideContext, name: str) -> str | None:
 def _remove_unused_placeholders(slide, keep: set[int]) -> None:
     """Drop the placeholders a slide did not fill (`keep` holds shape ids), so none says "Click to add"."""
     for element, _ in _placeholder_elements(slide):
-        if int(element[0].find(_P + "cNvPr").get("id")) not in keep:
-            element.getparent().remove(element)
+        if shape_id(element) not in keep:
+            remove(element)
 
 
 def pin_placeholders(slide, layout=None) -> None:
@@ -190,14 +170,10 @@ def pin_placeholders(slide, layout=None) -> None:
     layout = layout if layout is not None else slide.slide_layout
     cloned = [element for element, _ in _placeholder_elements(slide)]
     sources = [element for element, kind in _placeholder_elements(layout) if kind not in _LATENT]
-    frames = [_own_frame(source) for source in sources[:len(cloned)]]
-    if all(frame is not None for frame in frames) and all(_frame_of(e) is None for e in cloned):
+    frames = [own_frame(source) for source in sources[:len(cloned)]]
+    if all(frame is not None for frame in frames) and all(frame_of(e) is None for e in cloned):
         for element, (x, y, w, h) in zip(cloned, frames):
-            props = element.find(_P + "spPr")
-            frame = props.makeelement(_A + "xfrm", {})
-            props.insert(0, frame)
-            SubElement(frame, _A + "off", {"x": x, "y": y})
-            SubElement(frame, _A + "ext", {"cx": w, "cy": h})
+            add_frame(element, x, y, w, h)
         return
     cloned = list(slide.placeholders)
     sources = list(layout.iter_cloneable_placeholders())
@@ -206,22 +182,6 @@ def pin_placeholders(slide, layout=None) -> None:
 
 
 _LATENT = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-
-
-def _frame_of(element):
-    """A shape's own `a:xfrm`, or None."""
-    return element.find(_FRAME_OF.get(element.tag, _XFRM))
-
-
-def _own_frame(element) -> tuple[str, str, str, str] | None:
-    """A layout placeholder's own position and size (x, y, cx, cy), when its `p:sp` has them."""
-    frame = _frame_of(element) if element.tag == _P + "sp" else None
-    off = frame.find(_A + "off") if frame is not None else None
-    ext = frame.find(_A + "ext") if frame is not None else None
-    if off is None or ext is None:
-        return None
-    values = (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))
-    return None if None in values else tuple(str(int(v)) for v in values)
 
 
 class NewSlides:
@@ -629,50 +589,20 @@ class Footers:
             filled = self._filled[layout.part] = footer_shapes(layout, self.talk_title, self.font, self.muted)
         tree = shape_tree(slide.element)
         for element, is_number in filled:
-            element = copy.deepcopy(element)
-            tree.append(element)
+            element = append_copy(tree, element)
             if is_number:
-                element.find(f"{_P}txBody/{_A}p/{_A}fld/{_A}t").text = str(number)
+                set_slide_number(element, number)
 
 
 def footer_shapes(layout, talk_title: str, font: str, muted: str | None = None) -> list:
     """Copies of the layout's footer and slide-number placeholders, filled in (the number left to
     set, in the `a:t` of the slide-number field), each with whether it is the slide number."""
+    color = muted.lstrip("#").upper() if muted else None
     filled = []
     for shape in layout.placeholders:
         kind = shape.placeholder_format.type
-        if kind not in _FOOTERS:
-            continue
-        element = copy.deepcopy(shape.element)
-        body = element.find(qn("p:txBody"))
-        if body is None:
-            filled.append((element, False))
-            continue
-        paragraphs = body.findall(qn("a:p"))
-        for extra in paragraphs[1:]:
-            body.remove(extra)
-        paragraph = paragraphs[0] if paragraphs else body.makeelement(qn("a:p"), {})
-        if not paragraphs:
-            body.append(paragraph)
-        field_el = paragraph.find(qn("a:fld")) if kind == PP_PLACEHOLDER.SLIDE_NUMBER else None
-        for child in list(paragraph):
-            if child.tag != qn("a:pPr") and child is not field_el:
-                paragraph.remove(child)
-        if field_el is None:
-            field_el = paragraph.makeelement(qn("a:r"), {}) if kind == PP_PLACEHOLDER.FOOTER else \
-                paragraph.makeelement(qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"})
-            paragraph.append(field_el)
-        for old in list(field_el):
-            field_el.remove(old)
-        props = field_el.makeelement(qn("a:rPr"), {})
-        if muted:
-            fill = props.makeelement(qn("a:solidFill"), {})
-            fill.append(fill.makeelement(qn("a:srgbClr"), {"val": muted.lstrip("#").upper()}))
-            props.append(fill)
-        props.append(props.makeelement(qn("a:latin"), {"typeface": font}))
-        text = field_el.makeelement(qn("a:t"), {})
-        text.text = talk_title if kind == PP_PLACEHOLDER.FOOTER else ""
-        field_el.append(props)
-        field_el.append(text)
-        filled.append((element, kind == PP_PLACEHOLDER.SLIDE_NUMBER))
+        if kind in _FOOTERS:
+            number = kind == PP_PLACEHOLDER.SLIDE_NUMBER
+            filled.append(filled_footer(shape.element, slide_number=number, text="" if number else talk_title,
+                                        font=font, color=color))
     return filled

@@ -177,3 +177,54 @@ def set_description(element, description: str, title: str | None = None) -> None
 def used_ids(tree) -> set[int]:
     """Every number used as an id in the document of a shape tree."""
     return {int(value) for value in tree.xpath("//@id") if value.isdigit()}
+
+
+def shape_id(element) -> int:
+    """A shape's id (`p:cNvPr/@id` of its non-visual properties)."""
+    return int(element[0].find(P + "cNvPr").get("id"))
+
+
+def shape_text_body(element):
+    """A shape's `p:txBody`, added as python-pptx's `text_frame` adds it when it has none."""
+    body = element.find(P + "txBody")
+    return body if body is not None else element.get_or_add_txBody()
+
+
+def frame_of(element):
+    """A shape's own `a:xfrm` (a group's in `p:grpSpPr`, a graphic frame's `p:xfrm`), or None."""
+    return element.find(_FRAME_OF.get(element.tag, _XFRM))
+
+
+def own_frame(element) -> tuple[str, str, str, str] | None:
+    """The position and size (x, y, cx, cy) a `p:sp` gives itself, when it has them."""
+    frame = frame_of(element) if element.tag == P + "sp" else None
+    off = frame.find(A + "off") if frame is not None else None
+    ext = frame.find(A + "ext") if frame is not None else None
+    if off is None or ext is None:
+        return None
+    values = (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))
+    return None if None in values else tuple(str(int(v)) for v in values)
+
+
+def add_frame(element, x: str, y: str, w: str, h: str) -> None:
+    """Give a `p:sp` without one its own position and size (`a:xfrm`, first in its `p:spPr`)."""
+    props = element.find(P + "spPr")
+    frame = props.makeelement(A + "xfrm", {})
+    props.insert(0, frame)
+    child(frame, A + "off", {"x": x, "y": y})
+    child(frame, A + "ext", {"cx": w, "cy": h})
+
+
+def set_frame(element, x: int, y: int, w: int, h: int) -> bool:
+    """Move and size a `p:sp` in its own `a:xfrm`, as python-pptx's position and size API writes
+    them; False (nothing done) when it has no complete one."""
+    frame = element.find(_XFRM)
+    off = frame.find(A + "off") if frame is not None else None
+    ext = frame.find(A + "ext") if frame is not None else None
+    if off is None or ext is None:
+        return False
+    off.set("x", str(x))
+    off.set("y", str(y))
+    ext.set("cx", str(w))
+    ext.set("cy", str(h))
+    return True

@@ -208,7 +208,7 @@ def run_content(element, text: str, *, size: float | None = None, bold: bool | N
     props = child(element, A + "rPr", attributes)
     if color:
         child(child(props, A + "solidFill"), A + "srgbClr", {"val": color})
-    if typeface:
+    if typeface is not None:
         child(props, A + "latin", {"typeface": typeface})
     if link:
         child(props, A + "hlinkClick", {R + "id": link})
