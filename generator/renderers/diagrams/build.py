@@ -26,11 +26,28 @@ def render_diagrams(job: RenderJob) -> Rendered:
     area = plan.geometry.body
     result = Rendered()
     svgs: dict[str, str] = {}
+    # A stack shown on a slide of its own is drawn as that slide draws it, so its picture exists
+    # whenever the slide does; another stack is laid out alone, at the slide's diagram area.
+    on_slides = {}
+    for planned in plan.slides:
+        content = next(s for s in talk.slides if s.id == planned.id)
+        if content.kind == "stack" and planned.diagram is not None and planned.diagram.fits:
+            on_slides.setdefault(content.stack, planned.diagram)
     for stack in talk.stacks:
         diagram = layout_stacks([stack], theme, width=area.w, height=area.h, legend=talk.legend, lang=job.lang,
                                 diagram_id=stack.id)
-        if diagram.fits:      # a stack that cannot be drawn alone is reported on the slides that show it
+        if not diagram.fits and stack.id in on_slides:
+            diagram = on_slides[stack.id]
+        if diagram.fits:
             svgs[stack.id] = emit_stack_svg(diagram, theme)
+        else:
+            from generator.errors import Diagnostic
+
+            result.warnings.append(Diagnostic(
+                job.loaded.path if hasattr(job.loaded, "path") else talk.id,
+                f"diagrams/{stack.id}.svg and .png are not written in {job.lang}: the stack cannot hold its "
+                "text at the smallest sizes when drawn alone", "fit.diagram-file", None,
+                "show it on a slide of its own (kind: stack), or shorten its longest labels", "warning"))
     contents = {content.id: content for content in talk.slides}
     for planned in plan.slides:
         content = contents[planned.id]
