@@ -23,7 +23,7 @@ def _graph_hint(loaded: LoadedTalk, problem: Problem) -> str:
     if problem.field == "graph direction":
         return (f"set `direction: {problem.text}` in graph '{name}' (laid out "
                 f"{_FLOWS.get(problem.text, problem.text)}, it fits), or leave `direction` out to let deckgen choose")
-    return f"shorten the longest label of graph '{name}', '{_short(problem.text, 40)}'"
+    return f"shorten the labels of graph '{name}', starting with its longest, '{_short(problem.text, 80)}'"
 
 
 def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, floors: tuple[float, float]) -> Diagnostic:

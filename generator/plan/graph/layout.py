@@ -199,7 +199,8 @@ def _fitted(graph: Graph, theme: Theme, lang: str, timeout: float, area: tuple[f
     if other is not None:
         elsewhere = _prefetch(graph, theme, lang, timeout, (other,))
         try:
-            (fits, _), _ = _climb(graph, lang, timeout, area, floors, elsewhere["rungs"], other)
+            rungs = elsewhere.get("rungs") or _measured(graph, theme, lang, (other,))["rungs"]
+            (fits, _), _ = _climb(graph, lang, timeout, area, floors, rungs, other)
         finally:
             forget(elsewhere.pop("entries", []))
         if fits:
@@ -252,13 +253,11 @@ def _prefetch(graph: Graph, theme: Theme, lang: str, timeout: float,
     one. The rungs' measured parts (`_measured`), and the entries prefetched.
 
     Only a shortcut: whatever goes wrong here is left for the ladder to meet and report."""
-    prepared: dict = {"entries": []}
     try:
         prepared = _measured(graph, theme, lang, directions)
-        _run_passes(prepared, timeout)
     except Exception:  # noqa: BLE001 - the ladder meets it again, where it is reported
-        if "rungs" not in prepared:
-            prepared = _measured(graph, theme, lang, directions)    # raises what went wrong
+        return {"entries": []}
+    _run_passes(prepared, timeout)
     return prepared
 
 
