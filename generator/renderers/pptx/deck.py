@@ -9,8 +9,8 @@ from generator.commands.fit_report import plan_diagnostics
 from generator.i18n.dates import byline
 from generator.plan.deck import plan_deck
 from generator.plan.measure import TextMeasure
-from generator.renderers.pptx.ids import unique_shape_ids
 from generator.renderers.pptx.notes import Notes
+from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 from generator.renderers.pptx.pictures import Pictures
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template

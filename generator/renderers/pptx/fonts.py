@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from generator.errors import Diagnostic
+from generator.renderers.pptx.oxml.template import placeholder_typefaces, style_typeface, theme_fonts
 from generator.plan.measure import TextMeasure
 from generator.theme import MissingFontError, Theme, find_font_file
 
@@ -25,13 +24,7 @@ METRIC_COMPATIBLE: dict[str, tuple[str, str]] = {
 def _theme_fonts(prs) -> dict[str, str]:
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    xml = prs.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8", "replace")
-    found = {}
-    for role, code in (("major", "+mj-lt"), ("minor", "+mn-lt")):
-        match = re.search(rf'<a:{role}Font>\s*<a:latin typeface="([^"]*)"', xml)
-        if match and match.group(1):
-            found[code] = match.group(1)
-    return found
+    return theme_fonts(prs.slide_master.part.part_related_by(RT.THEME).blob)
 
 
 _PLACEHOLDER_OF_STYLE = {"titleStyle": ("title", "ctrTitle"), "bodyStyle": ("body", "obj")}
@@ -43,17 +36,14 @@ def template_font(prs, style: str) -> str | None:
     Office writes it in the master's text styles; LibreOffice leaves those out and writes the
     font on the runs of the master's placeholders, so those are read when the style is absent.
     """
-    from pptx.oxml.ns import qn
-
     master = prs.slide_master.element
-    element = master.find(f".//{qn('p:' + style)}")
-    latin = element.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}") if element is not None else None
-    if latin is None:
+    family = style_typeface(master, style)
+    if family is None:
         for kind in _PLACEHOLDER_OF_STYLE[style]:
-            found = master.xpath(f".//p:sp[.//p:ph[@type='{kind}']]//a:latin/@typeface")
+            found = placeholder_typefaces(master, kind)
             if found:
                 return found[0] if not found[0].startswith("+") else _theme_fonts(prs).get(found[0][:3] + "-lt")
-    family = latin.get("typeface") if latin is not None else "+mj-lt" if style == "titleStyle" else "+mn-lt"
+        family = "+mj-lt" if style == "titleStyle" else "+mn-lt"
     if family.startswith("+"):
         family = _theme_fonts(prs).get(family[:3] + "-lt", "")
     return family or None

@@ -7,10 +7,9 @@ import io
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
-from pptx.oxml.ns import qn
 
-SVG_BLIP_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
-SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+from generator.renderers.pptx.oxml.shapes import add_svg_blip
+
 PNG_SCALE = 2.0
 
 
@@ -39,13 +38,4 @@ def attach_svg(picture, slide, svg: bytes, pictures=None) -> None:
     rel_id = slide.part.relate_to(part, RT.IMAGE)
     if pictures is not None:
         pictures.note(partname)
-    blip = picture.element.find(f".//{qn('a:blip')}")
-    extensions = blip.find(qn("a:extLst"))
-    if extensions is None:
-        extensions = blip.makeelement(qn("a:extLst"), {})
-        blip.append(extensions)
-    extension = extensions.makeelement(qn("a:ext"), {"uri": SVG_BLIP_EXTENSION})
-    svg_blip = extension.makeelement(f"{{{SVG_NAMESPACE}}}svgBlip", {qn("r:embed"): rel_id},
-                                     nsmap={"asvg": SVG_NAMESPACE})
-    extension.append(svg_blip)
-    extensions.append(extension)
+    add_svg_blip(picture.element, rel_id)

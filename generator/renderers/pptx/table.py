@@ -2,59 +2,32 @@
 
 from __future__ import annotations
 
-from lxml.etree import SubElement
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Pt
 
 from generator.text.markdown import plain
 from generator.model.talk import Comparison
 from generator.theme.contrast import colors as palette
 from generator.plan.boxes import Rect
-from generator.renderers.pptx.oxml.table import table_element
+from generator.renderers.pptx.oxml.table import (
+    cell_properties, cell_text_body, cells, no_banding, size_table, table_element,
+)
 from generator.renderers.pptx.oxml.text import emptied, format_paragraph, wrap_text
 from generator.plan.deck import Table
 from generator.plan.geometry import CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT
 from generator.theme import Theme
 
 
-def _rgb(color: str) -> RGBColor:
-    return RGBColor.from_string(color.lstrip("#").upper())
-
-
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-
-
-def _borders(props, color: str) -> None:
-    """Every edge of a cell a thin line of `color` (the slide's background, as in the HTML table),
-    rather than the template table style's own, which is white whatever the slide."""
-    for index, edge in enumerate(("lnL", "lnR", "lnT", "lnB")):
-        line = props.makeelement(_A + edge, {"w": str(Pt(1)), "cmpd": "sng"})
-        SubElement(SubElement(line, _A + "solidFill"), _A + "srgbClr", {"val": color.lstrip("#").upper()})
-        props.insert(index, line)
-
-
 def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str | None, align,
           border: str | None = None, lines: tuple[str, ...] = ()) -> None:
-    """A table cell (`a:tc`): its insets, middle anchor, fill and borders, and its text on one
-    paragraph; the XML python-pptx's cell, text frame and paragraph API wrote, written directly."""
+    """A table cell (`a:tc`): its insets, middle anchor, fill and borders (every edge a thin line of
+    `border`, the slide's background as in the HTML table, rather than the template table style's
+    own, which is white whatever the slide), and its text on one paragraph; the XML python-pptx's
+    cell, text frame and paragraph API wrote."""
     from generator.renderers.pptx.text import write_runs
 
-    props = tc.find(_A + "tcPr")
-    if props is None:
-        props = tc.get_or_add_tcPr()
-    for name, value in (("marL", CELL_PAD_X), ("marR", CELL_PAD_X), ("marT", CELL_PAD_Y), ("marB", CELL_PAD_Y)):
-        setattr(props, name, Pt(value))          # python-pptx drops an inset equal to the default
-    props.set("anchor", MSO_ANCHOR.MIDDLE.xml_value)
-    if fill:
-        SubElement(props.get_or_change_to_solidFill(), _A + "srgbClr", {"val": str(_rgb(fill))})
-    if border:
-        _borders(props, border)
-    body = tc.find(_A + "txBody")
-    if body is None:
-        body = tc.get_or_add_txBody()
+    cell_properties(tc, margins=(CELL_PAD_X, CELL_PAD_X, CELL_PAD_Y, CELL_PAD_Y), anchor=MSO_ANCHOR.MIDDLE,
+                    fill=fill, border=border)
+    body = cell_text_body(tc)
     first = emptied(body)
     wrap_text(body)
     format_paragraph(first, align=align, line=size * LINE_HEIGHT)
@@ -78,38 +51,26 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
     table = shape.table
     # A plain table: no banding from the template's default style.
     tbl = table_element(shape.element)
-    tbl_pr = tbl.find(qn("a:tblPr"))
-    tbl_pr.set("bandRow", "0")
+    no_banding(tbl)
     table.first_row = True
-    # the columns' widths and the rows' heights, and the frame their sums (what python-pptx's
-    # column and row API leaves, the frame set again after each)
-    columns = tbl.find(_A + "tblGrid").findall(_A + "gridCol")
-    for column, width in zip(columns, widths):
-        column.set("w", str(emu(width)))
-    rows_el = tbl.findall(_A + "tr")
-    for row, height in zip(rows_el, heights):
-        row.set("h", str(emu(height)))
-    extent = shape.element.find(f"{_P}xfrm/{_A}ext")
-    if widths:
-        extent.set("cx", str(sum(int(column.get("w")) for column in columns)))
-    if heights:
-        extent.set("cy", str(sum(int(row.get("h")) for row in rows_el)))
+    # the columns' widths and the rows' heights, and the frame their sums
+    size_table(shape.element, tbl, [emu(width) for width in widths], [emu(height) for height in heights])
     colors, size = palette(theme), planned.size      # the HTML table's colours: surface, background
     border = colors["background"]
-    cells = [tr.findall(_A + "tc") for tr in tbl.findall(_A + "tr")]
+    grid = cells(tbl)
     part = slide.part
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             lines = breaks[r][c]
             if r == 0:
-                _cell(cells[r][c], part, text, size, bold=True, color=colors["accent-text"],
+                _cell(grid[r][c], part, text, size, bold=True, color=colors["accent-text"],
                       fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT, border=border,
                       lines=lines)
             elif c == 0:
-                _cell(cells[r][c], part, text, size, bold=True, color=colors["text"], fill=colors["surface"],
+                _cell(grid[r][c], part, text, size, bold=True, color=colors["text"], fill=colors["surface"],
                       align=PP_ALIGN.LEFT, border=border, lines=lines)
             else:
                 favoured = planned.rows[r - 1].cells[c - 1].favoured
-                _cell(cells[r][c], part, text, size, bold=favoured, color=colors["text"],
+                _cell(grid[r][c], part, text, size, bold=favoured, color=colors["text"],
                       fill=colors["favoured"] if favoured else colors["background"], align=PP_ALIGN.CENTER,
                       border=border, lines=lines)

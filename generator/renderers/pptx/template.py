@@ -87,6 +87,7 @@ def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
     """Remove the template's relationships to things outside the package (web addresses, files,
     network shares, scripts), and what points at them, so the deck reads nothing from elsewhere."""
     from generator.renderers.pptx.oxml.adapter import part_element
+    from generator.renderers.pptx.oxml.template import drop_references
 
     found = []
     for part in prs.part.package.iter_parts():
@@ -95,14 +96,7 @@ def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
             if not rel.is_external:
                 continue
             if element is not None:
-                for node in element.xpath(f"//*[@*[local-name()='id' or local-name()='link' or local-name()='embed']"
-                                          f"='{rel_id}']"):
-                    if node.tag.endswith(("}hlinkClick", "}hlinkHover")):
-                        node.getparent().remove(node)
-                    else:
-                        for name in list(node.attrib):
-                            if node.attrib[name] == rel_id:
-                                del node.attrib[name]
+                drop_references(element, rel_id)
             part.rels.pop(rel_id)
             found.append(Diagnostic(template_name, f"template {template_name}: dropped a link to "
                                     f"{rel.target_ref[:80]!r} in {part.partname}", "pptx.external", None,
@@ -128,12 +122,13 @@ def _as_presentation(data: bytes) -> bytes:
 
 
 def _remove_slides(prs) -> None:
+    from generator.renderers.pptx.oxml.ns import remove
     from generator.renderers.pptx.oxml.slide import slide_ids
 
     prs.slides                      # python-pptx's own first: the slide list made, the parts named
-    for slide_id in slide_ids(prs.element):
-        prs.part.drop_rel(slide_id.rId)
-        slide_id.getparent().remove(slide_id)
+    for slide_id, rel_id in slide_ids(prs.element):
+        prs.part.drop_rel(rel_id)
+        remove(slide_id)
 
 
 def _placeholder_kinds(layout) -> set[str]:
@@ -240,7 +235,7 @@ def template_geometry(prs, layouts: Layouts):
 def repair_shape_ids(prs, template_name: str) -> list[Diagnostic]:
     """Masters and layouts whose shapes repeat an id, renumbered (the output then opens without
     PowerPoint's repair prompt), with a warning naming each."""
-    from generator.renderers.pptx.ids import unique_shape_ids
+    from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 
     found = []
     for master in prs.slide_masters:
@@ -257,14 +252,6 @@ def repair_shape_ids(prs, template_name: str) -> list[Diagnostic]:
     return found
 
 
-_VIEW_PROPS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-               b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-               b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-               b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
-               b'<p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/></p:normalViewPr>'
-               b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>')
-
-
 def ensure_view_props(prs) -> None:
     """Add the view properties part a template saved without one lacks (PowerPoint asks to
     repair a presentation that has none)."""
@@ -273,8 +260,10 @@ def ensure_view_props(prs) -> None:
     from pptx.opc.package import Part
     from pptx.opc.packuri import PackURI
 
+    from generator.renderers.pptx.oxml.template import VIEW_PROPS
+
     part = prs.part
     if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
         return
-    view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, _VIEW_PROPS)
+    view = Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, VIEW_PROPS)
     part.relate_to(view, RT.VIEW_PROPS)

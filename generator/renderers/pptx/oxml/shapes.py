@@ -11,9 +11,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
-from generator.renderers.pptx.oxml.ns import A, P, child
+from generator.renderers.pptx.oxml.ns import A, P, R, SVG, child
 from generator.renderers.pptx.oxml.text import add_paragraph, body_properties, list_style, paragraph_properties
 
+SVG_BLIP_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"   # Office 2016's extension for an SVG
 SHAPE_TAGS = {P + tag for tag in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart")}
 _XFRM = P + "spPr/" + A + "xfrm"
 _FRAME_OF = {P + "grpSp": P + "grpSpPr/" + A + "xfrm", P + "graphicFrame": P + "xfrm"}
@@ -228,3 +229,41 @@ def set_frame(element, x: int, y: int, w: int, h: int) -> bool:
     ext.set("cx", str(w))
     ext.set("cy", str(h))
     return True
+
+
+def add_svg_blip(picture, rel_id: str) -> None:
+    """Point a picture's blip at an SVG image part as well (`asvg:svgBlip` in an `a:ext` of its
+    `a:extLst`): clients that draw SVG draw it, the others the blip's own picture."""
+    blip = picture.find(f".//{A}blip")
+    extensions = blip.find(A + "extLst")
+    if extensions is None:
+        extensions = blip.makeelement(A + "extLst", {})
+        blip.append(extensions)
+    extension = extensions.makeelement(A + "ext", {"uri": SVG_BLIP_EXTENSION})
+    extension.append(extension.makeelement(f"{{{SVG}}}svgBlip", {R + "embed": rel_id}, nsmap={"asvg": SVG}))
+    extensions.append(extension)
+
+
+def unique_shape_ids(tree) -> int:
+    """Give every later duplicate `p:cNvPr/@id` under `tree` (a slide's, layout's or master's
+    root element) a fresh id; the number of shapes renumbered.
+
+    ECMA-376 wants shape ids unique within a shape tree (animations and comments point at them):
+    a shape copied from a layout (the footer) or a template whose layouts repeat an id would
+    otherwise share its id with another shape, and PowerPoint then offers to "repair" the file.
+    The first shape with an id keeps it, so what already points at it (a build step's
+    `p:spTgt/@spid`) keeps pointing at the same shape; every later duplicate gets a fresh id."""
+    props = list(tree.iter(P + "cNvPr"))
+    numbers = [int(p.get("id")) for p in props if (p.get("id") or "").isdigit()]
+    next_id = max(numbers, default=0) + 1
+    seen: set[str] = set()
+    changed = 0
+    for prop in props:
+        number = prop.get("id")
+        if number in seen or not (number or "").isdigit():
+            prop.set("id", str(next_id))
+            number = str(next_id)
+            next_id += 1
+            changed += 1
+        seen.add(number)
+    return changed

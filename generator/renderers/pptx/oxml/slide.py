@@ -75,10 +75,10 @@ def add_slide_id(presentation_element, rel_id: str) -> None:
     presentation_element.get_or_add_sldIdLst().add_sldId(rel_id)
 
 
-def slide_ids(presentation_element) -> list:
-    """The presentation's `p:sldId` elements (each with its `rId`), in order."""
+def slide_ids(presentation_element) -> list[tuple[object, str]]:
+    """The presentation's `p:sldId` elements, in order, each with the relationship id of its slide."""
     listed = presentation_element.sldIdLst
-    return list(listed) if listed is not None else []
+    return [(slide_id, slide_id.rId) for slide_id in listed] if listed is not None else []
 
 
 def notes_body(notes_element):
