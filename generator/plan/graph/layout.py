@@ -2,6 +2,9 @@
 
 Node and edge-label sizes are measured first, dot places them, and the result comes back as
 plain frozen values (`GraphDiagram`) in points, origin at the top-left corner, y pointing down.
+The plan adapts a graph to its area (`fit_graph`): the flow when the talk names none, the
+wrapping of node labels and the density are the rungs of a ladder climbed until its texts,
+scaled into the area, stay at their floors; every format draws what it chose.
 """
 
 from __future__ import annotations

@@ -50,6 +50,8 @@ class GraphStyle:
 
 # How tight a graph is drawn, tried in order until it fits its area with every text at or
 # above its floor: (label size from the preferred towards the floor, spacing factor, icon factor).
+# Past the first, text stays at its floor while spacing and icons shrink; new steps go last, so
+# a graph that fitted at one keeps its look.
 DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5), (0.0, 0.45, 1.2))
 
 
