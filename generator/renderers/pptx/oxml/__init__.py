@@ -5,7 +5,7 @@ place that names an element or an attribute, makes an element, or reaches into p
 (`adapter`, its private attributes, one function each). The renderer's other modules decide what
 a slide holds and call these builders; `tests/renderers/pptx/test_oxml_boundary.py` keeps it so.
 
-- `ns`: the namespaces, and the one way an element is made (`child`);
+- `ns`: the namespaces, and an element appended (`child`) or removed (`remove`);
 - `text`: text bodies, paragraphs, runs and their properties, language and script faces;
 - `shapes`: shapes, groups, freeforms, frames, alt text and shape ids;
 - `slide`: a slide's shape tree, placeholders, footers, notes body and slide list;

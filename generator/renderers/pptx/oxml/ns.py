@@ -1,4 +1,4 @@
-"""The namespaces of the PPTX XML, in Clark notation, and the one way an element is made (`child`)."""
+"""The namespaces of the PPTX XML, in Clark notation; an element appended (`child`) or removed (`remove`)."""
 
 from __future__ import annotations
 

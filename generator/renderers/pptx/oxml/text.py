@@ -58,7 +58,7 @@ def body_properties(body, *, anchor: str, wrap: str | None = None, insets: tuple
     """The `a:bodyPr` of a new text body, as python-pptx's `add_shape` (`autoshape`: `rtlCol`, then
     the anchor before the wrap) or `add_textbox` (the wrap first) writes it and its text frame API
     then sets it: insets (left, right, top, bottom EMU; `top_last`: the top one set after the
-    bottom), and `a:noAutofit` unless not `no_autofit`."""
+    bottom) and, unless `no_autofit` is False, an `a:noAutofit`."""
     head = {"rtlCol": "0", "anchor": anchor} if autoshape else {}
     if wrap is not None:
         head["wrap"] = wrap
