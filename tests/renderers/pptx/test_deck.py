@@ -285,7 +285,7 @@ def it_opens_a_potx_template(tmp_path, decks):
     assert problems(path) == []
 
 
-def it_reports_text_that_cannot_fit(tmp_path):
+def it_continues_bullets_that_cannot_fit_on_new_slides_and_reports_it(tmp_path):
     import shutil
 
     talk = tmp_path / "autour-de-docker"
@@ -299,7 +299,14 @@ def it_reports_text_that_cannot_fit(tmp_path):
     result = CliRunner().invoke(main, ["build", str(talk), "--format", "pptx", "--lang", "fr", "--out",
                                        str(tmp_path / "out")])
     assert result.exit_code == 0
-    assert re.search(r"talk\.yaml:\d+:\d+: warning: bullets of slide 'docker-images' does not fit", result.stderr)
+    found = re.search(r"talk\.yaml:\d+:\d+: warning: slide 'docker-images' is continued on (\d) slides", result.stderr)
+    assert found, result.stderr
+    deck = Presentation(str(tmp_path / "out" / "autour-de-docker" / "fr" / "autour-de-docker-fr.pptx"))
+    parts = int(found[1])
+    titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
+    assert [t for t in titles if re.search(r"\(\d/\d\)$", t)] == \
+        [f"Tout tient dans l’image ({i}/{parts})" for i in range(1, parts + 1)]     # French typography: ’
+    assert len(deck.slides) == 20 + parts - 1
     strict = CliRunner().invoke(main, ["build", str(talk), "--format", "pptx", "--lang", "fr", "--strict",
                                        "--out", str(tmp_path / "strict")])
     assert strict.exit_code == 1
