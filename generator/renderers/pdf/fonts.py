@@ -107,14 +107,13 @@ def font_objects(used: UsedFont, pdf, stream, dictionary) -> bytes:
         "ItalicAngle": 0, "Ascent": ascent, "Descent": descent, "CapHeight": ascent, "StemV": 80,
         f"FontFile{3 if cff else 2}": program_obj.reference,
     })
-    widths = []
-    for gid in gids:
-        widths += [gid, pydyf.Array([round(font.get_glyph_h_advance(gid) * scale)])]
+    # one `gid [width]` pair a glyph, written as bytes (thousands of tiny pydyf objects otherwise)
+    widths = b"[" + b" ".join(b"%d [%d]" % (gid, round(font.get_glyph_h_advance(gid) * scale)) for gid in gids) + b"]"
     cid = dictionary({
         "Type": "/Font", "Subtype": f"/CIDFontType{0 if cff else 2}", "BaseFont": base,
         "CIDSystemInfo": pydyf.Dictionary({"Registry": pydyf.String("Adobe"),
                                            "Ordering": pydyf.String("Identity"), "Supplement": 0}),
-        "FontDescriptor": descriptor.reference, "W": pydyf.Array(widths),
+        "FontDescriptor": descriptor.reference, "W": widths,
         **({} if cff else {"CIDToGIDMap": "/Identity"}),
     })
     to_unicode = stream(_cmap(used.texts))
