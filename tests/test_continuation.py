@@ -18,7 +18,8 @@ from tests.conftest import ROOT
 
 DENSE = ROOT / "tests" / "content" / "dense-talk"
 # What the plan must make of the dense talk: each crowded slide and its parts, in order.
-PARTS = {"four-ways": 2, "checklist": 2, "checkout-code": 5}
+PARTS = {"four-ways": 2, "checklist": 2, "checkout-code": 5, "twenty-aspects": 4, "trade-offs": 2}
+SLIDES = 9          # in talk.yaml
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,7 @@ def it_shows_the_same_parts_in_the_pptx(built, lang):
     deck = Presentation(str(built / lang / f"dense-talk-{lang}.pptx"))
     titles = [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in deck.slides]
     _expected_titles(titles)
-    assert len(deck.slides) == 5 + sum(PARTS.values()) - len(PARTS)
+    assert len(deck.slides) == SLIDES + sum(PARTS.values()) - len(PARTS)
     notes = [s.notes_slide.notes_text_frame.text for s in deck.slides if re.search(r"\(\d/\d\)$", "".join(
         sh.text_frame.text for sh in s.shapes if sh == s.shapes.title))]
     assert all(n.strip() for n in notes), "every part carries the slide's notes"
@@ -88,7 +89,7 @@ def it_shows_the_same_parts_in_the_html_deck(built, lang):
 @pytest.mark.parametrize("lang", ["en", "de"])
 def it_shows_the_same_parts_in_the_slides_pdf_and_numbers_follow_them(built, lang):
     pages = PdfReader(str(built / lang / f"dense-talk-{lang}.pdf")).pages
-    assert len(pages) == 5 + sum(PARTS.values()) - len(PARTS)
+    assert len(pages) == SLIDES + sum(PARTS.values()) - len(PARTS)
     texts = [page.extract_text() for page in pages]
     titles = [t.strip().splitlines()[0] for t in texts]
     _expected_titles([t for t in titles if re.search(r"\(\d/\d\)$", t)])

@@ -1,7 +1,8 @@
 """Continuation slides: a slide whose content fits only under its role's floor is cut into parts
-("Title (1/2)") by whole items, bullets with their sub-bullets, lines of code, whole stacks, the
-same parts in every format. The cut is made on the content (a part is the slide with some of its
-items), so each part is planned like any other slide."""
+("Title (1/2)") by whole items, bullets with their sub-bullets, lines of code, whole stacks, rows
+of a table (its header repeated), the items of two columns; the same parts in every format. The
+cut is made on the content (a part is the slide with some of its items; a table's part is the
+slide and the run of rows it shows), so each part is planned like any other slide."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Optional, Sequence
 
 # The slide kinds that may continue on a new slide; graphs, charts, statements and a single
 # stack do not split: the ladder must make them fit, or it is an error.
-SPLITTABLE = ("bullets", "code", "stacks")
+SPLITTABLE = ("bullets", "code", "stacks", "comparison", "two-columns")
 
 
 def balanced_groups(weights: Sequence[float], count: int) -> Optional[list[range]]:
@@ -45,9 +46,21 @@ def _bullet_weight(bullet) -> float:
     return 1.0 + 0.85 * len(subs)
 
 
-def split_slide(slide, count: int) -> Optional[list]:
-    """The slide cut into `count` parts by whole items (each a copy of the slide with its share),
-    or None when it has too few items for that many parts."""
+def split_slide(slide, count: int, talk=None) -> Optional[list[tuple[object, Optional[range]]]]:
+    """The slide cut into `count` parts by whole items, each a copy of the slide with its share and
+    the run of the talk's table rows it shows (None but for tables), or None when it has too few
+    items for that many parts."""
+    if slide.kind == "comparison":
+        rows = talk.comparison(slide.comparison).rows
+        runs = balanced_groups([1.0] * len(rows), count)
+        return None if runs is None else [(slide, run) for run in runs]
+    parts = _split_content(slide, count)
+    return None if parts is None else [(part, None) for part in parts]
+
+
+def _split_content(slide, count: int) -> Optional[list]:
+    if slide.kind == "two-columns":
+        return _split_columns(slide, count)
     if slide.kind == "bullets":
         runs = balanced_groups([_bullet_weight(b) for b in slide.bullets], count)
         return None if runs is None else [
@@ -59,6 +72,21 @@ def split_slide(slide, count: int) -> Optional[list]:
     if slide.kind == "code":
         return _split_code(slide, count)
     return None
+
+
+def _split_columns(slide, count: int) -> Optional[list]:
+    """Both columns' bullets cut into `count` runs, part i showing run i of each; a column of text
+    (not bullets) cannot be cut."""
+    if slide.left.text or slide.right.text:
+        return None
+    runs = [balanced_groups([_bullet_weight(b) for b in column.bullets], count)
+            for column in (slide.left, slide.right)]
+    if any(run is None for run in runs):
+        return None
+    return [slide.model_copy(update={
+        "left": slide.left.model_copy(update={"bullets": tuple(slide.left.bullets[i] for i in runs[0][n])}),
+        "right": slide.right.model_copy(update={"bullets": tuple(slide.right.bullets[i] for i in runs[1][n])}),
+    }) for n in range(count)]
 
 
 def _split_code(slide, count: int) -> Optional[list]:

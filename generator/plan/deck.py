@@ -234,6 +234,7 @@ class _Planner:
         self.problems: list[Problem] = []
         self.refused: list[str] = []
         self.cap: Optional[float] = None        # the largest body or code size, while parts are made alike
+        self.share: Optional[range] = None      # the table rows of the part being planned
 
     def size(self, name: str, default: float) -> float:
         return float(self.theme.sizes.get(name, default))
@@ -290,8 +291,12 @@ class _Planner:
         `body-floor`, code under `code-floor`, stacks too dense for the diagram floors): what a
         continuation slide is for. A title that does not fit is not."""
         mine = [p for p in self.problems[since:] if p.slide_id == slide.id]
-        if slide.kind == "bullets":
-            return planned.bullet_size < self.size("body-floor", 24) - 1e-6 or any(p.field == "bullets" for p in mine)
+        if slide.kind in ("bullets", "two-columns"):
+            return planned.bullet_size < self.size("body-floor", 24) - 1e-6 or \
+                any(p.field in ("bullets", "columns") for p in mine)
+        if slide.kind == "comparison":
+            return planned.table is not None and planned.table.size < self.size("table-floor", 18) - 1e-6 or \
+                any(p.field == "table" for p in mine)
         if slide.kind == "code":
             # too many lines for the slide's height at the code floor, or at the size the widest
             # line allows when that is smaller (a new slide does not make a line narrower)
@@ -314,6 +319,8 @@ class _Planner:
         """The parts planned again at the smallest size any of them needed, so the text of one
         slide does not change size from one part to the next."""
         def size(plan: SlidePlan) -> float:
+            if plan.table is not None:
+                return plan.table.size
             return plan.code.size if plan.code is not None else plan.bullet_size
 
         smallest = min(size(plan) for plan in plans)
@@ -322,7 +329,7 @@ class _Planner:
         del self.problems[since:]
         self.cap = smallest
         try:
-            return [self.plan(number, part) for part in parts]
+            return [self.plan(number, part, share) for part, share in parts]
         finally:
             self.cap = None
 
@@ -338,18 +345,19 @@ class _Planner:
             return [planned]
         whole, title = self.problems[since:], planned.heading.text
         for count in range(2, 9):
-            parts = split_slide(slide, count)
+            parts = split_slide(slide, count, self.talk)
             if parts is None:
                 break
-            parts = [part.model_copy(update={"title": part_title(self.lang, title, index, count)})
-                     for index, part in enumerate(parts, start=1)]
+            parts = [(part.model_copy(update={"title": part_title(self.lang, title, index, count)}), share)
+                     for index, (part, share) in enumerate(parts, start=1)]
             del self.problems[since:]
-            plans = [self.plan(number, part) for part in parts]
-            if any(self.crowded(part, plan, since) for part, plan in zip(parts, plans)):
+            plans = [self.plan(number, part, share) for part, share in parts]
+            if any(self.crowded(part, plan, since) for (part, _), plan in zip(parts, plans)):
                 continue
             plans = self.one_size(parts, plans, number, since)
             strict = self.talk.fit == "strict" or not slide.split
-            cut = {"stacks": "whole stacks", "bullets": "whole bullets", "code": "lines"}[slide.kind]
+            cut = {"stacks": "whole stacks", "bullets": "whole bullets", "code": "lines", "comparison": "rows",
+                   "two-columns": "whole bullets"}[slide.kind]
             why = f"is continued on {count} slides, cut by {cut}: on one slide its content fits only under the floors"
             split = Problem(slide.id, "split", str(count), "fit.split", "error" if strict else "warning", why)
             if strict:             # the whole slide stays, with the split it needs as an error
@@ -362,11 +370,16 @@ class _Planner:
         self.problems.extend(whole)
         return [planned]
 
-    def plan(self, number: int, slide: model.Slide) -> SlidePlan:
+    def plan(self, number: int, slide: model.Slide, share: Optional[range] = None) -> SlidePlan:
+        """One slide's plan; `share`, the run of its table's rows a continuation part shows."""
         base = dict(number=number, id=slide.id, kind=slide.kind, notes=paragraphs(slide.notes or ""),
                     footer=slide.kind != "title")
         handler = getattr(self, f"_{slide.kind.replace('-', '_')}")
-        return SlidePlan(**base, **handler(slide))
+        self.share = share
+        try:
+            return SlidePlan(**base, **handler(slide))
+        finally:
+            self.share = None
 
     # --- one method per slide kind ----------------------------------------------------------
 
@@ -507,12 +520,14 @@ class _Planner:
         talk = self.talk
         comparison = talk.comparison(slide.comparison)
         subjects = tuple(talk.stack(s).title for s in comparison.subjects)
+        shown = comparison.rows if self.share is None else comparison.rows[self.share.start:self.share.stop]
         rows = tuple(TableRow(row.aspect, tuple(
-            Cell(row.values.get(s, ""), row.favours == s) for s in comparison.subjects)) for row in comparison.rows)
+            Cell(row.values.get(s, ""), row.favours == s) for s in comparison.subjects)) for row in shown)
         cells = [[("", True)] + [(plain(s), True) for s in subjects]]
         cells += [[(plain(r.aspect), True)] + [(plain(c.text), c.favoured) for c in r.cells] for r in rows]
         box = self.geometry.body
-        fit = fit_table(self.measure, cells, box, self.size("secondary", 24), self.size("min", 12))
+        fit = fit_table(self.measure, cells, box, min(self.size("secondary", 24), self.cap or math.inf),
+                        self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "table", comparison.title))
         columns = column_widths(box.w, len(subjects) + 1)
@@ -599,7 +614,8 @@ class _Planner:
             columns.append(ColumnPlan(column.heading, bullets, column.text, rect))
         texts = [(plain(c.heading) if c.heading else None, [(level, plain(t)) for level, t in bullet_items(c.bullets)],
                   plain(c.text) if c.text else None) for c in columns]
-        fit = fit_columns(self.measure, texts, rects, self.size("body", 32), self.size("min", 12))
+        fit = fit_columns(self.measure, texts, rects, min(self.size("body", 32), self.cap or math.inf),
+                          self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "columns", slide.title))
         columns = [replace(c, bullets=self.broken(c.bullets, c.rect.w, fit.size)) for c in columns]

@@ -114,7 +114,7 @@ def it_lays_out_an_explicit_top_to_bottom_as_written(tmp_path):
 def it_fits_the_sample_graph_in_the_pseudo_locale():
     result = check(str(SAMPLE_TALK), "--lang", "qps")
     assert result.exit_code == 0, result.stderr
-    assert "error" not in result.stderr and "fit.diagram" not in result.stderr
+    assert " error: " not in result.stderr and "fit.diagram" not in result.stderr
     diagram = plan_of(SAMPLE_TALK, "qps").slide("daemon").graph
     assert diagram.direction == "BT"                                 # the talk's own flow
     assert_drawable(diagram)

@@ -52,7 +52,7 @@ class GraphStyle:
 # above its floor: (label size from the preferred towards the floor, spacing factor, icon factor).
 # Past the first, text stays at its floor while spacing and icons shrink; new steps go last, so
 # a graph that fitted at one keeps its look.
-DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5), (0.0, 0.45, 1.2))
+DENSITIES = ((1.0, 1.0, 2.4), (0.0, 0.8, 1.9), (0.0, 0.6, 1.5), (0.0, 0.45, 1.2), (0.0, 0.3, 1.0))
 
 
 def graph_style(theme: Theme, density: int = 0) -> GraphStyle:
