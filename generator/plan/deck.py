@@ -235,6 +235,11 @@ class _Planner:
         self.refused: list[str] = []
         self.cap: Optional[float] = None        # the largest body or code size, while parts are made alike
         self.share: Optional[range] = None      # the table rows of the part being planned
+        self.caps: dict[str, float] = {}        # the deck's one size per role, once it is known (type_scale)
+
+    def limit(self, role: str, size: float) -> float:
+        """A role's starting size under the deck's size for the role and a part's common size."""
+        return min(size, self.caps.get(role, math.inf), self.cap or math.inf)
 
     def size(self, name: str, default: float) -> float:
         return float(self.theme.sizes.get(name, default))
@@ -457,8 +462,7 @@ class _Planner:
         bullets = tuple(Bullet(b) if isinstance(b, str) else Bullet(b.text, tuple(b.bullets)) for b in slide.bullets)
         items = [(level, plain(text)) for level, text in bullet_items(bullets)]
         box = self.geometry.body
-        fit = fit_bullets(self.measure, items, box, min(self.size("body", 32), self.cap or math.inf),
-                          self.size("min", 12))
+        fit = fit_bullets(self.measure, items, box, self.limit("body", self.size("body", 32)), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
         steps = len(bullets) if slide.build == "one-by-one" else 1
@@ -503,8 +507,10 @@ class _Planner:
 
     def _layout(self, slide, heading: str) -> Diagram:
         # The slide's heading names the stack: the diagram does not repeat it (as in the PPTX).
-        area = self.diagram_area()
-        return layout_slide(self.talk, slide, self.theme, width=area.w, height=area.h,
+        area, theme = self.diagram_area(), self.theme
+        if "label" in self.caps and self.caps["label"] < self.size("diagram-label", 20):
+            theme = replace(theme, sizes={**theme.sizes, "diagram-label": self.caps["label"]})
+        return layout_slide(self.talk, slide, theme, width=area.w, height=area.h,
                             measure=self.diagram_measure, lang=self.lang, heading=heading)
 
     def _diagram(self, slide, heading: Sized, diagram: Diagram) -> dict:
@@ -513,8 +519,8 @@ class _Planner:
                 self.problem(Problem(slide.id, "diagram", overflow.text, "fit.diagram", "error", overflow.why))
             else:
                 self.problem(Problem(slide.id, f"diagram box {overflow.box_id}", overflow.text))
-        return dict(heading=heading, diagram=grown(diagram, g.DIAGRAM_GROW), steps=diagram.steps,
-                    content=self.diagram_area())
+        return dict(heading=heading, diagram=grown(diagram, g.DIAGRAM_GROW, self.caps.get("label")),
+                    steps=diagram.steps, content=self.diagram_area())
 
     def _comparison(self, slide: model.ComparisonSlide) -> dict:
         talk = self.talk
@@ -526,8 +532,7 @@ class _Planner:
         cells = [[("", True)] + [(plain(s), True) for s in subjects]]
         cells += [[(plain(r.aspect), True)] + [(plain(c.text), c.favoured) for c in r.cells] for r in rows]
         box = self.geometry.body
-        fit = fit_table(self.measure, cells, box, min(self.size("secondary", 24), self.cap or math.inf),
-                        self.size("min", 12))
+        fit = fit_table(self.measure, cells, box, self.limit("table", self.size("secondary", 24)), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "table", comparison.title))
         columns = column_widths(box.w, len(subjects) + 1)
@@ -582,7 +587,7 @@ class _Planner:
             caption_h = caption.size * g.LINE_HEIGHT + 8
         measure = self.code_measure
         widest = max(("".join(t.text for t in line) for line in lines), key=len, default="")
-        size, floor = min(self.size("code", 20), self.cap or math.inf), self.size("code-min", 14)
+        size, floor = self.limit("code", self.size("code", 20)), self.size("code-min", 14)
         pad = 2 * g.CODE_PAD
 
         def fits(at: float) -> bool:
@@ -614,8 +619,7 @@ class _Planner:
             columns.append(ColumnPlan(column.heading, bullets, column.text, rect))
         texts = [(plain(c.heading) if c.heading else None, [(level, plain(t)) for level, t in bullet_items(c.bullets)],
                   plain(c.text) if c.text else None) for c in columns]
-        fit = fit_columns(self.measure, texts, rects, min(self.size("body", 32), self.cap or math.inf),
-                          self.size("min", 12))
+        fit = fit_columns(self.measure, texts, rects, self.limit("body", self.size("body", 32)), self.size("min", 12))
         if not fit.fits:
             self.problem(Problem(slide.id, "columns", slide.title))
         columns = [replace(c, bullets=self.broken(c.bullets, c.rect.w, fit.size)) for c in columns]
@@ -626,6 +630,45 @@ class _Planner:
         heading = self.heading(slide, slide.title or slide.caption or slide.alt)
         return dict(heading=heading, heading_hidden=not slide.title,
                     picture=Picture(slide.src, slide.alt, slide.caption), content=self.geometry.body)
+
+
+def role_sizes(plan: SlidePlan) -> list[tuple[str, float]]:
+    """The size a slide gives each role of the deck's type scale: bullets and columns (`body`),
+    table cells, code, stack labels as drawn."""
+    found = []
+    if plan.kind in ("bullets", "two-columns") and plan.bullet_size:
+        found.append(("body", plan.bullet_size))
+    if plan.table is not None:
+        found.append(("table", plan.table.size))
+    if plan.code is not None:
+        found.append(("code", plan.code.size))
+    if plan.diagram is not None and plan.diagram.boxes:
+        labels = [b.label.size for b in plan.diagram.boxes if b.role == "layer" and b.label is not None]
+        if labels:
+            found.append(("label", max(labels)))
+    return found
+
+
+SCALE_SHARE = 0.9      # a role's size is the largest at which this share of its slides fit
+
+
+def type_scale(talk: model.Talk, planned: dict[str, list[SlidePlan]]) -> dict[str, float]:
+    """One size per role for the deck: the largest at which at least 90 % of that role's slides
+    fit as planned alone (each slide's own largest size, its parts counted once); slides that fit
+    only smaller keep their size."""
+    by_role: dict[str, list[float]] = {}
+    for slide in talk.slides:
+        sizes: dict[str, float] = {}
+        for plan in planned[slide.id]:
+            for role, size in role_sizes(plan):
+                sizes[role] = min(size, sizes.get(role, math.inf))
+        for role, size in sizes.items():
+            by_role.setdefault(role, []).append(size)
+    caps = {}
+    for role, sizes in by_role.items():
+        ordered = sorted(sizes, reverse=True)
+        caps[role] = ordered[max(0, math.ceil(SCALE_SHARE * len(ordered)) - 1)]
+    return caps
 
 
 def plan_ahead(talk: model.Talk, theme: Theme, *, lang: str) -> None:
@@ -641,11 +684,15 @@ def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = N
     plan_ahead(talk, theme, lang=lang)
     measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang)
     planner = _Planner(talk, theme, measure, byline, lang, geometry)
-    slides: list[SlidePlan] = []
-    for slide in talk.slides:
-        for planned in planner.plan_parts(len(slides) + 1, slide):
-            slides.append(replace(planned, number=len(slides) + 1))
-    slides = tuple(slides)
+    planned = {slide.id: planner.plan_parts(0, slide) for slide in talk.slides}
+    planner.caps = type_scale(talk, planned)
+    for slide in talk.slides:            # slides over the deck's size for a role, planned again under it
+        if any(size > planner.caps.get(role, math.inf) + 1e-6 for plan in planned[slide.id]
+               for role, size in role_sizes(plan)):
+            planner.problems = [p for p in planner.problems if p.slide_id != slide.id]
+            planned[slide.id] = planner.plan_parts(0, slide)
+    slides = tuple(replace(plan, number=number) for number, plan in
+                   enumerate((plan for slide in talk.slides for plan in planned[slide.id]), start=1))
     from generator.plan.glyphs import glyph_problems
 
     problems = [*planner.problems, *glyph_problems(slides, measure, planner.code_measure)]

@@ -11,9 +11,10 @@ from generator.plan.boxes import Box, Diagram, TextBlock
 MARGIN = 8.0      # kept clear inside the area, as the layout does, so strokes are never cut
 
 
-def grown(diagram: Diagram, limit: float) -> Diagram:
-    """`diagram` scaled by as much as its area leaves room for, at most `limit` times, and centred
-    in the area; unchanged when it already fills the area one way or the other."""
+def grown(diagram: Diagram, limit: float, label_cap: float | None = None) -> Diagram:
+    """`diagram` scaled by as much as its area leaves room for, at most `limit` times (and with its
+    labels at most `label_cap` points: the deck's one label size), and centred in the area;
+    unchanged when it already fills the area one way or the other."""
     if not diagram.boxes:
         return diagram
     left = min(box.x for box in diagram.boxes)
@@ -24,6 +25,8 @@ def grown(diagram: Diagram, limit: float) -> Diagram:
         return diagram
     scale = min((diagram.width - 2 * MARGIN) / width, (diagram.height - 2 * MARGIN) / height, limit)
     labels = [box.label.size for box in diagram.boxes if box.role == "layer" and box.label is not None]
+    if labels and label_cap is not None:
+        scale = min(scale, label_cap / max(labels))
     if labels:       # the labels land on a half point
         scale = math.floor(max(labels) * scale * 2) / 2 / max(labels)
     if scale <= 1.0 + 1e-3:
