@@ -80,8 +80,8 @@ def try_layout(cells: Sequence[StackCells], rows: Sequence[Row], sizes: Sizes, s
             count = len(stack_cells_.headers)
             header_min = max(_narrowest(h, style.min_size, True, measure) for h in stack_cells_.headers)
             low = max(low, count * header_min + (count - 1) * style.column_gap)
-        if not side:
-            comfort = max(comfort, min(style.min_stack_width, inner_w))
+        if not side:      # a stack alone spans the content width, from the title's left edge
+            comfort = inner_w
         mins.append(low)
         comforts.append(max(low, comfort))
     gap = style.stack_gap
