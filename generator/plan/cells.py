@@ -10,7 +10,8 @@ The adaptations, in the order they are tried (each keeps the ones before it):
    lines (then three), so each box is twice (three times) as wide.
 
 Column headers are shown only above a stack of two columns or more whose layers do not already
-show the column names.
+show the column names; over a stack whose per-column layers all collapsed they become one line,
+"×4: Shop, Search, …", instead of four names over one box.
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ def stack_cells(stacks: Sequence[Stack], rows: Sequence[Row], level: int, detail
                 by_row[index] = tuple(Cell(stack.id, layer, index, column,
                                            CellText(layer_label(layer, name), shown, layer.badge))
                                       for column, name in enumerate(names))
+        if headers and all(len(cells) == 1 for cells in by_row.values()):
+            # every per-column layer collapsed into one box: the names become one line over it
+            headers = (COPIES.format(count=len(names)).strip() + ": " + ", ".join(names),)
         wrap = lines if not headers else 1
         out.append(StackCells(stack, by_row, min(wrap, max(1, len(names))), headers))
     return tuple(out)

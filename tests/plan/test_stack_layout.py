@@ -405,3 +405,33 @@ def test_badge_text_is_centred_in_its_pill(single, measure):
         cap_middle = text.baselines[0] - measure.cap_height * text.size / 2
         assert cap_middle == pytest.approx(badge.y + badge.h / 2, abs=0.01)
         assert text.line_x(0) == pytest.approx(badge.x + badge.w / 2)
+
+
+def it_names_the_columns_on_one_line_over_a_stack_whose_columns_all_collapsed():
+    """Four column names over one "×4" box said nothing about the box: they become one line."""
+    import yaml
+
+    from generator.model.talk import Talk
+    from generator.theme import load_theme
+
+    talk = Talk.model_validate(yaml.safe_load("""
+id: t
+title: T
+lang: en
+stacks:
+  - id: s
+    title: Services
+    columns: [Web shop front end, Payment service, Full-text search, Mailer and notifications]
+    layers:
+      - {id: hw, label: Infrastructure, kind: hardware}
+      - {id: os, label: Guest operating system with a long name, kind: os, per_column: true, badge: 700 MB}
+      - {id: lib, label: Binaries and libraries of every kind, kind: libraries, per_column: true}
+slides:
+  - {id: a, kind: stack, stack: s}
+"""))
+    diagram = layout_stacks([talk.stack("s")], load_theme("default"), width=600, height=260, lang="en",
+                            diagram_id="s")
+    assert diagram.fits
+    headers = [" ".join(b.label.lines) for b in diagram.boxes_with("column-label")]
+    assert headers == ["×4: Web shop front end, Payment service, Full-text search, Mailer and notifications"]
+    assert len(diagram.boxes_with("layer")) == 3                         # one box a layer, no copies
