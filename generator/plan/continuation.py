@@ -139,8 +139,8 @@ def part_title(lang: str, title: str, part: int, parts: int) -> str:
     from generator.i18n.tool_words import word
 
     try:
-        number, total = format_decimal(part, locale=lang.replace("-", "_")), \
-            format_decimal(parts, locale=lang.replace("-", "_"))
+        number, total = format_decimal(part, locale=lang.replace("-", "_"), numbering_system="default"), \
+            format_decimal(parts, locale=lang.replace("-", "_"), numbering_system="default")
     except Exception:  # noqa: BLE001 - a language Babel does not know: Western digits
         number, total = str(part), str(parts)
     return word(lang, "slide/continued", title=title, part=number, parts=total)
