@@ -236,6 +236,7 @@ class _Planner:
         self.cap: Optional[float] = None        # the largest body or code size, while parts are made alike
         self.share: Optional[range] = None      # the table rows of the part being planned
         self.caps: dict[str, float] = {}        # the deck's one size per role, once it is known (type_scale)
+        self.layouts: dict[tuple, Diagram] = {}  # stack layouts by slide, stacks, heading and label size
 
     def limit(self, role: str, size: float) -> float:
         """A role's starting size under the deck's size for the role and a part's common size."""
@@ -508,10 +509,16 @@ class _Planner:
     def _layout(self, slide, heading: str) -> Diagram:
         # The slide's heading names the stack: the diagram does not repeat it (as in the PPTX).
         area, theme = self.diagram_area(), self.theme
-        if "label" in self.caps and self.caps["label"] < self.size("diagram-label", 20):
-            theme = replace(theme, sizes={**theme.sizes, "diagram-label": self.caps["label"]})
-        return layout_slide(self.talk, slide, theme, width=area.w, height=area.h,
-                            measure=self.diagram_measure, lang=self.lang, heading=heading)
+        label = min(self.caps.get("label", math.inf), self.size("diagram-label", 20))
+        if label < self.size("diagram-label", 20):
+            theme = replace(theme, sizes={**theme.sizes, "diagram-label": label})
+        # A slide planned again under the deck's sizes often lays its diagram out as before (only
+        # its growth is capped): the layout is kept for the same stacks, heading and label size.
+        key = (slide.id, tuple(getattr(slide, "stacks", ()) or (slide.stack,)), heading, label)
+        if key not in self.layouts:
+            self.layouts[key] = layout_slide(self.talk, slide, theme, width=area.w, height=area.h,
+                                             measure=self.diagram_measure, lang=self.lang, heading=heading)
+        return self.layouts[key]
 
     def _diagram(self, slide, heading: Sized, diagram: Diagram) -> dict:
         for overflow in diagram.overflows:
