@@ -54,7 +54,7 @@ def test_a_label_too_long_for_its_box_is_reported_at_its_slide(tmp_path):
     shutil.copytree(SAMPLE_TALK, talk)
     path = talk / "talk.yaml"
     path.write_text(path.read_text("utf-8").replace(
-        "label: Hyperviseur\n", "label: " + "Hyperviseurdetypeunoudeuxtrèslongsansaucuneespace" * 6 + "\n"), "utf-8")
+        "label: Hyperviseur\n", "label: " + "Hyperviseurdetypeunoudeuxtrèslongsansaucuneespace" * 12 + "\n"), "utf-8")
     result = check(str(talk), "--lang", "fr")
     assert result.exit_code == 1
     for slide in ("vm-stack", "side-by-side"):

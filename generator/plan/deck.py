@@ -493,12 +493,26 @@ class _Planner:
 
     def _stack(self, slide: model.StackSlide) -> dict:
         heading = self.heading(slide, slide.title or self.talk.stack(slide.stack).title)
-        return self._diagram(slide, heading, self._layout(slide, heading.text))
+        return self._stack_diagram(slide, heading)
 
     def _stacks(self, slide: model.StacksSlide) -> dict:
         title = slide.title or " / ".join(self.talk.stack(s).title for s in slide.stacks)
         heading = self.heading(slide, title)
-        return self._diagram(slide, heading, self._layout(slide, heading.text))
+        return self._stack_diagram(slide, heading)
+
+    def _stack_diagram(self, slide, heading: Sized) -> dict:
+        """The slide's stacks in the diagram area; when they do not fit there, in the area grown up
+        into what the title band leaves free under a short title."""
+        area = self.diagram_area()
+        diagram = self._layout(slide, heading.text, area)
+        if not diagram.fits and heading.rect is not None:
+            top = heading.rect.y + heading.rect.h + g.TITLE_GAP
+            if top < area.y - 1:
+                taller = g.Rect(area.x, top, area.w, area.y + area.h - top)
+                found = self._layout(slide, heading.text, taller)
+                if found.fits:
+                    return self._diagram(slide, heading, found, taller)
+        return self._diagram(slide, heading, diagram, area)
 
     def diagram_area(self) -> g.Rect:
         """Where a stack diagram is laid out: the content box and the diagram's own inner margin
@@ -506,28 +520,28 @@ class _Planner:
         body, margin = self.geometry.body, DiagramStyle.from_theme(self.theme).margin
         return g.Rect(body.x - margin, body.y - margin, body.w + 2 * margin, body.h + 2 * margin)
 
-    def _layout(self, slide, heading: str) -> Diagram:
+    def _layout(self, slide, heading: str, area: g.Rect) -> Diagram:
         # The slide's heading names the stack: the diagram does not repeat it (as in the PPTX).
-        area, theme = self.diagram_area(), self.theme
+        theme = self.theme
         label = min(self.caps.get("label", math.inf), self.size("diagram-label", 20))
         if label < self.size("diagram-label", 20):
             theme = replace(theme, sizes={**theme.sizes, "diagram-label": label})
         # A slide planned again under the deck's sizes often lays its diagram out as before (only
         # its growth is capped): the layout is kept for the same stacks, heading and label size.
-        key = (slide.id, tuple(getattr(slide, "stacks", ()) or (slide.stack,)), heading, label)
+        key = (slide.id, tuple(getattr(slide, "stacks", ()) or (slide.stack,)), heading, label, area)
         if key not in self.layouts:
             self.layouts[key] = layout_slide(self.talk, slide, theme, width=area.w, height=area.h,
                                              measure=self.diagram_measure, lang=self.lang, heading=heading)
         return self.layouts[key]
 
-    def _diagram(self, slide, heading: Sized, diagram: Diagram) -> dict:
+    def _diagram(self, slide, heading: Sized, diagram: Diagram, area: g.Rect) -> dict:
         for overflow in diagram.overflows:
             if overflow.reason == "too-dense":
                 self.problem(Problem(slide.id, "diagram", overflow.text, "fit.diagram", "error", overflow.why))
             else:
                 self.problem(Problem(slide.id, f"diagram box {overflow.box_id}", overflow.text))
         return dict(heading=heading, diagram=grown(diagram, g.DIAGRAM_GROW, self.caps.get("label")),
-                    steps=diagram.steps, content=self.diagram_area())
+                    steps=diagram.steps, content=area)
 
     def _comparison(self, slide: model.ComparisonSlide) -> dict:
         talk = self.talk

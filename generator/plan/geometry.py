@@ -37,6 +37,7 @@ QR_SIZE = 150.0              # the QR code of a closing slide's link, at the rig
 QR_GAP = 24.0
 COVER_GAP = 12.0             # between a cover title and its subtitle
 DIAGRAM_GROW = 1.25          # a diagram smaller than its box is drawn up to this much larger
+TITLE_GAP = 8.0              # between a short title and a diagram grown up into the title band
 
 
 BAND = Rect(0, 0, SLIDE_W, 6)                          # the accent band at the top of content slides

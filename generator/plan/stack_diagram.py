@@ -82,6 +82,14 @@ def layout_stacks(stacks: Sequence[Stack], theme: Theme, *, width: float = SLIDE
                               inner_w, inner_h - legend_h)
         if layout is not None:
             break
+    if layout is None and lrows:
+        # the last rung before giving up: the legend goes (it repeats what the colours say)
+        for level, size in tries(style):
+            cells = stack_cells(stacks, rows, level, details)
+            layout, _ = try_layout(cells, rows, sizes_at(style, size), shown, side, measure, style, inner_w, inner_h)
+            if layout is not None:
+                lrows, legend_h = [], 0.0
+                break
     base = dict(id=diagram_id or "-".join(stack.id for stack in stacks), width=width, height=height,
                 title=alt_title(stacks, lang), description=alt_description(stacks, highlight, lang),
                 steps=steps, lang=lang)

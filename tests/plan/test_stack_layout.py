@@ -323,11 +323,24 @@ def test_a_text_that_cannot_fit_is_reported_not_dropped(theme):
     stack = Stack(id="s", title="S", columns=("A", "B", "C", "D", "E", "F"), layers=(
         Layer(id="hw", label="Infrastructure", kind="hardware"),
         Layer(id="os", label=impossible.strip(), kind="os", per_column=True)))
-    diagram = layout_stacks([stack], theme, width=480, height=200)
+    diagram = layout_stacks([stack], theme, width=480, height=120)
     assert not diagram.fits and diagram.boxes == ()
     (problem,) = diagram.overflows
     assert problem.reason == "too-dense" and problem.text.startswith(impossible.strip())
     assert "height" in problem.why
+
+
+def test_the_legend_goes_before_the_diagram_gives_up(theme):
+    """The last rung of the ladder: a diagram that fits only without its legend drops the legend
+    (it repeats what the colours say) rather than failing."""
+    impossible = "Une étiquette beaucoup trop longue pour tenir dans une boîte aussi petite " * 3
+    stack = Stack(id="s", title="S", columns=("A", "B", "C", "D", "E", "F"), layers=(
+        Layer(id="hw", label="Infrastructure", kind="hardware"),
+        Layer(id="os", label=impossible.strip(), kind="os", per_column=True)))
+    diagram = layout_stacks([stack], theme, width=480, height=200)
+    assert diagram.fits and not diagram.boxes_with("legend-label")
+    roomy = layout_stacks([stack], theme, width=480, height=400)
+    assert roomy.fits and roomy.boxes_with("legend-label")
 
 
 def test_a_word_is_hyphenated_in_the_decks_language_never_cut(theme):
