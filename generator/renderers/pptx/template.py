@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import io
+import posixpath
+import re
+import weakref
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from generator.errors import Diagnostic, RenderError
-
-_TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
 # The layout each slide role asks for first, then the names other templates use for it
 # (PowerPoint's, LibreOffice Impress's), before falling back on placeholders.
@@ -29,19 +32,39 @@ _NEEDS = {"title": {"title", "subtitle"}, "section": {"title", "subtitle"}, "con
 
 
 def open_template(path: Path):
-    """A python-pptx Presentation from a .pptx or .potx file, with its own slides removed."""
+    """A python-pptx Presentation from a .pptx or .potx file, cleaned (`clean_package`: a
+    `pptx.template` ContentError when it cannot be read safely), with its own slides removed. What
+    cleaning removed is said by `drop_external_targets`."""
     from pptx import Presentation
 
     try:
         data = path.read_bytes()
-        check_package(data, path)
-        if path.suffix.lower() == ".potx" or _is_template_package(data):
-            data = _as_presentation(data)
-        prs = Presentation(io.BytesIO(data))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except OSError as exc:
         raise RenderError(f"cannot open template {path}: {exc}") from None
+    cleaned = clean_package(data, path)
+    try:
+        prs = Presentation(io.BytesIO(cleaned.data))
+    except Exception as exc:  # noqa: BLE001 - every XML part parsed already: what is left is the package's shape
+        raise _refusal(path, None, f"cannot be opened as a presentation ({type(exc).__name__}: {str(exc)[:160]})") \
+            from None
     _remove_slides(prs)
+    _CLEANED[prs.part] = cleaned.warnings
     return prs
+
+
+def template_problems(path: Path) -> list[Diagnostic]:
+    """What a build would say of a template's package (`clean_package`: errors, and warnings of
+    what it drops), without opening it as a presentation: for `deckgen check`."""
+    from generator.errors import ContentError
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Diagnostic(str(path), f"template {path.name}: cannot be read ({exc.strerror or exc})", "pptx.template")]
+    try:
+        return clean_package(data, path).warnings
+    except ContentError as exc:
+        return list(exc.diagnostics)
 
 
 # What a template may hold before it is opened: a template is a few megabytes of XML and media.
@@ -50,46 +73,198 @@ MAX_TOTAL = 300 * 1024 * 1024
 MAX_ENTRY = 100 * 1024 * 1024
 MAX_RATIO = 100          # uncompressed / compressed, for entries over a megabyte
 
+_REPAIR = "open it in PowerPoint or LibreOffice and save it again as .pptx"
+# What reading a zip entry raises when the entry is damaged, cut short or packed in a way zipfile lacks.
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError)
+# What cleaning a template removed, by the presentation part of the Presentation opened from it.
+_CLEANED: "weakref.WeakKeyDictionary[object, list[Diagnostic]]" = weakref.WeakKeyDictionary()
 
-def check_package(data: bytes, path: Path) -> None:
-    """Refuse a template that is not a sane OOXML package before parsing any of it: too many or
-    too large entries (a zip bomb), or an XML part with a DOCTYPE (entity tricks)."""
+
+@dataclass
+class Cleaned:
+    """A template's package made safe to open: every XML part parsed without DTDs or entities and
+    written again from its tree, its code and its links outside removed; and a warning for each."""
+
+    data: bytes
+    warnings: list[Diagnostic]
+
+
+def _refusal(path: Path, part: str | None, message: str, hint: str = _REPAIR):
     from generator.errors import ContentError
 
-    def refuse(message: str, hint: str) -> None:
-        raise ContentError([Diagnostic(str(path), f"template {path.name}: {message}", "pptx.template", None, hint)])
+    where = f"{part}: " if part else ""
+    return ContentError([Diagnostic(str(path), f"template {path.name}: {where}{message}", "pptx.template", None, hint)])
 
-    hint = "open it in PowerPoint or LibreOffice and save it again as .pptx"
+
+def _looks_like_xml(data: bytes) -> bool:
+    """Whether a part starts as an XML document with a prolog (a declaration, a comment, a
+    DOCTYPE), in UTF-8 or UTF-16, with or without a byte order mark: what would carry a DTD
+    whatever content type the package gives the part."""
+    head = data[:256]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head[2:].decode("utf-16-le" if head.startswith(codecs.BOM_UTF16_LE) else "utf-16-be", "replace")
+    elif head[:2] in (b"<\x00", b"\x00<"):
+        text = head.decode("utf-16-le" if head[0] == 0x3C else "utf-16-be", "replace")
+    else:
+        text = head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
+    return text.lstrip(" \t\r\n").startswith(("<?", "<!"))
+
+
+def _is_xml_type(content_type: str | None) -> bool:
+    return bool(content_type) and content_type.endswith(("+xml", "/xml"))
+
+
+def _rels_source(name: str) -> str | None:
+    """The part a `.rels` part gives the relationships of (`ppt/_rels/presentation.xml.rels` ->
+    `ppt/presentation.xml`); "" for the package's own (`_rels/.rels`); None for a misplaced one."""
+    folder, _, file_name = name.rpartition("/")
+    parent, _, rels_dir = folder.rpartition("/")
+    if rels_dir.lower() != "_rels" or not file_name.lower().endswith(".rels"):
+        return None
+    source = file_name[:-len(".rels")]
+    return f"{parent}/{source}" if parent else source
+
+
+def _rels_of(name: str) -> str:
+    folder, _, file_name = name.rpartition("/")
+    return f"{folder}/_rels/{file_name}.rels" if folder else f"_rels/{file_name}.rels"
+
+
+def _leaves_the_package(target: str) -> bool:
+    """A target no part of the package can be: a URL (`https:`, `file:`), a drive (`C:`), a share."""
+    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", target)) or target.startswith(("//", "\\\\"))
+
+
+def _target_part(source: str, target: str) -> str:
+    """The part name (lower case, no leading slash) an internal relationship of `source` points at."""
+    target = unquote(target.split("#", 1)[0]).replace("\\", "/")
+    if target.startswith("/"):
+        return posixpath.normpath(target).lstrip("/").lower()
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target)).lstrip("/").lower()
+
+
+def clean_package(data: bytes, path: Path) -> Cleaned:
+    """The template's package rebuilt so that nothing in it can reach outside or run: refused (a
+    `pptx.template` ContentError naming the part) when it is not a sane zip (too many or too large
+    entries, a bomb, a damaged entry), when an XML part is not well-formed or declares a DOCTYPE.
+
+    An XML part is any part whose content type ends in `+xml` or `/xml`, `[Content_Types].xml`,
+    every `.rels`, whatever the case of their names, and any other part that starts as an XML
+    document; each is parsed with no DTD and no entity (`oxml.template.parse_part`) and written
+    again from its tree, in UTF-8. Macros (the VBA project, its signatures and data, ActiveX
+    controls) and every relationship to the outside (`TargetMode="External"`, or a URL as target),
+    from the package's relationships to a layout's, are removed with what points at them, each
+    with a warning; a macro-enabled, template or slide show main part becomes a presentation's."""
+    from generator.renderers.pptx.oxml import template as oxml
+
+    def refuse(part: str | None, message: str) -> None:
+        raise _refusal(path, part, message)
+
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        refuse("is not a PPTX or POTX file (not a zip package)", hint)
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        refuse(None, "is not a PPTX or POTX file (not a zip package, or one cut short)")
     with package:
-        entries = package.infolist()
+        entries = [e for e in package.infolist() if not e.is_dir()]
         if len(entries) > MAX_ENTRIES:
-            refuse(f"has {len(entries)} parts (at most {MAX_ENTRIES})", hint)
+            refuse(None, f"has {len(entries)} parts (at most {MAX_ENTRIES})")
         if sum(e.file_size for e in entries) > MAX_TOTAL:
-            refuse(f"unpacks to more than {MAX_TOTAL // (1024 * 1024)} MB", hint)
+            refuse(None, f"unpacks to more than {MAX_TOTAL // (1024 * 1024)} MB")
+        names: dict[str, str] = {}
         for entry in entries:
             if entry.file_size > MAX_ENTRY or (entry.file_size > 1024 * 1024
                                                and entry.file_size > MAX_RATIO * max(1, entry.compress_size)):
-                refuse(f"part {entry.filename} unpacks to {entry.file_size // (1024 * 1024)} MB", hint)
-            if entry.filename.endswith((".xml", ".rels")):
-                with package.open(entry) as part:
-                    head = part.read(4096)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    refuse(f"part {entry.filename} declares a DOCTYPE, which OOXML never needs", hint)
-        if "[Content_Types].xml" not in package.namelist():
-            refuse("has no [Content_Types].xml: it is not an OOXML package", hint)
+                refuse(entry.filename, f"unpacks to {entry.file_size // (1024 * 1024)} MB")
+            if entry.filename.lower() in names:
+                refuse(entry.filename, "is in the package twice (part names do not differ by case alone)")
+            names[entry.filename.lower()] = entry.filename
+        members: dict[str, bytes] = {}
+        for entry in entries:
+            try:
+                members[entry.filename] = package.read(entry)
+            except _UNPACK_ERRORS as exc:
+                refuse(entry.filename, f"cannot be unpacked ({str(exc)[:120] or type(exc).__name__})")
+
+    types_name = names.get("[content_types].xml")
+    if types_name is None:
+        refuse(None, "has no [Content_Types].xml: it is not an OOXML package")
+
+    def parsed(name: str):
+        try:
+            return oxml.parse_part(members[name])
+        except oxml.UnsafeXml as exc:
+            refuse(name, str(exc))
+
+    types = parsed(types_name)
+    defaults, overrides = oxml.content_types(types)
+
+    def content_type(name: str) -> str | None:
+        return overrides.get(name.lower()) or defaults.get(posixpath.splitext(name)[1].lstrip(".").lower())
+
+    warnings: list[Diagnostic] = []
+
+    def warn(message: str, code: str, hint: str) -> None:
+        warnings.append(Diagnostic(str(path), f"template {path.name}: {message}", code, None, hint, "warning"))
+
+    code_hint = "a deck is made without macros or ActiveX controls: save the template as .pptx or .potx"
+    removed = {name.lower() for name in members
+               if content_type(name) in oxml.MACRO_CONTENT_TYPES
+               or posixpath.basename(name).lower() in ("vbaproject.bin", "vbadata.xml")}
+    for name in sorted(removed):
+        warn(f"removed the macro part {names[name]}", "pptx.macro", code_hint)
+    removed |= {_rels_of(names[name]).lower() for name in removed}
+
+    trees = {}
+    for name, blob in members.items():
+        if name.lower() in removed:
+            continue
+        if name == types_name:
+            trees[name] = types
+        elif name.lower().endswith(".rels") or _is_xml_type(content_type(name)) or _looks_like_xml(blob):
+            trees[name] = parsed(name)
+
+    dropped: dict[str, list[str]] = {}        # part name (lower case) -> the relationship ids dropped from it
+    for name in sorted(trees):
+        source = _rels_source(name) if name.lower().endswith(".rels") else None
+        if source is None:
+            continue
+        for rel in oxml.relationships(trees[name]):
+            outside = rel.external or _leaves_the_package(rel.target.strip())
+            if outside:
+                where = f"/{names.get(source.lower(), source)}" if source else "the package's relationships"
+                warn(f"dropped a link to {rel.target[:80]!r} in {where}", "pptx.external",
+                     "a template's links to outside files and addresses are not kept")
+            elif not (rel.runs_code or _target_part(source, rel.target) in removed):
+                continue
+            oxml.drop_relationship(rel)
+            dropped.setdefault(source.lower(), []).append(rel.rel_id)
+    for name, tree in trees.items():
+        for rel_id in dropped.get(name.lower(), ()):
+            oxml.drop_references(tree, rel_id)
+
+    for kind in oxml.plain_main(types):
+        warn(f"is macro-enabled ({kind}): the deck is a plain presentation, without its macros", "pptx.macro",
+             code_hint)
+    oxml.drop_content_types(types, removed)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for name, blob in members.items():
+            if name.lower() in removed:
+                continue
+            target.writestr("[Content_Types].xml" if name == types_name else name,
+                            oxml.serialize_part(trees[name]) if name in trees else blob)
+    return Cleaned(out.getvalue(), warnings)
 
 
 def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
-    """Remove the template's relationships to things outside the package (web addresses, files,
-    network shares, scripts), and what points at them, so the deck reads nothing from elsewhere."""
+    """What cleaning the template removed (`clean_package`: its macros, its links outside), then
+    any relationship to something outside the package still there, removed with what points at
+    it, so the deck reads nothing from elsewhere."""
     from generator.renderers.pptx.oxml.adapter import part_element
     from generator.renderers.pptx.oxml.template import drop_references
 
-    found = []
+    found = list(_CLEANED.get(prs.part, ()))
     for part in prs.part.package.iter_parts():
         element = part_element(part)
         for rel_id, rel in list(part.rels.items()):
@@ -102,23 +277,6 @@ def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
                                     f"{rel.target_ref[:80]!r} in {part.partname}", "pptx.external", None,
                                     "a template's links to outside files and addresses are not kept", "warning"))
     return found
-
-
-def _is_template_package(data: bytes) -> bool:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return _TEMPLATE_MAIN in package.read("[Content_Types].xml")
-
-
-def _as_presentation(data: bytes) -> bytes:
-    """A .potx package relabelled as a presentation (python-pptx opens only those)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(_TEMPLATE_MAIN, _PRESENTATION_MAIN)
-            target.writestr(info, content)
-    return out.getvalue()
 
 
 def _remove_slides(prs) -> None:
