@@ -304,3 +304,16 @@ def it_reads_an_arabic_legend_from_the_right(theme):
         label = boxes["legend__label--hardware"]
         assert (hardware.x > os_.x) == first_right, lang                  # the first kind where reading starts
         assert (hardware.x > label.x) == first_right, lang                # its swatch before its name
+
+
+def it_copies_arabic_letters_with_vowel_marks_from_the_pdf_once(out):
+    """A letter and its marks (قُدِّم, تبنّاها) copied from the slides PDF come back once each: a
+    glyph stands for its own character, not for its whole cluster (letters came back doubled)."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(out / "ar" / "autour-de-docker-ar.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for word in ("تبنّاها", "ثبّت", "أيّهما"):
+        assert word in text, word
+    for doubled in ("ققدِّدم", "تبنّناها", "ثبّنت", "أيّيهما"):
+        assert doubled not in text, doubled

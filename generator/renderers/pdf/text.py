@@ -83,16 +83,30 @@ def _shape(ref: str, text: str, direction: str, halves: tuple[int, ...] = ()) ->
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     starts = sorted({info.cluster for info in infos})
     ends = {start: end for start, end in zip(starts, [*starts[1:], len(text)])}
-    seen: set[int] = set()
-    glyphs = []
-    for info, position in zip(infos, positions):
-        cluster = info.cluster
-        chars = "" if cluster in seen else text[cluster:ends[cluster]]
-        seen.add(cluster)
-        upem = face.upem
-        glyphs.append(Glyph(ref, info.codepoint, position.x_advance / upem, position.x_offset / upem,
-                            position.y_offset / upem, chars))
-    return tuple(glyphs)
+    texts = _glyph_texts([info.cluster for info in infos], text, ends, direction == "rtl")
+    upem = face.upem
+    return tuple(Glyph(ref, info.codepoint, position.x_advance / upem, position.x_offset / upem,
+                       position.y_offset / upem, chars)
+                 for info, position, chars in zip(infos, positions, texts))
+
+
+def _glyph_texts(clusters: list[int], text: str, ends: dict[int, int], rtl: bool) -> list[str]:
+    """The text each glyph stands for (what copying the PDF gives back, one text a glyph for the
+    whole file). In a cluster, the glyphs in reading order (a right-to-left run's come in drawing
+    order) take one character each (a letter, then its vowel marks), the last taking what is left
+    (a ligature: lam-alef, shadda with kasra): a letter never stands for the marks it carried
+    once, and no character is given twice."""
+    members: dict[int, list[int]] = {}
+    for index, cluster in enumerate(clusters):
+        members.setdefault(cluster, []).append(index)
+    texts = [""] * len(clusters)
+    for cluster, indexes in members.items():
+        chars = text[cluster:ends[cluster]]
+        ordered = indexes[::-1] if rtl else indexes
+        for position, index in enumerate(ordered[:len(chars)]):
+            last = position == len(ordered) - 1
+            texts[index] = chars[position:] if last else chars[position]
+    return texts
 
 
 # Paired brackets (UAX #9's BidiBrackets.txt, the ones text is likely to hold): opening -> closing.
