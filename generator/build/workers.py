@@ -6,12 +6,21 @@ them pickled; only a unit's number goes out and its files come back. Forking is 
 pool pay: a spawned worker would import everything again. Where fork is unavailable, or one
 process is asked for, or there is one unit, units run here, one after the other; the bytes are
 the same either way (the tests compare them).
+
+Workers end with their parent however it ends (kill -9 included), instead of waiting for work
+for ever under PID 1: on Linux each asks the kernel for SIGKILL when its parent dies
+(prctl PR_SET_PDEATHSIG), then checks that the parent did not die before it asked; elsewhere, or
+where prctl is refused, a thread of the worker waits on a pipe only the parent holds open, and
+ends the worker when the pipe reaches its end (the system closes it when the parent dies).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -114,8 +123,10 @@ def run(tasks: list[Task], jobs: int, done: Done) -> None:
     preload(dict.fromkeys(task.unit.fmt for task in tasks))
     global _TASKS
     _TASKS = tasks
+    lifeline = os.pipe()        # nothing is written to it: its end tells the workers the parent is gone
     try:
-        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
+        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context, initializer=_bound_to_parent,
+                                 initargs=(os.getpid(), *lifeline)) as pool:
             futures = [pool.submit(_work, index) for index in range(len(tasks))]
             try:
                 for future in as_completed(futures):
@@ -133,9 +144,49 @@ def run(tasks: list[Task], jobs: int, done: Done) -> None:
                           "(run again with --jobs 1 to render in one process)") from None
     finally:
         _TASKS = []
+        for fd in lifeline:
+            os.close(fd)
 
 
 _TASKS: list[Task] = []      # what the forked workers inherit
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _bound_to_parent(parent: int, reader: int, writer: int) -> None:
+    """In each worker, first thing after the fork: end it when `parent` ends."""
+    os.close(writer)            # the parent's copy alone keeps the pipe open
+    if _die_with_parent():
+        os.close(reader)
+    else:
+        threading.Thread(target=_watch_parent, args=(reader,), name="deckgen-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # it died before the worker could ask to follow it
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent ends; False where that is not available.
+    (Linux sends it when the parent's thread that forked ends: `run`, which forks, stays in that
+    thread until the pool is shut down.)"""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(reader: int) -> None:
+    """Wait for the pipe from the parent to end (it dies: the system closes its end), then end the worker."""
+    try:
+        while os.read(reader, 1):
+            pass
+    except OSError:
+        pass
+    os._exit(1)
 
 
 def _fork_context():
