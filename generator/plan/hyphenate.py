@@ -20,9 +20,14 @@ class Hyphenator:
     def __init__(self, lang: str):
         self.lang = lang
 
+    def positions(self, word: str) -> tuple[int, ...]:
+        """Where `word` may be hyphenated: indices into it, ascending (12 for "Gastbetriebssystem").
+        Linear in the word's length, as `splits` cannot be (each of its pairs copies the word)."""
+        return _positions(self.lang, word)
+
     def splits(self, word: str) -> tuple[tuple[str, str], ...]:
         """Every way to hyphenate `word`, longest first part first: ("Gastbetriebs-", "system")."""
-        return _splits(self.lang, word)
+        return tuple((word[:at] + "-", word[at:]) for at in reversed(self.positions(word)))
 
 
 @lru_cache(maxsize=16)
@@ -96,7 +101,7 @@ _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 
 
 @lru_cache(maxsize=65536)
-def _splits(lang: str, word: str) -> tuple[tuple[str, str], ...]:
+def _positions(lang: str, word: str) -> tuple[int, ...]:
     # the patterns read letters only: keep leading and trailing punctuation outside the word
     start, end = 0, len(word)
     while start < end and not word[start].isalpha():
@@ -106,11 +111,8 @@ def _splits(lang: str, word: str) -> tuple[tuple[str, str], ...]:
     core = word[start:end]
     if len(core) < LEFT + RIGHT or not core.isalpha():
         return ()
-    found = []
-    for position in _dictionary(lang).points(core):
-        if LEFT <= position <= len(core) - RIGHT:
-            found.append((word[:start + position] + "-", word[start + position:]))
-    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+    return tuple(start + position for position in _dictionary(lang).points(core)
+                 if LEFT <= position <= len(core) - RIGHT)
 
 
 @lru_cache(maxsize=64)
