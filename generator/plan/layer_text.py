@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.plan.boxes import Box, TextBlock
-from generator.plan.linebreak import unbreakable_pieces
 from generator.plan.measure import TextMeasure, Wrapped
 from generator.plan.style import DiagramStyle
 from generator.plan.text_block import place_text
@@ -59,15 +58,7 @@ def pill_size(text: str, size: float, measure: TextMeasure, style: DiagramStyle)
 
 def narrowest(text: Optional[str], size: float, bold: bool, measure: TextMeasure) -> float:
     """The narrowest width `text` wraps into without cutting a word (hyphenating where allowed)."""
-    if not text:
-        return 0.0
-    widest = 0.0
-    for piece in unbreakable_pieces(text):
-        if piece:
-            bounds = [0, *measure.hyphen_positions(piece), len(piece)]
-            parts = [piece[a:b] + ("-" if b < len(piece) else "") for a, b in zip(bounds, bounds[1:])]
-            widest = max(widest, *(measure.width(part, size, bold) for part in parts))
-    return widest
+    return measure.narrowest(text, size, bold) if text else 0.0
 
 
 def min_text_width(text: CellText, sizes: Sizes, measure: TextMeasure, style: DiagramStyle) -> float:

@@ -10,15 +10,17 @@ first face's, read by Pillow.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Optional
 
 from PIL import ImageFont
 
 from generator.plan.hyphenate import Hyphenator, hyphenator
-from generator.plan.linebreak import break_units
+from generator.plan.linebreak import break_units, unbreakable_pieces
 from generator.plan.shaping import covered, missing, runs, width_em
 
 LINE_HEIGHT = 1.15          # line pitch as a multiple of the font size
@@ -185,35 +187,68 @@ class TextMeasure:
             lines.append(line)
         return Wrapped(tuple(lines), broken)
 
+    def narrowest(self, text: str, size_pt: float, bold: bool = False) -> float:
+        """The narrowest width `text` wraps into without cutting a word: its widest piece between
+        two places a line may break or a word be hyphenated (with its hyphen). Read once per text
+        (in ems, for every size): a diagram's search asks it at every size and width it tries."""
+        if not text:
+            return 0.0
+        return _narrowest_em(self.chains[bold], self.hyphenator, text) * size_pt
+
     def hyphen_positions(self, word: str) -> tuple[int, ...]:
         """Where `word` may be hyphenated (indices into it, ascending); none without a hyphenator."""
         if self.hyphenator is None:
             return ()
-        return tuple(sorted(len(head) - 1 for head, _ in self.hyphenator.splits(word)))
+        return self.hyphenator.positions(word)
 
     def _hyphenate(self, word: str, max_width: float, size_pt: float, bold: bool) -> tuple[list[str], bool]:
-        """A word too long for a line, in hyphenated lines that fit; cut where no point allows."""
-        lines: list[str] = []
-        start = 0
+        """A word too long for a line, in hyphenated lines that fit; cut where no point allows.
+
+        Each line ends at the last hyphenation point whose head (with its hyphen) fits, or is
+        the rest of the word when that fits. Widths grow with the text measured, so that point
+        is found by a search started where the characters' own widths (summed, without kerning)
+        put it: two measures of a line's length when the guess is right, whatever the word's
+        length; trying every point from the word's end measured the whole word at each line."""
         positions = self.hyphen_positions(word)
-        while self.width(word[start:], size_pt, bold) > max_width:
-            head = next((p for p in reversed(positions)
-                         if p > start and self.width(word[start:p] + "-", size_pt, bold) <= max_width), None)
-            if head is None:
+        ems = _prefix_ems(self.chains[bold], word)
+        hyphen = width_em(self.chains[bold], "-")
+        limit = max_width / size_pt if size_pt > 0 else float("inf")
+        ends = [*positions, len(word)]        # the last: the rest of the word, with no hyphen
+        at_ends = [ems[end] for end in ends]
+        lines: list[str] = []
+        start, first = 0, 0                   # `first`: the first of `ends` after `start`
+
+        def fits(index: int) -> bool:
+            end = ends[index]
+            return self.width(word[start:end] + ("-" if end < len(word) else ""), size_pt, bold) <= max_width
+
+        while True:
+            guess = bisect_right(at_ends, ems[start] + limit - hyphen, first) - 1
+            found = _last_true(fits, first, len(ends), guess)
+            if found is None:
                 return lines + self._cut(word[start:], max_width, size_pt, bold), True
-            lines.append(word[start:head] + "-")
-            start = head
-        return lines + [word[start:]], False
+            if found == len(ends) - 1:
+                return lines + [word[start:]], False
+            lines.append(word[start:ends[found]] + "-")
+            start, first = ends[found], found + 1
 
     def _cut(self, word: str, max_width: float, size_pt: float, bold: bool) -> list[str]:
-        pieces, piece = [], ""
-        for char in word:
-            if piece and self.width(piece + char, size_pt, bold) > max_width:
-                pieces.append(piece)
-                piece = ""
-            piece += char
-        pieces.append(piece)
-        return pieces
+        """A word cut between characters into lines that fit: each as long as fits (one
+        character at least), found as `_hyphenate` finds its points."""
+        ems = _prefix_ems(self.chains[bold], word)
+        limit = max_width / size_pt if size_pt > 0 else float("inf")
+        pieces: list[str] = []
+        start = 0
+
+        def fits(end: int) -> bool:
+            return self.width(word[start:end], size_pt, bold) <= max_width
+
+        while start < len(word):
+            guess = bisect_right(ems, ems[start] + limit, start + 2) - 1
+            end = _last_true(fits, start + 2, len(word) + 1, guess) or start + 1
+            pieces.append(word[start:end])
+            start = end
+        return pieces or [word]
 
     def block_height(self, line_count: int, size_pt: float) -> float:
         return line_count * self.line_height(size_pt)
@@ -237,6 +272,59 @@ class TextMeasure:
         wrapped = self.wrap(text, box_w, min_size, bold)
         fits = self.fits(wrapped.lines, min_size, bold, box_w, box_h)
         return Fit(min_size, wrapped.lines, fits, wrapped.broken)
+
+
+def _last_true(test: Callable[[int], bool], low: int, high: int, guess: int) -> Optional[int]:
+    """The largest index in [low, high) that passes `test`, for a test passed by every index up
+    to some point and by none after it; None when `low` fails. Searched outwards from `guess`,
+    in steps that double, then by halves: two tests when the guess is right, a few more for
+    each doubling of the distance when it is not."""
+    if low >= high:
+        return None
+    guess = min(max(guess, low), high - 1)
+    step = 1
+    if test(guess):
+        good, bad = guess, high
+        while good + step < high:
+            if not test(good + step):
+                bad = good + step
+                break
+            good += step
+            step *= 2
+    else:
+        good, bad = low - 1, guess
+        while bad - step >= low:
+            if test(bad - step):
+                good = bad - step
+                break
+            bad -= step
+            step *= 2
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if test(middle):
+            good = middle
+        else:
+            bad = middle
+    return good if good >= low else None
+
+
+@lru_cache(maxsize=4096)
+def _narrowest_em(chain: tuple[str, ...], hyphenator: Optional[Hyphenator], text: str) -> float:
+    """`TextMeasure.narrowest` in ems: the widest of the text's pieces no break may cut."""
+    widest = 0.0
+    for piece in unbreakable_pieces(text):
+        positions = hyphenator.positions(piece) if hyphenator is not None and piece else ()
+        bounds = (0, *positions, len(piece))
+        for a, b in zip(bounds, bounds[1:]):
+            widest = max(widest, width_em(chain, piece[a:b] + ("-" if b < len(piece) else "")))
+    return widest
+
+
+@lru_cache(maxsize=64)
+def _prefix_ems(chain: tuple[str, ...], word: str) -> tuple[float, ...]:
+    """The widths in ems of `word`'s prefixes (0 to all of it), as the sum of its characters'
+    own widths: without kerning or shaping across characters, a guess `_hyphenate` checks."""
+    return tuple(accumulate((width_em(chain, char) for char in word), initial=0.0))
 
 
 def largest_fitting(height_at: Callable[[float], tuple[float, bool]], room: float, max_size: float,
