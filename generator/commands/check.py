@@ -4,6 +4,7 @@ language, without writing anything; the report is what a build of the same langu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.content.talk import LoadedTalk, display_path
 from generator.errors import Diagnostic
@@ -38,14 +39,15 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
     from generator.theme.contrast import theme_contrast_problems
 
     contrast = theme_contrast_problems(theme, display_path(theme.directory / "theme.yaml"))
+    template = template_problems(loaded.directory / talk.template if talk.template else theme.file("template.pptx"))
     lacking = machine_problems(loaded, theme)
     missing = [d for d in lacking if d.severity == "error"]
     blocked = bool(missing)      # no fonts to measure with, or no dot to lay graphs out: nothing to plan
     found = [] if blocked else fit_report(loaded, languages)
     tool_words = [w for w in (tool_language_warning(loaded, lang) for lang in languages) if w is not None]
     found = contrast + found
-    errors = sum(1 for d in found if d.severity == "error")
-    checked = Checked(loaded.warnings + lacking + tool_words + found,
+    errors = sum(1 for d in found + template if d.severity == "error")
+    checked = Checked(loaded.warnings + lacking + tool_words + template + found,
                       [summary_line(loaded, errors + len(missing))], errors,
                       all(s.complete for s in statuses), len(missing))
     for status in statuses:
@@ -57,6 +59,17 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
         checked.summary.append(f"  machine: {len(missing)} requirement{'s' if len(missing) != 1 else ''} missing "
                                "(see the hints above)")
     return checked
+
+
+def template_problems(path: Path) -> list[Diagnostic]:
+    """What a PPTX build would say of the talk's template (its `template:`, else its theme's),
+    from its package alone: a template a build refuses, and what a build drops from it. Nothing
+    when there is none to read (a talk's missing template is a reference error already)."""
+    if not path.is_file():
+        return []
+    from generator.renderers.pptx.template import template_problems as package_problems
+
+    return package_problems(path)
 
 
 def fit_summary(found: list[Diagnostic]) -> str:

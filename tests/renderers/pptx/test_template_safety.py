@@ -1,6 +1,6 @@
 """A hostile template: every XML part parsed without DTDs or entities and written again from its
 tree, macros and links outside dropped with a warning, a part that cannot be read a `pptx.template`
-error (exit 1, never 4).
+error (exit 1, never 4), the same in `build --template`, a theme's template and `check`.
 
 Each template is the default one, rewritten in tmp_path with zipfile."""
 
@@ -207,3 +207,71 @@ def it_refuses_a_template_that_is_not_a_whole_zip(tmp_path):
     result = build(template, tmp_path / "out")
     assert result.exit_code == 1, result.stderr
     assert "template corporate.potx: is not a PPTX or POTX file" in result.stderr and "[pptx.template]" in result.stderr
+
+
+def project_with_theme(tmp_path: Path, template: Path) -> Path:
+    """A project whose talk uses the theme `hostile` (under templates/, extending default), whose
+    template.pptx is `template`."""
+    project = tmp_path / "project"
+    talk = project / "content" / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    theme = project / "templates" / "hostile"
+    theme.mkdir(parents=True)
+    (theme / "theme.yaml").write_text("name: hostile\nextends: default\n", "utf-8")
+    shutil.copy(template, theme / "template.pptx")
+    path = talk / "talk.yaml"
+    path.write_text(path.read_text("utf-8").replace("theme: default", "theme: hostile"), "utf-8")
+    return talk
+
+
+def check(talk: Path):
+    return CliRunner().invoke(main, ["check", "--lang", "fr", str(talk)])
+
+
+@pytest.mark.parametrize("change,part,message", REFUSED, ids=[c[0].__name__ for c in REFUSED])
+def it_reports_the_same_problems_in_check_for_a_themes_template(tmp_path, change, part, message):
+    talk = project_with_theme(tmp_path, hostile(tmp_path / "template.pptx", change))
+    result = check(talk)
+    assert result.exit_code == 1, result.output + result.stderr
+    assert f"template template.pptx: {part}: {message}" in result.stderr, result.stderr
+    assert "[pptx.template]" in result.stderr and "Traceback" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize("change,warning,absent", DROPPED, ids=[c[0].__name__ for c in DROPPED])
+def it_warns_in_check_of_what_a_build_would_drop(tmp_path, change, warning, absent):
+    talk = project_with_theme(tmp_path, hostile(tmp_path / "template.pptx", change))
+    result = check(talk)
+    assert result.exit_code == 0, result.stderr
+    assert warning in result.stderr and "warning:" in result.stderr, result.stderr
+    assert check_strict(talk).exit_code == 1
+
+
+def check_strict(talk: Path):
+    return CliRunner().invoke(main, ["check", "--strict", "--lang", "fr", str(talk)])
+
+
+def it_checks_the_template_a_talk_names_in_place_of_its_themes(tmp_path):
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    hostile(talk / "corporate.potx", layout_cut_in_half)
+    path = talk / "talk.yaml"
+    path.write_text(path.read_text("utf-8").replace("theme: default\n", "theme: default\ntemplate: corporate.potx\n", 1),
+                    "utf-8")
+    result = check(talk)
+    assert result.exit_code == 1, result.output + result.stderr
+    assert f"template corporate.potx: {LAYOUT}: is not well-formed XML" in result.stderr
+
+
+def it_builds_with_a_themes_hostile_template_as_with_one_on_the_command_line(tmp_path):
+    talk = project_with_theme(tmp_path, hostile(tmp_path / "template.pptx", doctype_after_comment_in_app))
+    result = CliRunner().invoke(main, ["build", str(talk), "--format", "pptx", "--lang", "fr",
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.stderr
+    assert "template template.pptx: docProps/app.xml: declares a DOCTYPE" in result.stderr
+    assert "[pptx.template]" in result.stderr
+
+
+def it_says_nothing_of_the_default_template_in_check():
+    result = check(SAMPLE_TALK)
+    assert result.exit_code == 0, result.stderr
+    assert "pptx." not in result.stderr
