@@ -164,26 +164,40 @@ class TextMeasure:
     def wrap(self, text: str, max_width: float, size_pt: float, bold: bool = False) -> Wrapped:
         """Greedy line breaking where Unicode allows (spaces, after inner hyphens, between CJK
         characters); a piece longer than the width is hyphenated at the language's points, and
-        cut between characters only as a last resort (`broken` then says so)."""
+        cut between characters only as a last resort (`broken` then says so).
+
+        A line takes as many pieces as fit, found as `_hyphenate` finds its points: from the
+        pieces' own widths summed, checked by measuring the line with one piece more and with one
+        less, not by measuring the line again at each piece (each measure shapes the whole line)."""
         lines: list[str] = []
         broken = False
+        chain = self.chains[bold]
+        limit = max_width / size_pt if size_pt > 0 else float("inf")
         for paragraph in text.split("\n"):
-            line = ""
-            for glue, piece in break_units(paragraph):
-                glue = glue if line else ""
-                if self.width(line + glue + piece, size_pt, bold) <= max_width:
-                    line = line + glue + piece
-                    continue
+            units = break_units(paragraph)
+            ems = _unit_ems(chain, paragraph)
+            line, line_em, at = "", 0.0, 0
+
+            def fits(end: int) -> bool:
+                return self.width(line + _joined(units, at, end), size_pt, bold) <= max_width
+
+            while at < len(units):
                 if line:
+                    guess = bisect_right(ems, ems[at] + limit - line_em, at + 1) - 1
+                    end = _last_true(fits, at + 1, len(units) + 1, guess)
+                    if end is not None:
+                        line, line_em, at = line + _joined(units, at, end), line_em + ems[end] - ems[at], end
+                        continue
                     lines.append(line)
-                    line = ""
+                piece = units[at][1]
                 if self.width(piece, size_pt, bold) <= max_width:
                     line = piece
-                    continue
-                parts, cut = self._hyphenate(piece, max_width, size_pt, bold)
-                broken |= cut
-                lines.extend(parts[:-1])
-                line = parts[-1]
+                else:
+                    parts, cut = self._hyphenate(piece, max_width, size_pt, bold)
+                    broken |= cut
+                    lines.extend(parts[:-1])
+                    line = parts[-1]
+                line_em, at = width_em(chain, line), at + 1
             lines.append(line)
         return Wrapped(tuple(lines), broken)
 
@@ -318,6 +332,19 @@ def _narrowest_em(chain: tuple[str, ...], hyphenator: Optional[Hyphenator], text
         for a, b in zip(bounds, bounds[1:]):
             widest = max(widest, width_em(chain, piece[a:b] + ("-" if b < len(piece) else "")))
     return widest
+
+
+def _joined(units: tuple[tuple[str, str], ...], start: int, end: int) -> str:
+    """Break units `start` to `end` as they follow a line's text: each with its glue."""
+    return "".join(glue + piece for glue, piece in units[start:end])
+
+
+@lru_cache(maxsize=1024)
+def _unit_ems(chain: tuple[str, ...], paragraph: str) -> tuple[float, ...]:
+    """The widths in ems of the first 0, 1, 2… break units of `paragraph` after a line's text
+    (each unit with its glue), as the sum of the units' own widths: a guess `wrap` checks."""
+    return tuple(accumulate((width_em(chain, glue + piece) for glue, piece in break_units(paragraph)),
+                            initial=0.0))
 
 
 @lru_cache(maxsize=64)
