@@ -44,6 +44,9 @@ def open_template(path: Path):
     cleaned = clean_package(data, path)
     try:
         prs = Presentation(io.BytesIO(cleaned.data))
+        for master in prs.slide_masters:           # what the deck reads of every layout, looked up once
+            for layout in master.slide_layouts:
+                layout.name
     except Exception as exc:  # noqa: BLE001 - every XML part parsed already: what is left is the package's shape
         raise _refusal(path, None, f"cannot be opened as a presentation ({type(exc).__name__}: {str(exc)[:160]})") \
             from None
@@ -143,6 +146,18 @@ def _target_part(source: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target)).lstrip("/").lower()
 
 
+def _require_target(source: str, rel, members: dict[str, bytes], names: dict[str, str], refuse, rels: str) -> None:
+    """Refuse a relationship to the main part, a master, a layout or a theme whose part is not in
+    the package under the very name python-pptx looks up (it skips a dead link, then fails on
+    the layout or master it lacks)."""
+    wanted = posixpath.normpath(posixpath.join("/" + posixpath.dirname(source), rel.target.strip())).lstrip("/")
+    if wanted in members:
+        return
+    other = names.get(wanted.lower())
+    beside = f" (it has {other}: part names must match in case)" if other else ""
+    refuse(rels, f"relationship {rel.rel_id} points at {wanted}, which the package does not have{beside}")
+
+
 def clean_package(data: bytes, path: Path) -> Cleaned:
     """The template's package rebuilt so that nothing in it can reach outside or run: refused (a
     `pptx.template` ContentError naming the part) when it is not a sane zip (too many or too large
@@ -235,6 +250,8 @@ def clean_package(data: bytes, path: Path) -> Cleaned:
                 warn(f"dropped a link to {rel.target[:80]!r} in {where}", "pptx.external",
                      "a template's links to outside files and addresses are not kept")
             elif not (rel.runs_code or _target_part(source, rel.target) in removed):
+                if rel.holds_the_deck_together and not rel.external:
+                    _require_target(source, rel, members, names, refuse, name)
                 continue
             oxml.drop_relationship(rel)
             dropped.setdefault(source.lower(), []).append(rel.rel_id)

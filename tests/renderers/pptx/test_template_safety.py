@@ -85,6 +85,21 @@ def layout_cut_in_half(parts: Parts) -> None:
     parts[LAYOUT] = parts[LAYOUT][:len(parts[LAYOUT]) // 2]
 
 
+def a_layout_missing(parts: Parts) -> None:
+    parts.pop("ppt/slideLayouts/slideLayout2.xml")
+
+
+def a_layout_named_in_another_case(parts: Parts) -> None:
+    parts[LAYOUT[:-4] + ".XML"] = parts.pop(LAYOUT)        # the master's relationship still says .xml
+
+
+def a_dead_link_as_powerpoint_plugins_leave_them(parts: Parts) -> None:
+    rels = "ppt/slideLayouts/_rels/slideLayout1.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", b'<Relationship Id="rId7" Type="http://schemas.'
+                                      b'openxmlformats.org/officeDocument/2006/relationships/image" '
+                                      b'Target="../media/NULL"/></Relationships>')
+
+
 def macros(parts: Parts) -> None:
     parts["ppt/vbaProject.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"Attribute VB_Name"
     parts[CT] = parts[CT].replace(PLAIN_MAIN, MACRO_MAIN).replace(
@@ -120,6 +135,11 @@ REFUSED = [   # (what is wrong, the part named in the error, what the error says
     (entity_in_an_attribute, LAYOUT, "is not well-formed XML"),
     (undeclared_entity_in_an_attribute, LAYOUT, "is not well-formed XML"),
     (layout_cut_in_half, LAYOUT, "is not well-formed XML"),
+    (a_layout_missing, MASTER_RELS, "relationship rId2 points at ppt/slideLayouts/slideLayout2.xml, which the "
+                                    "package does not have"),
+    (a_layout_named_in_another_case, MASTER_RELS, "relationship rId1 points at ppt/slideLayouts/slideLayout1.xml, "
+                                                  "which the package does not have (it has "
+                                                  "ppt/slideLayouts/slideLayout1.XML"),
 ]
 DROPPED = [   # (what is removed, what the warning says, bytes the deck must not hold)
     (macros, "macro", (b"vbaProject", b"macroEnabled", b"Attribute VB_Name")),
@@ -184,11 +204,12 @@ def it_drops_macros_and_links_outside_with_a_warning(tmp_path, change, warning, 
 
 
 @pytest.mark.parametrize("change", [
+    a_dead_link_as_powerpoint_plugins_leave_them,
     lambda parts: renamed_upper_case(parts, doctype=False),
     lambda parts: parts.__setitem__("ppt/presProps.xml", parts["ppt/presProps.xml"].decode("utf-8").replace(
         'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")),
-], ids=["part-named-upper-case", "utf16-part"])
-def it_reads_a_clean_part_whatever_its_name_or_encoding_and_writes_it_again_in_utf8(tmp_path, change):
+], ids=["dead-link", "part-named-upper-case", "utf16-part"])
+def it_reads_a_sound_part_whatever_its_name_or_encoding_and_writes_it_again_in_utf8(tmp_path, change):
     template = hostile(tmp_path / "corporate.pptx", change)
     result = build(template, tmp_path / "out")
     assert result.exit_code == 0, result.stderr
@@ -255,8 +276,8 @@ def it_checks_the_template_a_talk_names_in_place_of_its_themes(tmp_path):
     shutil.copytree(SAMPLE_TALK, talk)
     hostile(talk / "corporate.potx", layout_cut_in_half)
     path = talk / "talk.yaml"
-    path.write_text(path.read_text("utf-8").replace("theme: default\n", "theme: default\ntemplate: corporate.potx\n", 1),
-                    "utf-8")
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("theme: default\n", "theme: default\ntemplate: corporate.potx\n", 1), "utf-8")
     result = check(talk)
     assert result.exit_code == 1, result.output + result.stderr
     assert f"template corporate.potx: {LAYOUT}: is not well-formed XML" in result.stderr

@@ -98,6 +98,9 @@ _MACRO_RELATIONSHIPS = frozenset({
     "http://schemas.microsoft.com/office/2006/relationships/activexcontrolbinary",
 })
 
+_STRUCTURE_RELATIONSHIPS = frozenset(f"http://schemas.openxmlformats.org/officedocument/2006/relationships/{kind}"
+                                     for kind in ("officedocument", "slidemaster", "slidelayout", "theme"))
+
 
 class UnsafeXml(ValueError):
     """An XML part that is not well-formed, or that declares a DOCTYPE (what entity tricks need)."""
@@ -167,6 +170,12 @@ class Relationship(NamedTuple):
     target: str
     external: bool
     element: object
+
+    @property
+    def holds_the_deck_together(self) -> bool:
+        """A relationship python-pptx follows to open a presentation at all: to the main part, a
+        master, a layout, a theme (one whose part is missing cannot be skipped as a dead link)."""
+        return self.reltype.strip().lower() in _STRUCTURE_RELATIONSHIPS
 
     @property
     def runs_code(self) -> bool:
