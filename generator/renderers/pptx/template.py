@@ -77,7 +77,7 @@ MAX_ENTRY = 100 * 1024 * 1024
 MAX_RATIO = 100          # uncompressed / compressed, for entries over a megabyte
 
 _REPAIR = "open it in PowerPoint or LibreOffice and save it again as .pptx"
-# What reading a zip entry raises when the entry is damaged, cut short or packed in a way zipfile lacks.
+# What reading a zip entry raises when it is damaged, cut short, encrypted or packed in a way zipfile lacks.
 _UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError)
 # What cleaning a template removed, by the presentation part of the Presentation opened from it.
 _CLEANED: "weakref.WeakKeyDictionary[object, list[Diagnostic]]" = weakref.WeakKeyDictionary()
@@ -221,12 +221,12 @@ def clean_package(data: bytes, path: Path) -> Cleaned:
     def warn(message: str, code: str, hint: str) -> None:
         warnings.append(Diagnostic(str(path), f"template {path.name}: {message}", code, None, hint, "warning"))
 
-    code_hint = "a deck is made without macros or ActiveX controls: save the template as .pptx or .potx"
+    code_hint = "save the template as .pptx or .potx (without macros) to make this warning go"
     removed = {name.lower() for name in members
                if content_type(name) in oxml.MACRO_CONTENT_TYPES
                or posixpath.basename(name).lower() in ("vbaproject.bin", "vbadata.xml")}
     for name in sorted(removed):
-        warn(f"removed the macro part {names[name]}", "pptx.macro", code_hint)
+        warn(f"removed {names[name]}: a deck keeps no macros or ActiveX controls", "pptx.macro", code_hint)
     removed |= {_rels_of(names[name]).lower() for name in removed}
 
     trees = {}
@@ -250,7 +250,7 @@ def clean_package(data: bytes, path: Path) -> Cleaned:
                 warn(f"dropped a link to {rel.target[:80]!r} in {where}", "pptx.external",
                      "a template's links to outside files and addresses are not kept")
             elif not (rel.runs_code or _target_part(source, rel.target) in removed):
-                if rel.holds_the_deck_together and not rel.external:
+                if rel.holds_the_deck_together:
                     _require_target(source, rel, members, names, refuse, name)
                 continue
             oxml.drop_relationship(rel)
