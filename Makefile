@@ -17,12 +17,14 @@ SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 fonts-noto-cj
 # LibreOffice opens the PPTX decks as a real client would.
 SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils qpdf chromium libreoffice-impress
 
-.PHONY: build test check system-build system-test bench clean help constraints
+.PHONY: build test check system-build system-test bench clean help constraints docs pictures
 
 help:
 	@echo "make build   install what is missing and build the sample talk into output/"
 	@echo "make test    install the test needs and run the test suite"
 	@echo "make bench   run the benchmarks in bench/"
+	@echo "make docs    build the documentation site from docs/ into site/"
+	@echo "make pictures  make the documentation's pictures again from the sample talk"
 
 system-build:
 	@scripts/ensure-system-packages $(SYSTEM_BUILD)
@@ -62,6 +64,15 @@ test: system-test $(VENV)/.installed-test
 
 bench: system-build $(VENV)/.installed
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# The documentation site (MkDocs) from docs/ into site/; the tests build it with --strict.
+docs: $(VENV)/.installed-test
+	$(VENV)/bin/mkdocs build --strict
+
+# The pictures of the README and docs/, made from the sample talk with the current code
+# (LibreOffice, poppler and Chromium, which the test needs install).
+pictures: system-test $(VENV)/.installed-test
+	$(PY) scripts/make_pictures.py
 
 clean:
 	rm -rf output/*/ .pytest_cache
