@@ -26,7 +26,11 @@ def source() -> str:
 
 
 def imported_roots(text: str) -> set[str]:
-    return set(re.findall(r"^\s*(?:from|import) ([A-Za-z_][A-Za-z0-9_]*)", text, re.M))
+    """The top-level names of `from x… import` and `import x` statements (not of prose or of
+    `raise … from None` lines that happen to start with those words)."""
+    found = re.findall(r"^\s*(?:from ([A-Za-z_][A-Za-z0-9_]*)[\w.]* import\b|import ([A-Za-z_][A-Za-z0-9_]*))",
+                       text, re.M)
+    return {a or b for a, b in found}
 
 
 def it_uses_every_declared_dependency():
