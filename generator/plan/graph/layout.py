@@ -163,12 +163,16 @@ def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float =
     key = _graph_key(graph, theme, lang, timeout)
     if key in _ahead or any(done[:4] == key for done in _laid_out):
         return
-    try:
-        prepared = _measured(graph, theme, lang)
-    except Exception:  # noqa: BLE001 - met again, and reported, by `fit_graph`
-        return
-    worker = threading.Thread(target=_run_passes, args=(prepared, timeout), daemon=True,
-                              name=f"dot {graph.id}")
+    prepared: dict = {"entries": []}
+
+    def ahead() -> None:       # measuring the rungs too: the planner's thread goes on meanwhile
+        try:
+            prepared.update(_measured(graph, theme, lang))
+        except Exception:  # noqa: BLE001 - met again, and reported, by `fit_graph`
+            return
+        _run_passes(prepared, timeout)
+
+    worker = threading.Thread(target=ahead, daemon=True, name=f"dot {graph.id}")
     _ahead[key] = (prepared, worker)
     worker.start()
 
