@@ -242,12 +242,15 @@ def _split(value: str | None) -> list[str]:
               help="Worker processes rendering at once (default: the processors available, at most 4).")
 @click.option("--mark-untranslated", is_flag=True,
               help="Wrap every string that fell back to the source language in ‹ › in every output, for review.")
+@click.option("--no-wait", is_flag=True,
+              help="When another build is writing into the output folder, fail at once (exit 1) instead of "
+                   "waiting for it.")
 @_output_options(color=True, quiet="Print only errors and the failure summary: nothing when the build succeeds.",
                  verbose="Also print the cache and the worker processes used, each file of the output folder "
                          "and the time the whole build took.")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
           strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool, no_cache: bool,
-          jobs: int | None, mark_untranslated: bool) -> None:
+          jobs: int | None, mark_untranslated: bool, no_wait: bool) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
@@ -293,7 +296,8 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                            out=Path(out), template=Path(template) if template else None, strict=strict,
                            progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
                            paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
-                           warn=shown.warnings, status=shown.status, mark_untranslated=mark_untranslated)
+                           warn=shown.warnings, status=shown.status, mark_untranslated=mark_untranslated,
+                           wait=not no_wait)
     finally:
         shown.close()
     reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \

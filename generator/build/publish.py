@@ -7,6 +7,9 @@ RENAME_EXCHANGE; elsewhere two renames, and a killed build's leftovers are put b
 next one). A reader, or a build killed at any moment, sees the old folder or the new one, never
 a mix. A write that fails (read-only folder, full disk) leaves the old folder as it was. A
 folder that already holds exactly the new files is left alone.
+
+All of it happens under the output folder's lock (`lock.py`): two builds into one folder write
+one after the other, never into each other's staged folders.
 """
 
 from __future__ import annotations
@@ -15,26 +18,44 @@ import ctypes
 import errno
 import os
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Callable
 
+from generator.build.lock import holding
 from generator.errors import RenderError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def publish(files: dict[Path, bytes], out: Path) -> list[Path]:
-    """Write `files` (absolute paths under `out/<talk>/<lang>/`), one folder swap per talk and language."""
+def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
+            waiting: Callable[[str], None] | None = None) -> list[Path]:
+    """Write `files` (absolute paths under `out/<talk>/<lang>/`), one folder swap per talk and
+    language, holding the lock of `out`: while another build holds it, wait for it (`waiting`
+    gets one line; by default it goes to stderr), or without `wait` raise `lock.OutputBusy`."""
     groups: dict[Path, dict[Path, bytes]] = {}
     for path, data in files.items():
         relative = path.relative_to(out)
         folder = out.joinpath(*relative.parts[:2])
         groups.setdefault(folder, {})[path.relative_to(folder)] = data
+    if not groups:
+        return []
     written = []
-    for folder, content in sorted(groups.items()):
-        _replace_folder(folder, content)
-        written.extend(folder / name for name in sorted(content))
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(holding(out, wait=wait, waiting=waiting))
+        except OSError as exc:
+            raise _cannot_write(exc, out) from None
+        for folder, content in sorted(groups.items()):
+            _replace_folder(folder, content)
+            written.extend(folder / name for name in sorted(content))
     return written
+
+
+def _cannot_write(exc: OSError, where: Path) -> RenderError:
+    return RenderError(f"cannot write {exc.filename or where}: {exc.strerror or exc}; "
+                       "the previous outputs are unchanged")
 
 
 def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
@@ -67,8 +88,7 @@ def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
         _sync_dir(parent)
     except OSError as exc:
         shutil.rmtree(staged, ignore_errors=True)
-        where = exc.filename or folder
-        raise RenderError(f"cannot write {where}: {exc.strerror or exc}; the previous outputs are unchanged") from None
+        raise _cannot_write(exc, folder) from None
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -3,7 +3,8 @@
 Nothing is written until every output of the build has been produced, so a failed build
 (bad content, a stale translation under `--strict`, a renderer error) leaves the previous
 outputs exactly as they were; then each talk and language folder is swapped in whole
-(`publish.py`), so even a killed build leaves the old folder or the new one, never a mix.
+(`publish.py`), so even a killed build leaves the old folder or the new one, never a mix. Builds
+into one output folder render side by side but write one after the other (`lock.py`).
 
 Every talk is loaded and checked and every language localized on each build. An output whose
 inputs did not change since a previous build (the talk's text in that language, its pictures,
@@ -126,14 +127,18 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
           per_page: int | None = None, paper: str | None = None, pdf_steps: bool = False,
           use_cache: bool = True, jobs: int | None = None,
           warn: Callable[[list[Diagnostic], dict], None] | None = None,
-          status: Callable[[int, int], None] | None = None, mark_untranslated: bool = False) -> BuildResult:
+          status: Callable[[int, int], None] | None = None, mark_untranslated: bool = False,
+          wait: bool = True, waiting: Callable[[str], None] | None = None) -> BuildResult:
     """Render every asked output in memory (or take it from the cache), then write them all;
     raises before writing on errors. `progress` gets a line as each output is done, `warn` the
     warnings as they are found (then none is left for the caller to print, unless `strict`).
     Without `use_cache` (or with `DECKGEN_NO_CACHE` set), nothing is read from the cache or
     written to it; `jobs` is the number of worker processes (default: `workers.default_jobs`);
     `status` gets the number of units rendered and to render, as it changes; `mark_untranslated`
-    wraps every string that fell back to the source language in the untranslated marks."""
+    wraps every string that fell back to the source language in the untranslated marks. The
+    files are written holding the lock of `out` (`lock.py`): while another build writes there,
+    this one waits (`waiting` gets one line, by default printed on stderr), or without `wait`
+    raises `lock.OutputBusy` having written nothing."""
     from generator.build import stamp as stamps
     from generator.build import workers
 
@@ -159,7 +164,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             result.summary.append(line)
             if progress:
                 progress(line)
-        result.written = publish(run.pending, out)
+        result.written = publish(run.pending, out, wait=wait, waiting=waiting)
         if use_cache:
             result.stamp = run.stamp(talk_dirs, talks_before, result)
         if store.written:
