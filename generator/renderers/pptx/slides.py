@@ -24,11 +24,11 @@ from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
 from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
-from generator.renderers.pptx.oxml.adapter import next_slide_partname, shape_proxy
+from generator.renderers.pptx.oxml.adapter import add_relationship, append_slide_id, shape_proxy
 from generator.renderers.pptx.oxml.ns import remove
 from generator.renderers.pptx.oxml.shapes import add_frame, frame_of, own_frame, set_frame, shape_id, shape_text_body
 from generator.renderers.pptx.oxml.slide import (
-    add_slide_id, append_copy, filled_footer, placeholder_elements, set_slide_number, shape_tree,
+    add_slide_id, append_copy, filled_footer, placeholder_elements, set_slide_number, shape_tree, slide_ids,
 )
 from generator.renderers.pptx.oxml.text import (
     add_paragraph, default_run_size, first_paragraph, fixed_body, format_paragraph, run,
@@ -191,30 +191,48 @@ class NewSlides:
     of it as it was then, added as python-pptx's `add_slide` adds one (the part name, its
     relationship to the layout, the presentation's relationship and slide id): a new slide is
     the same for every slide of a layout, so the copies are the parts python-pptx would have
-    written, without cloning and pinning each placeholder through its object API each time."""
+    written, without cloning and pinning each placeholder through its object API each time.
+
+    The part name and slide id python-pptx would give are counted here (every slide of the deck
+    is added through this), and the presentation's relationship to the slide is added without
+    looking for one to reuse: python-pptx finds each by reading the whole slide list or every
+    relationship of the presentation, which made a deck's assembly quadratic in its slides."""
 
     def __init__(self, prs) -> None:
         self.prs = prs
         self._fresh: dict[object, object] = {}     # a layout's part -> a copy of its fresh slide
+        listed = [slide_id.id for slide_id, _ in slide_ids(prs.element)]
+        self._count = len(listed)                   # slides in the deck
+        self._next_id = max([_MIN_SLIDE_ID - 1, *listed]) + 1    # the id python-pptx would give the next
 
     def add(self, layout):
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.opc.packuri import PackURI
         from pptx.parts.slide import SlidePart
 
-        slides = self.prs.slides
+        self._count += 1
         fresh = self._fresh.get(layout.part)
         if fresh is None:
-            slide = slides.add_slide(layout)
+            slide = self.prs.slides.add_slide(layout)
+            self._next_id = max(self._next_id, slide.slide_id + 1)
             pin_placeholders(slide, layout)
             self._fresh[layout.part] = copy.deepcopy(slide.element)
             return slide
         presentation = self.prs.part
-        part = SlidePart(next_slide_partname(presentation), CT.PML_SLIDE, presentation.package,
+        part = SlidePart(PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, presentation.package,
                          copy.deepcopy(fresh))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        add_slide_id(self.prs.element, presentation.relate_to(part, RT.SLIDE))
+        rel_id = add_relationship(presentation, RT.SLIDE, part)
+        if self._next_id <= _MAX_SLIDE_ID:
+            append_slide_id(self.prs.element, self._next_id, rel_id)
+            self._next_id += 1
+        else:
+            add_slide_id(self.prs.element, rel_id)      # python-pptx looks for a free id below
         return part.slide
+
+
+_MIN_SLIDE_ID, _MAX_SLIDE_ID = 256, 2147483647      # python-pptx's range of slide ids (CT_SlideIdList)
 
 
 def _text_shape(slide, kinds, rect: Rect):

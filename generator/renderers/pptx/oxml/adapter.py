@@ -97,3 +97,24 @@ def write_members(package, sink) -> None:
     writer._write_content_types_stream(sink)
     writer._write_pkg_rels(sink)
     writer._write_parts(sink)
+
+
+def add_relationship(part, reltype: str, target) -> str:
+    """Relate `part` to a part it has no relationship with yet; the new rId, the one python-pptx's
+    `relate_to` would give (`_Relationships._add_relationship`: the first free rId counting down
+    from one more than the part has, found at once when they are numbered without gaps).
+
+    The public `relate_to` first looks for a relationship to reuse, building a map of all the
+    part's relationships by type for each call (`_Relationships._get_matching`): the presentation
+    part relates to every slide, so relating slide N read N relationships, quadratic in the deck."""
+    return part.rels._add_relationship(reltype, target)
+
+
+def append_slide_id(presentation_element, slide_id: int, rel_id: str):
+    """A `p:sldId` with `slide_id` for the slide related as `rel_id`, appended to the presentation's
+    `p:sldIdLst` as python-pptx's `add_sldId` appends it (`CT_SlideIdList._add_sldId`); the element.
+
+    The public `add_sldId` chooses the id itself, one more than the largest in the list, read by an
+    XPath over every `p:sldId` at each slide (`CT_SlideIdList._next_id`), quadratic in the deck:
+    the caller counts the ids instead."""
+    return presentation_element.get_or_add_sldIdLst()._add_sldId(id=slide_id, rId=rel_id)
