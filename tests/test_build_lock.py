@@ -117,3 +117,25 @@ def it_takes_the_lock_a_killed_holder_left(tmp_path):
             holder.wait()
         holder.stdin.close()
         holder.stdout.close()
+
+
+def it_never_removes_a_folder_another_running_build_stages(tmp_path):
+    out = tmp_path / "out"
+    folder = out / "talk" / "fr"
+    folder.mkdir(parents=True)
+    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    try:
+        theirs = folder.parent / f".fr.new-{running.pid}-0a1b2c3d"    # a build that takes no lock, at work
+        dead = folder.parent / f".fr.new-{gone.pid}-0a1b2c3d"         # a build killed while staging
+        old_style = folder.parent / f".fr.new-{gone.pid}"             # as builds before the lock named them
+        for staged in (theirs, dead, old_style):
+            staged.mkdir()
+            (staged / "talk-fr.html").write_bytes(b"half")
+        publish({folder / "talk-fr.html": b"html"}, out)
+        assert sorted(p.name for p in folder.parent.iterdir()) == [theirs.name, "fr"]
+        assert (theirs / "talk-fr.html").read_bytes() == b"half"
+        assert (folder / "talk-fr.html").read_bytes() == b"html"
+    finally:
+        running.communicate(b"")

@@ -1,6 +1,6 @@
 """A build's files put in place all at once, per talk and language folder.
 
-The new folder is made complete beside the old one (`.fr.new-<pid>`: the new files written and
+The new folder is made complete beside the old one (`.fr.new-<pid>-<random>`: the new files written and
 flushed to disk, the old folder's other files linked in, so building one format keeps the
 others), then exchanged with the old folder in one atomic step (Linux `renameat2` with
 RENAME_EXCHANGE; elsewhere two renames, and a killed build's leftovers are put back right by the
@@ -9,7 +9,10 @@ a mix. A write that fails (read-only folder, full disk) leaves the old folder as
 folder that already holds exactly the new files is left alone.
 
 All of it happens under the output folder's lock (`lock.py`): two builds into one folder write
-one after the other, never into each other's staged folders.
+one after the other, never into each other's staged folders. The folders a build stages are its
+own (its process id and a random part in their names); the leftovers of a killed build are
+tidied by the next one, which holds the lock, so they cannot be another running build's (one of
+another deckgen that takes no lock, with its process still alive, is left alone as well).
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import re
+import secrets
 import shutil
+import sys
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable
@@ -58,16 +64,19 @@ def _cannot_write(exc: OSError, where: Path) -> RenderError:
                        "the previous outputs are unchanged")
 
 
+def _own(folder: Path, kind: str) -> Path:
+    """A name beside `folder` for a folder of this build's alone (`kind`: new, staged; old, retired)."""
+    return folder.parent / f".{folder.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
 def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
     parent = folder.parent
-    staged = parent / f".{folder.name}.new-{os.getpid()}"
+    staged = _own(folder, "new")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         _recover(folder)
         if all(_holds(folder / name, data) for name, data in content.items()):
             return                            # nothing changed: the folder stays as it is
-        if staged.exists():
-            shutil.rmtree(staged)
         staged.mkdir()
         for name, data in content.items():
             target = staged / name
@@ -133,7 +142,7 @@ def _swap(staged: Path, folder: Path) -> None:
     if _exchange(staged, folder):
         shutil.rmtree(staged, ignore_errors=True)        # it now holds the old build
         return
-    retired = folder.parent / f".{folder.name}.old-{os.getpid()}"
+    retired = _own(folder, "old")
     os.rename(folder, retired)
     os.rename(staged, folder)
     shutil.rmtree(retired, ignore_errors=True)
@@ -155,11 +164,33 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def _recover(folder: Path) -> None:
     """Undo what a killed build left: staged folders removed; a retired folder put back if the
-    swap was cut between its two renames."""
-    for leftover in folder.parent.glob(f".{folder.name}.new-*"):
+    swap was cut between its two renames. Called under the output folder's lock, so no running
+    build that takes it is between those steps; a folder whose process is still running (another
+    deckgen that takes no lock) is left alone."""
+    found = {"new": [], "old": []}
+    for entry in folder.parent.iterdir():
+        match = re.fullmatch(rf"\.{re.escape(folder.name)}\.(new|old)-(\d+)(?:-[0-9a-f]+)?", entry.name)
+        if match and entry.is_dir() and not _running(int(match[2])):
+            found[match[1]].append(entry)
+    for leftover in found["new"]:
         shutil.rmtree(leftover, ignore_errors=True)
-    for retired in sorted(folder.parent.glob(f".{folder.name}.old-*")):
+    for retired in sorted(found["old"]):
         if not folder.exists():
             os.rename(retired, folder)
         else:
             shutil.rmtree(retired, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` runs, other than this one (whose own leftovers are from an attempt
+    that ended: it stages one folder at a time, under the lock). On Windows, taken as not running
+    (the lock is what keeps builds apart there)."""
+    if pid == os.getpid() or pid <= 0 or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True             # another user's process
+    return True
