@@ -18,6 +18,13 @@ UI_KEYS = {
 }
 
 
+def help_words(lang: str) -> dict[str, str]:
+    """The help overlay's words in `lang`, by catalog key: its headings, the keys' names, the actions."""
+    from generator.renderers.html.keys import catalog_keys
+
+    return words(lang, sorted(catalog_keys()))
+
+
 def ui_strings(lang: str) -> dict[str, str]:
     """The deck's words in `lang` (BCP 47), placeholders such as `{n}` kept for the script to fill."""
     found = words(lang, UI_KEYS.values())
