@@ -15,7 +15,10 @@ from generator.build.jobs import Rendered, RenderJob
 from generator.errors import Diagnostic
 from generator.renderers.html.csp import content_security_policy
 from generator.text.markdown import plain
+from generator.renderers.html.keys import HELP_WORDS, help_table
+from generator.renderers.html.languages import deck_languages
 from generator.renderers.html.parts import deck_parts
+from generator.renderers.html.strings import help_words
 from generator.plan.deck import DeckPlan
 from generator.renderers.html.stylesheet import stylesheet
 from generator.renderers.html.templates import environment, read_asset
@@ -44,7 +47,13 @@ def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Dia
     plan, strings = parts.plan, parts.strings
     env = environment(theme)
     slides = env.get_template("slides.html.j2").render(sections=parts.sections)
-    css = stylesheet(theme, plan, parts.characters(), live=live is not None)
+    languages = deck_languages(talk.id, job.loaded.talk.languages, job.lang)
+    found = help_words(job.lang)
+    help_ = {"words": {name: found[key] for name, key in HELP_WORDS.items()},
+             "rows": help_table(found, len(languages))}
+    shown = "".join([*found.values(), *(language.name for language in languages),
+                     *(key["label"] for row in help_["rows"] for key in row["keys"] + row["then"])])
+    css = stylesheet(theme, plan, parts.characters() | frozenset(shown), live=live is not None)
     noscript_css = read_asset(theme, "noscript.css")
     scripts = [read_asset(theme, "deck.js")] + ([read_asset(theme, "live.js")] if live else [])
     for tag, text in [("script", s) for s in scripts] + [("style", noscript_css)]:
@@ -52,9 +61,11 @@ def render_deck(job: RenderJob, live: Live | None = None) -> tuple[str, list[Dia
             raise ValueError(f"an inline {tag} of the deck must not contain '</{tag}'")
     data = {"deck": f"{talk.id}-{job.lang}", "lang": job.lang, "total": len(plan.slides), "strings": strings,
             "duration": talk.duration,
+            "languages": [{"lang": language.lang, "href": language.href} for language in languages],
             "live": {"events": live.events, "version": live.version} if live else None}
     page = env.get_template("deck.html.j2").render(
         lang=job.lang, direction=parts.plan.direction, title=plain(talk.title), strings=strings, data=data,
+        languages=languages, help=help_,
         csp=content_security_policy(scripts, [css, noscript_css], live=live is not None),
         css=Markup(css), noscript_css=Markup(noscript_css), scripts=[Markup(s) for s in scripts],
         slides=Markup(slides))

@@ -1,7 +1,8 @@
 /* The deck presents itself: keys, swipes and the URL move through slides and build steps; O or
    Escape shows the overview; S opens the speaker view, a second window of this same file kept
    in step with this one both ways (postMessage between the two windows, which works for
-   file:// and http:// pages alike). No request is ever made. */
+   file:// and http:// pages alike). L (or the help's menu) opens the same slide and build step in
+   the talk's next language, the speaker view following. No request is ever made. */
 (function () {
   "use strict";
 
@@ -33,12 +34,34 @@
   };
   const slideLabel = (index) => S.slide.replace("{n}", String(index + 1)).replace("{total}", String(total));
 
-  // The place in the URL: #/7 is slide 7, #/6/3 its third build step.
+  const partOf = (index) => parseInt(slides[index].getAttribute("data-part") || "0", 10);
+
+  // The place in the URL: #/7 is slide 7, #/6/3 its third build step. Another language's deck
+  // asks for a slide by its id and continuation part (its numbers may differ from this deck's):
+  // #/id=vm-stack&part=0&step=2.
   function placeFromHash() {
     const match = /^#\/(\d+)(?:\/(\d+))?$/.exec(location.hash);
-    if (!match) return null;
-    const index = clamp(parseInt(match[1], 10) - 1, 0, total - 1);
-    return { index: index, step: clamp(parseInt(match[2] || "1", 10), 1, stepsOf(index)) };
+    if (match) {
+      const index = clamp(parseInt(match[1], 10) - 1, 0, total - 1);
+      return { index: index, step: clamp(parseInt(match[2] || "1", 10), 1, stepsOf(index)) };
+    }
+    if (!/^#\/id=/.test(location.hash)) return null;
+    const asked = new URLSearchParams(location.hash.slice(2));
+    const index = indexOfPart(asked.get("id") || "", parseInt(asked.get("part") || "0", 10) || 0);
+    if (index === null) return null;
+    return { index: index, step: clamp(parseInt(asked.get("step") || "1", 10) || 1, 1, stepsOf(index)) };
+  }
+
+  // The slide of that id and part: the part itself when this deck has it, else the slide's last
+  // part (the other language continued it on more slides), else the slide's first slide (part 0,
+  // a slide the other language did not continue).
+  function indexOfPart(id, part) {
+    const found = [];
+    slides.forEach((slide, i) => { if (slide.getAttribute("data-id") === id) found.push(i); });
+    if (!found.length) return null;
+    if (part <= 0) return found[0];
+    const same = found.find((i) => partOf(i) === part);
+    return same !== undefined ? same : found[found.length - 1];
   }
 
   function applySteps(slide, step) {
@@ -80,19 +103,77 @@
     announcer.textContent = text;
   }
 
-  const helpBox = document.getElementById("help-box");
-  let helpTimer = null;
-  // The keys help (toggled by ? or H), or a message shown for a few seconds.
-  function showHelp(text, seconds) {
-    clearTimeout(helpTimer);
-    if (!text && !helpBox.hidden) {
-      helpBox.hidden = true;
-      return;
-    }
-    helpBox.textContent = text || S.help;
-    helpBox.hidden = false;
-    if (seconds) helpTimer = setTimeout(() => { helpBox.hidden = true; }, seconds * 1000);
+  // The help: a table of the keys and the talk's other languages, toggled by ? or H, closed by Esc.
+  const helpOverlay = document.getElementById("help-overlay");
+  const helpPanel = document.getElementById("help-panel");
+  const helpOpen = () => !helpOverlay.hidden;
+  function setHelp(on) {
+    if (on === helpOpen()) return;
+    helpOverlay.hidden = !on;
+    if (on) helpPanel.focus({ preventScroll: true });
+    else if (helpPanel.contains(document.activeElement)) document.activeElement.blur();
   }
+  document.getElementById("help-close").addEventListener("click", () => setHelp(false));
+  helpOverlay.addEventListener("click", (event) => { if (event.target === helpOverlay) setHelp(false); });
+
+  // A message shown for a few seconds (the speaker view's window was blocked).
+  const messageBox = document.getElementById("deck-message");
+  let messageTimer = null;
+  function showMessage(text, seconds) {
+    clearTimeout(messageTimer);
+    messageBox.textContent = text;
+    messageBox.hidden = false;
+    messageTimer = setTimeout(() => { messageBox.hidden = true; }, seconds * 1000);
+  }
+
+  // --- the same place in another language --------------------------------------------------
+
+  const languages = data.languages || [];
+  const here = languages.findIndex((language) => language.lang === data.lang);
+
+  // The place as another deck of the talk finds it: slide id, continuation part and step.
+  function placeHash() {
+    return "#/id=" + encodeURIComponent(slides[state.index].getAttribute("data-id")) +
+      "&part=" + partOf(state.index) + "&step=" + state.step;
+  }
+
+  // Opens the deck in `lang` at this place, and takes the other window (speaker view or audience,
+  // at the same place) along: this window navigates that one itself, as an opener and its pop-up
+  // may, rather than asking it by a message a page that is leaving may never get to send.
+  function switchLanguage(lang) {
+    const target = languages.find((language) => language.lang === lang);
+    if (!target || lang === data.lang) return;
+    const address = (speakerView) => {
+      const url = new URL(target.href, location.href);
+      url.search = speakerView ? "?speaker" : "";
+      url.hash = placeHash();
+      return url.href;
+    };
+    if (peer && !peer.closed) {
+      try {
+        peer.location.href = address(!speaker);
+      } catch (error) {
+        send({ type: "lang", lang: lang });
+      }
+    }
+    location.assign(address(speaker));
+  }
+
+  function nextLanguage() {
+    if (languages.length > 1) switchLanguage(languages[(here + 1) % languages.length].lang);
+  }
+
+  helpOverlay.querySelectorAll("a[data-lang]").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      if (link.getAttribute("data-lang") === data.lang) {
+        event.preventDefault();
+        setHelp(false);
+        return;
+      }
+      event.preventDefault();
+      switchLanguage(link.getAttribute("data-lang"));
+    });
+  });
 
   function render(fromPeer) {
     const changed = shownIndex !== state.index;
@@ -223,6 +304,11 @@
       event.preventDefault();
       return;
     }
+    if (helpOpen() && (event.key === "Escape" || event.key === "?" || event.key.toLowerCase() === "h")) {
+      setHelp(false);
+      event.preventDefault();
+      return;
+    }
     if (!overview && /^[0-9]$/.test(event.key)) {          // a slide number, then Enter, jumps there
       typed = (typed + event.key).slice(-4);
       clearTimeout(typedTimer);
@@ -263,7 +349,10 @@
         case "f":
           toggleFullscreen(); break;
         case "?": case "h":
-          showHelp(); break;
+          setHelp(true); break;
+        case "l":
+          if (languages.length > 1) nextLanguage(); else handled = false;
+          break;
         default:
           handled = false;
       }
@@ -318,6 +407,7 @@
     if (!speaker) {
       if (message.type === "hello") {
         peer = event.source;
+        stage.setAttribute("data-speaker-view", "open");      // the speaker view follows this window
         if (message.fresh) send({ type: "go", index: state.index, step: state.step });
         return;
       }
@@ -325,6 +415,8 @@
     }
     if (message.type === "go" && typeof message.index === "number" && typeof message.step === "number") {
       go(message.index, message.step, true);
+    } else if (message.type === "lang" && typeof message.lang === "string") {
+      switchLanguage(message.lang);
     }
   });
 
@@ -335,7 +427,7 @@
       peer = opened;
     } else {
       announce(S.popup_blocked);
-      showHelp(S.popup_blocked, 6);
+      showMessage(S.popup_blocked, 6);
     }
   }
 
@@ -362,13 +454,15 @@
     const timerBox = element("div", "timer");
     const timer = element("span", "value", "0:00");
     timer.id = "speaker-timer";
-    const pause = element("button", "", S.pause);
+    const pause = element("button", "pause", S.pause);
     pause.type = "button";
-    const reset = element("button", "", S.reset);
+    pause.id = "speaker-pause";
+    const reset = element("button", "reset", S.reset);
     reset.type = "button";
+    reset.id = "speaker-reset";
     const buttons = element("div", "buttons");
     buttons.append(pause, reset);
-    timerBox.append(timer, element("span", "label", S.timer), buttons);
+    timerBox.append(timer, element("span", "label", S.timer));
     const clockBox = element("div", "clock");
     const clock = element("span", "value", "");
     clock.id = "speaker-clock";
@@ -380,6 +474,7 @@
     countdown.id = "speaker-countdown";
     countdownBox.append(countdown, element("span", "label", S.left));
     if (data.duration) clocks.append(countdownBox);
+    clocks.append(buttons);                               // under the clocks, the width of the row
     const stepLabel = element("span", "step-label", "");   // "Step 3 of 6", after the slide's label
     stepLabel.id = "speaker-step";
     const notes = element("section", "speaker-notes");
@@ -426,6 +521,7 @@
         pausedAt = Date.now();
         pause.textContent = S.resume;
       }
+      pause.setAttribute("aria-pressed", pausedAt ? "true" : "false");
       tick();
     });
     reset.addEventListener("click", () => {
@@ -443,8 +539,16 @@
       }
     };
     hello(true);
-    // A reloaded audience window forgets this one: saying hello again lets it find us.
-    setInterval(() => hello(false), 1000);
+    // A reloaded audience window forgets this one: saying hello again lets it find us; often in the
+    // first seconds, when both windows have just opened another language and the audience's page
+    // may still be loading.
+    let said = 0;
+    const again = () => {
+      hello(false);
+      said += 1;
+      setTimeout(again, said < 20 ? 100 : 1000);
+    };
+    setTimeout(again, 100);
   }
 
   function updateSpeaker() {
