@@ -267,7 +267,7 @@
       go(event.key === "Home" ? 0 : total - 1, 1);
       slots[state.index].focus({ preventScroll: true });
     } else if (event.key === "Enter" || event.key === " " || event.key === "Escape" ||
-               event.key.toLowerCase() === "o") {
+               letterOf(event) === "o") {
       const focused = document.activeElement && document.activeElement.closest
         ? document.activeElement.closest(".slot") : null;
       if (focused && (event.key === "Enter" || event.key === " ")) {
@@ -293,6 +293,16 @@
   let typed = "";
   let typedTimer = null;
 
+  // The letter a key stands for: its own, or, when the keyboard types another script (a Russian or
+  // Greek layout types Cyrillic or Greek letters), the Latin letter printed on that physical key.
+  function letterOf(event) {
+    const key = event.key.toLowerCase();
+    if (key.length === 1 && !/[a-z]/.test(key) && /\p{L}/u.test(key) && /^Key[A-Z]$/.test(event.code || "")) {
+      return event.code.slice(3).toLowerCase();
+    }
+    return key;
+  }
+
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
@@ -304,7 +314,7 @@
       event.preventDefault();
       return;
     }
-    if (helpOpen() && (event.key === "Escape" || event.key === "?" || event.key.toLowerCase() === "h")) {
+    if (helpOpen() && (event.key === "Escape" || event.key === "?" || letterOf(event) === "h")) {
       setHelp(false);
       event.preventDefault();
       return;
@@ -325,7 +335,7 @@
     if (overview) {
       handled = overviewKey(event);
     } else {
-      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      const key = event.key.length === 1 ? letterOf(event) : event.key;
       switch (key) {
         case "b": case ".":             // what clickers send for "black screen"
           setShade("black"); break;
