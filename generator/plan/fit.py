@@ -7,8 +7,9 @@ at the same line pitch, so what fits here fits on screen and in print.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 from generator.plan.breaks import wrap_width
 from generator.plan.measure import TextMeasure, largest_fitting
@@ -32,44 +33,76 @@ def sub_size(size: float) -> float:
     return round(size * SUB_BULLET * 2) / 2
 
 
-def _lines(measure: TextMeasure, text: str, width: float, size: float, bold: bool) -> tuple[int, bool]:
+def _lines(measure: TextMeasure, text: str, width: float, size: float, bold: bool,
+           most: Optional[int] = None) -> tuple[int, bool]:
     """How many lines `text` takes in a box `width` wide (planned `WRAP_MARGIN` narrower), and
-    whether a word had to be cut."""
-    wrapped = measure.wrap(text, wrap_width(width), size, bold)
+    whether a word had to be cut; with `most`, any count above it once the text is known to
+    take more (the rest is not broken)."""
+    wrapped = measure.wrap(text, wrap_width(width), size, bold, most)
     return max(1, len(wrapped.lines)), wrapped.broken
+
+
+def _most_lines(height_with: Callable[[int], float], room: float, pitch: float) -> Optional[int]:
+    """The most lines a text may take before the height of what holds it passes `room`:
+    `height_with(count)` is that height with the text at `count` lines, added up as the caller
+    adds it (a text twice the room need not be broken whole to know it does not fit). None
+    when any count fits."""
+    if math.isinf(room) or pitch <= 0:
+        return None
+    most = max(0, int((room - height_with(0)) / pitch))
+    while most > 0 and height_with(most) > room:
+        most -= 1
+    while height_with(most + 1) <= room:
+        most += 1
+    return most
 
 
 def fit_block(measure: TextMeasure, texts: Sequence[str], rect: Rect, max_size: float, min_size: float,
               bold: bool = False, gap: float = 0.0) -> Fitted:
     """The largest size at which paragraphs (plain text) fit the rectangle, `gap` ems between them."""
     def height(size: float) -> tuple[float, bool]:
+        # past the room, the height only has to say so: each text is broken only that far
         total, broken = 0.0, False
         for index, text in enumerate(texts):
-            count, cut = _lines(measure, text, rect.w, size, bold)
+            def with_lines(count: int) -> float:
+                return total + (count * size * LINE_HEIGHT + (gap * size if index else 0.0))
+
+            most = _most_lines(with_lines, rect.h, size * LINE_HEIGHT)
+            count, cut = _lines(measure, text, rect.w, size, bold, most)
             broken |= cut
-            total += count * size * LINE_HEIGHT + (gap * size if index else 0.0)
+            total = with_lines(count)
+            if total > rect.h:
+                break
         return total, broken
 
     return Fitted(*largest_fitting(height, rect.h, max_size, min_size))
 
 
 def bullets_height(measure: TextMeasure, items: Sequence[tuple[int, str]], width: float,
-                   size: float) -> tuple[float, bool]:
+                   size: float, room: float = math.inf) -> tuple[float, bool]:
     """The height of bullets (level, plain text) at `size` in a box `width` wide, each
-    `BULLET_GAP` ems after the one before; and whether a word had to be cut."""
+    `BULLET_GAP` ems after the one before; and whether a word had to be cut. Past `room`, the
+    counting stops: the height returned is then only known to be more than `room`."""
     total, broken = 0.0, False
     for index, (level, text) in enumerate(items):
         own = sub_size(size) if level else size
-        count, cut = _lines(measure, text, width - BULLET_INDENT[min(level, 1)], own, False)
+
+        def with_lines(count: int) -> float:
+            return total + (count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0))
+
+        most = _most_lines(with_lines, room, own * LINE_HEIGHT)
+        count, cut = _lines(measure, text, width - BULLET_INDENT[min(level, 1)], own, False, most)
         broken |= cut
-        total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
+        total = with_lines(count)
+        if total > room:
+            break
     return total, broken
 
 
 def fit_bullets(measure: TextMeasure, items: Sequence[tuple[int, str]], rect: Rect, max_size: float,
                 min_size: float) -> Fitted:
     """The largest size of first-level bullets (sub-bullets are smaller) at which all fit."""
-    return Fitted(*largest_fitting(lambda size: bullets_height(measure, items, rect.w, size), rect.h,
+    return Fitted(*largest_fitting(lambda size: bullets_height(measure, items, rect.w, size, rect.h), rect.h,
                                    max_size, min_size))
 
 
@@ -88,23 +121,26 @@ def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]],
 
 
 def column_height(measure: TextMeasure, heading: str | None, items: Sequence[tuple[int, str]], text: str | None,
-                  width: float, size: float) -> tuple[float, bool]:
+                  width: float, size: float, room: float = math.inf) -> tuple[float, bool]:
     """The height of one column of a two-column slide at `size`: its bold heading, then its
-    bullets (as `fit_bullets` lays them) or its paragraph; and whether a word had to be cut."""
+    bullets (as `fit_bullets` lays them) or its paragraph; and whether a word had to be cut.
+    Past `room`, the counting stops: the height returned is then only known to be more."""
     total, broken = 0.0, False
-    if heading:
-        count, cut = _lines(measure, heading, width, size, True)
-        total += count * size * LINE_HEIGHT + BULLET_GAP * size
-        broken |= cut
+    parts = [(heading, width, size, True, BULLET_GAP * size)] if heading else []   # text, width, size, bold, gap
     for index, (level, line) in enumerate(items):
         own = sub_size(size) if level else size
-        count, cut = _lines(measure, line, width - BULLET_INDENT[min(level, 1)], own, False)
-        broken |= cut
-        total += count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0)
+        parts.append((line, width - BULLET_INDENT[min(level, 1)], own, False, BULLET_GAP * own if index else 0.0))
     if text:
-        count, cut = _lines(measure, text, width, size, False)
+        parts.append((text, width, size, False, 0.0))
+    for part, part_w, own, bold, gap in parts:
+        def with_lines(count: int) -> float:
+            return total + (count * own * LINE_HEIGHT + gap)
+
+        count, cut = _lines(measure, part, part_w, own, bold, _most_lines(with_lines, room, own * LINE_HEIGHT))
         broken |= cut
-        total += count * size * LINE_HEIGHT
+        total = with_lines(count)
+        if total > room:
+            break
     return total, broken
 
 
@@ -114,7 +150,7 @@ def fit_columns(measure: TextMeasure, columns: Sequence[tuple[str | None, Sequen
     def height(size: float) -> tuple[float, bool]:
         worst, broken = 0.0, False
         for (heading, items, text), rect in zip(columns, rects):
-            h, cut = column_height(measure, heading, items, text, rect.w, size)
+            h, cut = column_height(measure, heading, items, text, rect.w, size, rect.h)
             worst = max(worst, h - rect.h)
             broken |= cut
         return worst, broken

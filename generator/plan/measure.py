@@ -161,10 +161,15 @@ class TextMeasure:
         optical_middle = (self.cap_height + self.x_height) / 4
         return self.line_height(size_pt) / 2 + optical_middle * size_pt
 
-    def wrap(self, text: str, max_width: float, size_pt: float, bold: bool = False) -> Wrapped:
+    def wrap(self, text: str, max_width: float, size_pt: float, bold: bool = False,
+             max_lines: Optional[int] = None) -> Wrapped:
         """Greedy line breaking where Unicode allows (spaces, after inner hyphens, between CJK
         characters); a piece longer than the width is hyphenated at the language's points, and
         cut between characters only as a last resort (`broken` then says so).
+
+        With `max_lines`, breaking stops once the lines are more than that: the lines then
+        returned (more than `max_lines`, not all of the text) only say it takes more, which is
+        all a fit needs to know of a size too large, without breaking the whole of a long text.
 
         A line takes as many pieces as fit, found as `_hyphenate` finds its points: from the
         pieces' own widths summed, checked by measuring the line with one piece more and with one
@@ -193,12 +198,17 @@ class TextMeasure:
                 if self.width(piece, size_pt, bold) <= max_width:
                     line = piece
                 else:
-                    parts, cut = self._hyphenate(piece, max_width, size_pt, bold)
+                    left = None if max_lines is None else max_lines - len(lines)
+                    parts, cut = self._hyphenate(piece, max_width, size_pt, bold, left)
                     broken |= cut
                     lines.extend(parts[:-1])
                     line = parts[-1]
+                if max_lines is not None and len(lines) > max_lines:
+                    return Wrapped(tuple(lines), broken)
                 line_em, at = width_em(chain, line), at + 1
             lines.append(line)
+            if max_lines is not None and len(lines) > max_lines:
+                break
         return Wrapped(tuple(lines), broken)
 
     def narrowest(self, text: str, size_pt: float, bold: bool = False) -> float:
@@ -215,8 +225,10 @@ class TextMeasure:
             return ()
         return self.hyphenator.positions(word)
 
-    def _hyphenate(self, word: str, max_width: float, size_pt: float, bold: bool) -> tuple[list[str], bool]:
+    def _hyphenate(self, word: str, max_width: float, size_pt: float, bold: bool,
+                   max_lines: Optional[int] = None) -> tuple[list[str], bool]:
         """A word too long for a line, in hyphenated lines that fit; cut where no point allows.
+        With `max_lines`, the rest of the word once more lines than that are made, unbroken.
 
         Each line ends at the last hyphenation point whose head (with its hyphen) fits, or is
         the rest of the word when that fits. Widths grow with the text measured, so that point
@@ -240,15 +252,20 @@ class TextMeasure:
             guess = bisect_right(at_ends, ems[start] + limit - hyphen, first) - 1
             found = _last_true(fits, first, len(ends), guess)
             if found is None:
-                return lines + self._cut(word[start:], max_width, size_pt, bold), True
+                left = None if max_lines is None else max_lines - len(lines)
+                return lines + self._cut(word[start:], max_width, size_pt, bold, left), True
             if found == len(ends) - 1:
                 return lines + [word[start:]], False
             lines.append(word[start:ends[found]] + "-")
             start, first = ends[found], found + 1
+            if max_lines is not None and len(lines) > max_lines:
+                return lines + [word[start:]], False
 
-    def _cut(self, word: str, max_width: float, size_pt: float, bold: bool) -> list[str]:
+    def _cut(self, word: str, max_width: float, size_pt: float, bold: bool,
+             max_lines: Optional[int] = None) -> list[str]:
         """A word cut between characters into lines that fit: each as long as fits (one
-        character at least), found as `_hyphenate` finds its points."""
+        character at least), found as `_hyphenate` finds its points; with `max_lines`, the rest
+        of the word once more lines than that are made, uncut."""
         ems = _prefix_ems(self.chains[bold], word)
         limit = max_width / size_pt if size_pt > 0 else float("inf")
         pieces: list[str] = []
@@ -262,6 +279,8 @@ class TextMeasure:
             end = _last_true(fits, start + 2, len(word) + 1, guess) or start + 1
             pieces.append(word[start:end])
             start = end
+            if max_lines is not None and len(pieces) > max_lines and start < len(word):
+                return pieces + [word[start:]]
         return pieces or [word]
 
     def block_height(self, line_count: int, size_pt: float) -> float:
@@ -280,7 +299,10 @@ class TextMeasure:
         minimum size; when even that overflows, the result says `fits=False`.
         """
         for size in candidate_sizes(max_size, min_size):
-            wrapped = self.wrap(text, box_w, size, bold)
+            most = int((box_h + 1e-6) / self.line_height(size)) if size > 0 else None
+            while most is not None and self.block_height(most + 1, size) <= box_h + 1e-6:
+                most += 1           # more lines than `most` cannot fit: no need to break them all
+            wrapped = self.wrap(text, box_w, size, bold, most)
             if not wrapped.broken and self.fits(wrapped.lines, size, bold, box_w, box_h):
                 return Fit(size, wrapped.lines, True)
         wrapped = self.wrap(text, box_w, min_size, bold)
