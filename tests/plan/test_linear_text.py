@@ -176,3 +176,29 @@ def test_hyphenation_points_of_a_long_word_take_linear_memory():
     short, long = peak(long_word(SHORT, 15)), peak(long_word(LONG, 16))
     assert short > SHORT
     assert long <= GROWTH * short, f"{short} bytes for {SHORT} characters, {long} for {LONG}"
+
+
+@pytest.mark.parametrize("make", [long_word, long_text])
+def test_fitting_a_text_far_beyond_its_box_breaks_only_what_the_box_holds(french, monkeypatch, make):
+    """At each size tried, a text that overflows is broken only until its lines pass the room:
+    a text ten times as long costs hardly more measures of lines (its words' own widths, read
+    once, aside)."""
+    measured = []
+    real = TextMeasure.width
+
+    def width(self, text, size_pt, bold=False):
+        measured.append(len(text))
+        return real(self, text, size_pt, bold)
+
+    monkeypatch.setattr(TextMeasure, "width", width)
+    rect = Rect(0, 0, 400, 200)
+
+    def lines_measured(text: str) -> int:
+        del measured[:]
+        fitted = fit_block(french, [text], rect, 32, 12)
+        assert not fitted.fits
+        return sum(1 for length in measured if length < len(text))     # the whole text: once per size
+
+    short, long = lines_measured(make(SHORT, 17)), lines_measured(make(10 * SHORT, 18))
+    assert short >= 100
+    assert long <= 1.25 * short, f"{short} lines measured for {SHORT} characters, {long} for {10 * SHORT}"
