@@ -167,13 +167,13 @@ class TextMeasure:
         characters); a piece longer than the width is hyphenated at the language's points, and
         cut between characters only as a last resort (`broken` then says so).
 
-        With `max_lines`, breaking stops once the lines are more than that: the lines then
-        returned (more than `max_lines`, not all of the text) only say it takes more, which is
-        all a fit needs to know of a size too large, without breaking the whole of a long text.
-
         A line takes as many pieces as fit, found as `_hyphenate` finds its points: from the
         pieces' own widths summed, checked by measuring the line with one piece more and with one
-        less, not by measuring the line again at each piece (each measure shapes the whole line)."""
+        less, not by measuring the line again at each piece (each measure shapes the whole line).
+
+        With `max_lines`, breaking stops once the lines are more than that: the lines then
+        returned (more than `max_lines`, not all of the text) only say it takes more, which is
+        all a fit needs to know of a size too large, without breaking the whole of a long text."""
         lines: list[str] = []
         broken = False
         chain = self.chains[bold]
