@@ -38,8 +38,7 @@ def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, flo
             loaded.path, f"the diagram of slide '{problem.slide_id}' cannot hold its text at the smallest sizes "
             f"(labels {floors[0]:g} pt, details {floors[1]:g} pt) in {plan.lang}: it {problem.why}",
             "fit.diagram", where,
-            "split the slide (fewer stacks or columns on one slide), or shorten its longest labels, "
-            f"such as '{_short(problem.text, 40)}'", "error")
+            f"shorten its longest texts, such as '{_short(problem.text, 40)}', or show fewer columns on the slide", "error")
     if problem.code == "fit.split":
         hint = ("shorten its items, or let it continue: remove `split: false` from the slide (or `fit: strict` "
                 "from the talk)" if problem.severity == "error" else

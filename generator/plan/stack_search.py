@@ -273,7 +273,8 @@ def _fit_titles(titles: Sequence[str], widths: Sequence[float], style: DiagramSt
 
 def _too_dense(why: str, cells: Sequence[StackCells], sizes: Sizes, needed: str, room: float) -> Overflow:
     """Why the diagram cannot fit: the widest of its texts names the problem."""
-    longest = max((cell.text.label for c in cells for row in c.rows.values() for cell in row), key=len)
+    longest = max((text for c in cells for row in c.rows.values() for cell in row
+                   for text in (cell.text.label, cell.text.detail) if text), key=len)
     what = (f"needs {needed} pt of width where the slide has {room:.0f}" if why == "too-wide" and needed
             else f"needs {needed} pt of height where the slide has {room:.0f}" if needed
             else "its titles or column names do not fit")
