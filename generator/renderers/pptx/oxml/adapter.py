@@ -58,14 +58,6 @@ def image_parts(package):
     return package._image_parts
 
 
-def next_slide_partname(presentation_part):
-    """The part name `add_slide` gives the next slide (`PresentationPart._next_slide_partname`).
-
-    The public `add_slide` makes the slide from its layout, cloning each placeholder; a copy of
-    the layout's first slide is added instead, under the name python-pptx would have given it."""
-    return presentation_part._next_slide_partname
-
-
 def paragraph_element(paragraph):
     """The `a:p` of a python-pptx paragraph (`_Paragraph._p`).
 
