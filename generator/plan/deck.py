@@ -324,10 +324,8 @@ class _Planner:
     def one_size(self, parts: list, plans: list[SlidePlan], number: int, since: int) -> list[SlidePlan]:
         """The parts planned again at the smallest size any of them needed, so the text of one
         slide does not change size from one part to the next."""
-        def size(plan: SlidePlan) -> float:
-            if plan.table is not None:
-                return plan.table.size
-            return plan.code.size if plan.code is not None else plan.bullet_size
+        def size(plan: SlidePlan) -> float:     # the part's text size (a stack part has none here)
+            return next((size for role, size in role_sizes(plan) if role != "label"), 0.0)
 
         smallest = min(size(plan) for plan in plans)
         if all(abs(size(plan) - smallest) < 1e-6 for plan in plans) or not smallest:
