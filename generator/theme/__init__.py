@@ -191,19 +191,33 @@ def font_dirs() -> tuple[str, ...]:
     return FONT_DIRS
 
 
+# Font files this process found in the system folders, by name and folders: a search walks every
+# subfolder, and the cache keys of one build name each font file many times.
+_IN_SYSTEM: dict[tuple, Path] = {}
+
+
 def find_font_file(file_name: str, theme_dir: Path | None = None, parents: tuple[Path, ...] = ()) -> Path:
     """The path of a font file, searched in the theme's `fonts/` (then those of the themes it
     extends) then the system font folders."""
     candidates = [d / "fonts" for d in (theme_dir, *parents) if d is not None]
     own = len(candidates)
     candidates.extend(Path(d) for d in font_dirs())
-    for directory in candidates:
+    for directory in candidates[:own]:              # the theme's own folders: a few lookups, always made
+        if (directory / file_name).is_file():
+            return directory / file_name
+    key = (file_name, tuple(candidates[own:]))
+    known = _IN_SYSTEM.get(key)
+    if known is not None and known.is_file():       # found once in the system folders: checked, not searched
+        return known
+    for directory in candidates[own:]:
         direct = directory / file_name
         if direct.is_file():
+            _IN_SYSTEM[key] = direct
             return direct
     for directory in candidates[own:]:
         if directory.is_dir():
             for found in sorted(directory.rglob(file_name)):
+                _IN_SYSTEM[key] = found
                 return found
     raise MissingFontError(file_name, theme_dir)
 
