@@ -100,6 +100,13 @@ class _Checker:
                            "give a path relative to the talk's folder")
         return self.found
 
+    @staticmethod
+    def text_max() -> int:
+        """The schema's limit (a longer text is the schema's error already)."""
+        from generator.content.limits import max_text
+
+        return max_text()
+
     def check_code(self, slide: dict, path: tuple) -> None:
         """A code slide names a language Pygments knows, and steps within its lines."""
         from generator.plan.code import language_known, language_names
@@ -192,7 +199,18 @@ class _Checker:
                            did_you_mean(favours, names, listing="the comparison's subjects"))
 
     def check_graph(self, path: tuple, graph: dict) -> None:
+        from generator.content.limits import MAX_GRAPH_LABEL
+
         nodes = self.ids(path + ("nodes",), list(_items(graph, "nodes")), "node")
+        labelled = [("nodes", index, item) for index, item in _items(graph, "nodes")]
+        labelled += [("edges", index, item) for index, item in _items(graph, "edges")]
+        for part, index, item in labelled:
+            label = _text(item.get("label"))
+            if label is not None and MAX_GRAPH_LABEL < len(label) <= self.text_max():
+                self.error(f"the label of {describe(self.data, path + (part, index))} is {len(label):,} characters "
+                           f"long, more than the {MAX_GRAPH_LABEL:,} a graph label may hold",
+                           path + (part, index, "label"), "schema.value",
+                           "shorten it; move long explanations to the speaker notes")
         for index, node in _items(graph, "nodes"):
             icon = _text(node.get("icon"))
             if icon is not None and self.icons is not None and icon not in self.icons:

@@ -80,10 +80,10 @@ def check_document(doc: Document, path: str, talk_dir: Path) -> tuple[Talk | Non
                                  f"{kind_of(data)}", "schema.type", doc.where(()),
                                  "start with 'id:', 'title:', 'lang:' and 'slides:' at the left margin")]
     diagnostics: list[Diagnostic] = []
-    from generator.content.controls import strings_with_controls
+    from generator.content.controls import strings_with_controls, what_is
 
     for at, escape in strings_with_controls(data):
-        diagnostics.append(Diagnostic(path, f"this text holds the control character '{escape}', which no slide "
+        diagnostics.append(Diagnostic(path, f"this text holds {what_is(escape)}, which no slide "
                                       "can show", "yaml.control", doc.where(at),
                                       "remove it (a YAML escape such as \\a or \\u0000 writes one)"))
     from generator.content.bullets import normalize_bullets

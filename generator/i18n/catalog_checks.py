@@ -1,13 +1,14 @@
 """What is wrong in a PO catalog besides its syntax, each at its line: an encoding the header
 lies about, an unknown charset, an unterminated string, a message twice, a translation that
-drops or invents a `{placeholder}`, control characters, a link address that is not one, a
-`Language:` header for another language."""
+drops or invents a `{placeholder}`, control characters, a translation longer than its field
+may be, a link address that is not one, a `Language:` header for another language."""
 
 from __future__ import annotations
 
 import re
 
-from generator.content.controls import control_in
+from generator.content.controls import control_in, what_is
+from generator.content.limits import MAX_GRAPH_LABEL, graph_label_context, max_text
 from generator.errors import Diagnostic, Position
 
 _CHARSET = re.compile(rb'"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.I)
@@ -89,8 +90,14 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
             continue
         escape = control_in(string)
         if escape:
-            found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} holds the control character "
-                                    f"'{escape}'", "i18n.control", where, "remove it"))
+            found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} holds {what_is(escape)}",
+                                    "i18n.control", where, "remove it"))
+        limit = MAX_GRAPH_LABEL if graph_label_context(key[0]) else max_text()
+        if len(string) > limit:
+            found.append(Diagnostic(shown, f"the translation of {key[0] or key[1]!r} is {len(string):,} characters "
+                                    f"long, more than the {limit:,} "
+                                    f"{'a graph label' if limit == MAX_GRAPH_LABEL else 'a text'} may hold",
+                                    "i18n.length", where, "shorten it; move long explanations to the speaker notes"))
         if key[0].endswith("/urls") and not _ADDRESS.match(string):
             found.append(Diagnostic(shown, f"the translation of the link address {key[1]!r} is not an address: "
                                     f"{string!r}", "i18n.url", where,
