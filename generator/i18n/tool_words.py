@@ -4,9 +4,11 @@ The speaker view, the help, "page X of Y", the default legend names and the phra
 alt text live in `generator/locales/<lang>.po` (package data, read at run time with polib). A
 message's context (`msgctxt`) is its key in the code (`deck/help`, `handout/page-of`,
 `legend/os`, `alt/code`), its `msgid` the English text, and `{placeholders}` are filled by name.
-`fr-CA` reads `fr.po` (or `fr_CA.po` where one ships); a language without a catalog reads
-English, and a build says so once (`tool_language_warning`); a message a catalog leaves empty or
-fuzzy reads English too. Every text is set in its language's typography (`typography.typeset`).
+`fr-CA` reads `fr.po` (or `fr_CA.po` where one ships); a tag without a script reads the catalog
+of the script CLDR says its language and region write (`zh-TW`, `zh-HK`: `zh_Hant.po`; `zh-CN`,
+`zh-SG`, `zh`: `zh_Hans.po`). A language without a catalog reads English, and a build says so
+once (`tool_language_warning`); a message a catalog leaves empty or fuzzy reads English too.
+Every text is set in its language's typography (`typography.typeset`).
 """
 
 from __future__ import annotations
@@ -91,11 +93,61 @@ def _catalog(name: str) -> ToolCatalog | None:
     return ToolCatalog(lang, messages, _plural_rule(po.metadata.get("Plural-Forms", "")))
 
 
-def _names(lang: str) -> Iterable[str]:
-    """The catalog names that may answer for a BCP 47 tag, the closest first (`pt-BR`: pt_BR, pt)."""
-    parts = lang.replace("_", "-").split("-")
-    for size in range(len(parts), 0, -1):
-        yield "_".join([parts[0].lower(), *parts[1:size]])
+# Deprecated language codes a talk may still use, and the code of the catalog they read.
+LANGUAGE_ALIASES = {"iw": "he", "ji": "yi", "in": "id"}
+# The script a language is written in where a region decides it and CLDR is not at hand.
+_SCRIPT_BY_REGION = {"zh": ("Hans", {"TW": "Hant", "HK": "Hant", "MO": "Hant"})}
+
+
+def _subtags(lang: str) -> list[str]:
+    """The subtags of a BCP 47 tag in their canonical case (`zh-hant-tw`: zh, Hant, TW)."""
+    parts = [part for part in lang.replace("_", "-").split("-") if part]
+    if not parts:
+        return [SOURCE_LANG]
+    first = parts[0].lower()
+    found = [LANGUAGE_ALIASES.get(first, first)]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            found.append(part.title())
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            found.append(part.upper())
+        else:
+            found.append(part)
+    return found
+
+
+def _likely_script(language: str, region: str | None) -> str | None:
+    """The script `language` is most likely written in (in `region`): CLDR's likely subtags, through
+    Babel (`zh-TW`: Hant, `zh-SG` and `zh`: Hans)."""
+    try:
+        from babel.core import get_global
+
+        likely = get_global("likely_subtags")
+        full = (region and likely.get(f"{language}_{region}")) or likely.get(language)
+    except Exception:  # noqa: BLE001 - without CLDR's data, the few languages whose region decides
+        default, by_region = _SCRIPT_BY_REGION.get(language, (None, {}))
+        return by_region.get(region or "", default)
+    parts = (full or "").split("_")
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else None
+
+
+@lru_cache(maxsize=128)
+def _names(lang: str) -> tuple[str, ...]:
+    """The catalog names that may answer for a BCP 47 tag, the closest first: `pt-BR`: pt_BR, pt;
+    a tag without a script tries the script its language and region are written in before the bare
+    language, so `zh-TW` reads zh_Hant (and `zh-CN`, `zh-SG`, `zh` read zh_Hans); `zh-Hant-HK`:
+    zh_Hant_HK, zh_Hant, zh; `iw` reads he."""
+    parts = _subtags(lang)
+    names = ["_".join(parts[:size]) for size in range(len(parts), 1, -1)]
+    rest = parts[1:]
+    if not (rest and len(rest[0]) == 4 and rest[0].isalpha()):
+        region = next((p for p in rest if (len(p) == 2 and p.isalpha()) or (len(p) == 3 and p.isdigit())), None)
+        script = _likely_script(parts[0], region)
+        if script:
+            names += [f"{parts[0]}_{script}_{region}"] if region else []
+            names.append(f"{parts[0]}_{script}")
+    names.append(parts[0])
+    return tuple(dict.fromkeys(names))
 
 
 def tool_language(lang: str) -> str | None:
