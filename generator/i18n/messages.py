@@ -26,6 +26,7 @@ _ROLE = {
     "label": "label", "detail": "detail line", "badge": "badge (keep it short)",
     "description": "diagram description read by screen readers", "aspect": "aspect compared",
     "author": "author's name (leave it empty to keep it as written)",
+    "source": "source of the figures, under the chart",
 }
 
 
@@ -77,6 +78,8 @@ def _slide_entries(slide: dict, base: tuple) -> Iterator[Entry]:
                 for sub, text in enumerate(bullet.get("bullets") or ()):
                     yield Entry(at + ("bullets", sub), f"{ctx}/{side}/bullets", text,
                                 f"{where}, {side} column: sub-bullet of « {bullet['text']} »")
+    if kind == "chart":
+        yield from _chart_entries(slide, base, ctx, where)
     for index, link in enumerate(slide.get("links") or ()):
         yield Entry(base + ("links", index, "label"), f"{ctx}/links", link["label"],
                     f"{where}: link text for {link.get('url')}")
@@ -85,6 +88,19 @@ def _slide_entries(slide: dict, base: tuple) -> Iterator[Entry]:
                     f"{where}: address of the link « {link['label']} »; leave it empty to keep it, or give the "
                     "address of the page in this language (https:, http: or mailto:)", optional=True, verbatim=True)
     yield from _single(slide, base, ctx, ("notes",), where)
+
+
+def _chart_entries(slide: dict, base: tuple, ctx: str, where: str) -> Iterator[Entry]:
+    """A chart's names: its categories, its series, its axis title, its source and description."""
+    for key, noun in (("categories", "category"), ("series", "series")):
+        for index, item in enumerate(slide.get(key) or ()):
+            if isinstance(item, dict) and isinstance(item.get("label"), str):
+                yield Entry(base + (key, index, "label"), f"{ctx}/{key}/{item.get('id')}", item["label"],
+                            f"{where}: name of the {noun} '{item.get('id')}'")
+    axis = slide.get("axis")
+    if isinstance(axis, dict):
+        yield from _single(axis, base + ("axis",), f"{ctx}/axis", ("label",), f"{where}: axis title")
+    yield from _single(slide, base, ctx, ("source", "description"), where)
 
 
 def _stack_entries(stack: dict, base: tuple) -> Iterator[Entry]:

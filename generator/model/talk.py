@@ -11,7 +11,8 @@ import re
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, WithJsonSchema, field_validator,
+    BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, WithJsonSchema,
+    field_validator,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -22,7 +23,7 @@ Text = Annotated[StrictStr, StringConstraints(min_length=1, max_length=20000)]
 LangTag = Annotated[StrictStr, StringConstraints(pattern=LANG_PATTERN, max_length=35)]
 
 SLIDE_KINDS = ("title", "section", "statement", "bullets", "stack", "stacks", "comparison",
-               "graph", "image", "closing", "code", "two-columns")
+               "graph", "image", "closing", "code", "two-columns", "chart")
 BUILD_MODES = ("none", "bottom-up")
 
 
@@ -234,6 +235,69 @@ class CodeSlide(SlideBase):
         (), description='Line ranges highlighted one step after the other, such as ["1-2", "4"].')
 
 
+def _number(value):
+    """A chart's value: the loader keeps numbers as written (text), read here; `true` or a word is refused."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*", value):
+        return float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a number, such as 2.1 or 50 (a dot before the decimals, the unit "
+                         "given once under `unit:`)")
+    return float(value)
+
+
+Number = Annotated[float, BeforeValidator(_number), WithJsonSchema(
+    {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"}]})]
+Unit = Annotated[StrictStr, StringConstraints(pattern=r"^[a-z]+(?:-[a-z]+)*$", max_length=64)]
+
+
+class ChartCategory(Node):
+    """A place along the category axis (a bar, a group of bars, a point of each line)."""
+
+    id: Id
+    label: Text
+
+
+class ChartSeries(Node):
+    """One series of values, one per category, in the chart's order of categories."""
+
+    id: Id
+    label: Text
+    values: tuple[Number, ...] = Field(min_length=1)
+    unit: Optional[Unit] = Field(None, description="The unit of the values, when the axis does not give it: "
+                                                   "a CLDR unit such as millisecond, gigabyte, percent.")
+
+
+class ChartAxis(Node):
+    """The value axis: its unit, its scale and an optional title."""
+
+    unit: Optional[Unit] = Field(None, description="A CLDR unit (millisecond, second, minute, megabyte, "
+                                                   "gigabyte, percent…), written per language (2,1 Go / 2.1 GB).")
+    scale: Literal["linear", "log"] = Field("linear", description="log: a logarithmic axis, for values "
+                                                                  "far apart (a minute against 50 ms).")
+    label: Optional[Text] = Field(None, description="The axis title.")
+
+
+class ChartSlide(SlideBase):
+    """A bar (grouped or stacked) or line chart of numbers: a native chart in PPTX, drawn from the
+    plan everywhere else. `build:` shows one series or one category per click."""
+
+    kind: Literal["chart"]
+    title: Text
+    chart: Literal["bar", "stacked-bar", "line"] = Field(
+        "bar", description="bar (one bar per series, grouped), stacked-bar or line.")
+    orientation: Literal["vertical", "horizontal"] = Field(
+        "vertical", description="vertical: bars stand on the category axis; horizontal: they lie along it.")
+    categories: tuple[ChartCategory, ...] = Field(min_length=1)
+    series: tuple[ChartSeries, ...] = Field(min_length=1)
+    axis: ChartAxis = ChartAxis()
+    labels: StrictBool = Field(True, description="false: no value labels on the bars or points.")
+    highlight: Optional[Id] = Field(None, description="The id of a series to emphasise.")
+    source: Optional[Text] = Field(None, description="Where the figures come from, shown under the chart.")
+    description: Optional[Text] = Field(None, description="One sentence for the chart's alt text.")
+    build: Literal["none", "series", "categories"] = Field(
+        "none", description="series: one series per click; categories: one category per click.")
+
+
 class Column(Node):
     """One side of a two-column slide: an optional heading, then bullets or a paragraph."""
 
@@ -261,7 +325,7 @@ class ClosingSlide(SlideBase):
 
 Slide = Annotated[
     Union[TitleSlide, SectionSlide, StatementSlide, BulletsSlide, StackSlide, StacksSlide,
-          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide, CodeSlide, TwoColumnsSlide],
+          ComparisonSlide, GraphSlide, ImageSlide, ClosingSlide, CodeSlide, TwoColumnsSlide, ChartSlide],
     Field(discriminator="kind"),
 ]
 

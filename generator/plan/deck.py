@@ -22,6 +22,7 @@ from generator.plan import geometry as g
 from generator.plan.geometry import DEFAULT_GEOMETRY, Geometry
 from generator.plan.graph.layout import fit_graph, lay_out_ahead, smallest_text
 from generator.plan.code import CodeBlock
+from generator.plan.chart import ChartPlan
 from generator.plan.qr import QrCode
 from generator.plan.graph.model import GraphDiagram
 from generator.plan.table import column_widths
@@ -163,6 +164,7 @@ class SlidePlan:
     graph: Optional[GraphDiagram] = None
     code: Optional["CodeBlock"] = None
     columns: tuple[ColumnPlan, ...] = ()
+    chart: Optional["ChartPlan"] = None
     qr: Optional["QrCode"] = None
     qr_rect: Optional[g.Rect] = None
     picture: Optional[Picture] = None
@@ -644,6 +646,11 @@ class _Planner:
         columns = [replace(c, bullets=self.broken(c.bullets, c.rect.w, fit.size)) for c in columns]
         return dict(heading=self.heading(slide, slide.title), columns=tuple(columns), bullet_size=fit.size,
                     content=body)
+
+    def _chart(self, slide: model.ChartSlide) -> dict:
+        from generator.plan.chart import chart_slide
+
+        return chart_slide(self, slide)
 
     def _image(self, slide: model.ImageSlide) -> dict:
         heading = self.heading(slide, slide.title or slide.caption or slide.alt)

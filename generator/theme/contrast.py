@@ -77,6 +77,12 @@ def colors(theme: Theme) -> dict[str, str]:
     found.setdefault("cover", found["accent"])
     found.setdefault("cover-text", found["accent-text"])
     found.setdefault("cover-muted", found["cover-text"])
+    # Charts: one colour per series (3:1 on the background), the first the accent's.
+    dark = relative_luminance(found["background"]) < 0.2
+    for index, (light, deep) in enumerate((("#0F766E", "#2DD4BF"), ("#7C3AED", "#C4B5FD"), ("#B45309", "#FCD34D")),
+                                          start=2):
+        found.setdefault(f"chart-{index}", deep if dark else light)
+    found.setdefault("chart-1", found["accent"])
     # Handouts: the paper around the slides; a dark theme prints its slides on white paper.
     for part, slide_colour in (("", "background"), ("-text", "text"), ("-muted", "muted"), ("-accent", "accent"),
                                ("-rule", "rule")):
@@ -113,6 +119,9 @@ def color_pairs(theme: Theme) -> list[ColorPair]:
         ColorPair("handout header and footer (paper-muted) on paper", c["paper-muted"], c["paper"], AA_TEXT),
         ColorPair("handout links (paper-accent) on paper", c["paper-accent"], c["paper"], AA_TEXT),
     ]
+    for index in range(1, 5):
+        pairs.append(ColorPair(f"chart series {index} (chart-{index}) on background", c[f"chart-{index}"],
+                               c["background"], AA_GRAPHICS))
     for token in ("text", "keyword", "string", "comment", "number", "name"):
         if f"code-{token}" in c and "code-background" in c:
             pairs.append(ColorPair(f"code {token} on the code background", c[f"code-{token}"], c["code-background"],

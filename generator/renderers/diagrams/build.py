@@ -61,6 +61,12 @@ def render_diagrams(job: RenderJob) -> Rendered:
         name = graph.id if graph.id not in svgs else f"{graph.id}-graph"
         diagram = planned_graphs.get(graph.id) or layout_graph(graph, theme, job.lang, area=(area.w, area.h))
         svgs[name] = emit_graph_svg(diagram, theme)
+    for planned in plan.slides:          # every chart, as its slide draws it
+        if planned.chart is not None:
+            from generator.renderers.diagrams.chart_svg import emit_chart_svg
+
+            name = planned.id if planned.id not in svgs else f"{planned.id}-chart"
+            svgs[name] = emit_chart_svg(planned.chart, theme)
     style = embedded_faces(svgs.values(), theme, job.lang)
     background = palette(theme)["background"]      # the slide's: a dark theme's light text stays readable
     pngs = emit_pngs(list(svgs.values()), theme, scale=PNG_SCALE, background=background)

@@ -31,6 +31,12 @@ def slide_drawing(slide: SlidePlan, theme: Theme, lang: str, talk_dir: Path):
 
         svg = emit_graph_svg(slide.graph, theme)
         return Markup(inline_svg(svg, prefix, "diagram graph-diagram"))
+    if slide.chart is not None:
+        from generator.renderers.diagrams.chart_svg import emit_chart_svg
+
+        # the slide's table of the values is the chart's text alternative: the drawing is hidden from readers
+        svg = emit_chart_svg(slide.chart, theme).replace(' role="img"', ' aria-hidden="true"', 1)
+        return Markup(inline_svg(svg, prefix, "diagram chart"))
     if slide.picture is not None:
         return image_data_url(talk_dir, slide.picture.src)
     return None
@@ -48,4 +54,10 @@ def image_data_url(talk_dir: Path, src: str) -> str:
 @lru_cache(maxsize=64)
 def _data_url(path: str, mtime_ns: int) -> str:
     kind = IMAGE_TYPES.get(Path(path).suffix.lower()) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(Path(path).read_bytes()).decode('ascii')}"
+    if kind == "image/svg+xml":
+        from generator.content.svg import safe_svg
+
+        data = safe_svg(path)           # no script, event attribute or outside reference
+    else:
+        data = Path(path).read_bytes()
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

@@ -20,7 +20,7 @@ KIND_TEMPLATES = {
     "statement": "kinds/statement.html.j2", "bullets": "kinds/bullets.html.j2",
     "stack": "kinds/diagram.html.j2", "stacks": "kinds/diagram.html.j2", "graph": "kinds/diagram.html.j2",
     "comparison": "kinds/comparison.html.j2", "image": "kinds/image.html.j2", "code": "kinds/code.html.j2",
-    "two-columns": "kinds/two-columns.html.j2",
+    "two-columns": "kinds/two-columns.html.j2", "chart": "kinds/chart.html.j2",
 }
 
 

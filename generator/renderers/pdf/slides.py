@@ -282,6 +282,18 @@ class SlideDrawer:
 
     _stack = _stacks = _graph = _diagram
 
+    def _chart(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
+        """A chart slide: the chart's own SVG (the HTML deck's), a figure named by its description
+        (the values, written out)."""
+        from generator.renderers.diagrams.chart_svg import emit_chart_svg
+        from generator.renderers.pdf.svg import draw_svg
+
+        self.heading(canvas, slide)
+        area = slide.content or self.geometry.body
+        with canvas.marked("Figure", slide.chart.description):
+            draw_svg(canvas, emit_chart_svg(slide.chart, self.theme), area.x, area.y, area.w, area.h, self.faces,
+                     step=step, rtl=self.rtl)
+
     def _comparison(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
         table, c = slide.table, self.colors

@@ -43,6 +43,7 @@ ROLE_OF_KIND = {
     "title": "title", "section": "section", "closing": "section", "statement": "title-only",
     "bullets": "content", "stack": "title-only", "stacks": "title-only", "comparison": "title-only",
     "graph": "title-only", "image": "title-only", "code": "title-only", "two-columns": "two-content",
+    "chart": "title-only",
 }
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
@@ -474,6 +475,23 @@ def emit_comparison(ctx: SlideContext, slide, content: model.ComparisonSlide, pl
     add_comparison_table(slide, planned.table, comparison, ctx.theme, planned.table.rect or ctx.geometry.body)
 
 
+def emit_chart(ctx: SlideContext, slide, content: model.ChartSlide, planned: SlidePlan) -> None:
+    """A native chart of the plan's numbers, and its source line and axis title where the plan put them."""
+    from generator.renderers.pptx.chart import add_chart
+
+    keep = _title(ctx, slide, planned)
+    _remove_unused_placeholders(slide, keep)
+    area, chart = planned.content or ctx.geometry.body, planned.chart
+    add_chart(slide, chart, area, ctx.palette, ctx.theme.body.family, emu)
+    for text in chart.texts:
+        if text.role in ("source", "axis"):
+            rect = Rect(area.x, area.y + text.y, area.w, len(text.lines) * text.size * LINE_HEIGHT)
+            box = slide.shapes.add_textbox(emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
+            box.name = f"chart {chart.id} {text.role}"
+            fill_text(ctx, box, [text.text], text.size, rect=rect, color=ctx.palette["muted"],
+                      align=PP_ALIGN.RIGHT if chart.rtl else PP_ALIGN.LEFT, breaks=[text.lines])
+
+
 def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: SlidePlan) -> None:
     from PIL import Image
 
@@ -497,9 +515,9 @@ def emit_image(ctx: SlideContext, slide, content: model.ImageSlide, planned: Sli
                   color=_palette(ctx)["muted"])
     picture = _add_picture(ctx, slide, source, area, width, height, content.alt, f"image {content.id}")
     if svg:
-        from pathlib import Path
+        from generator.content.svg import safe_svg
 
-        attach_svg(picture, slide, Path(path).read_bytes(), ctx.pictures)
+        attach_svg(picture, slide, safe_svg(path), ctx.pictures)
 
 
 def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: SlidePlan) -> None:
@@ -589,6 +607,7 @@ EMITTERS = {
     "title": emit_title, "section": emit_section, "closing": emit_section, "statement": emit_statement,
     "bullets": emit_bullets, "stack": emit_diagram, "stacks": emit_diagram, "comparison": emit_comparison,
     "graph": emit_graph, "image": emit_image, "code": emit_code, "two-columns": emit_two_columns,
+    "chart": emit_chart,
 }
 
 
