@@ -9,7 +9,6 @@ from typing import Optional
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
 FORMATS = (*RASTER, ".svg")
 MAX_PIXELS = 40_000_000      # 8K is 33 million pixels: more is never needed on a slide
-MAX_SVG_BYTES = 20 * 1024 * 1024
 
 
 def picture_problem(path: Path) -> Optional[tuple[str, str]]:
@@ -47,19 +46,6 @@ def picture_problem(path: Path) -> Optional[tuple[str, str]]:
 
 
 def _svg_problem(path: Path) -> Optional[tuple[str, str]]:
-    import xml.etree.ElementTree as ElementTree
+    from generator.content.svg import svg_problem
 
-    if path.stat().st_size > MAX_SVG_BYTES:
-        return (f"picture '{path.name}' is larger than {MAX_SVG_BYTES // (1024 * 1024)} MB of SVG",
-                "simplify it, or export it as PNG")
-    head = path.read_bytes()[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        return (f"picture '{path.name}' declares a DOCTYPE or entities, which are not read",
-                "remove the <!DOCTYPE …> line (SVG does not need it)")
-    try:
-        root = ElementTree.parse(path).getroot()
-    except ElementTree.ParseError as exc:
-        return f"picture '{path.name}' is not well-formed SVG: {exc}", "open it in an SVG editor and save it again"
-    if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
-        return f"picture '{path.name}' is XML but not SVG (its root is <{root.tag}>)", "export it as SVG"
-    return None
+    return svg_problem(path)

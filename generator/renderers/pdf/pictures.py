@@ -70,17 +70,20 @@ def svg_picture(path: str) -> tuple[float, float, bool]:
     does in the HTML deck; one with a size is shown at it at most."""
     import cairosvg.parser
 
+    from generator.content.svg import safe_svg
     from generator.renderers.pptx.svg_picture import svg_fallback_png
 
     _, width, height = svg_fallback_png(path)
-    root = cairosvg.parser.Tree(url=path, unsafe=False)
+    root = cairosvg.parser.Tree(bytestring=safe_svg(path), unsafe=False)
     sized = any(root.get(side) and not root.get(side).strip().endswith("%") for side in ("width", "height"))
     return width, height, sized
 
 
 def svg_pixels(path: str, width: float, height: float) -> bytes:
-    """The PNG of an SVG picture drawn `width` by `height` points."""
+    """The PNG of an SVG picture (sanitized: `content/svg.py`) drawn `width` by `height` points."""
     import cairosvg
 
-    return cairosvg.svg2png(url=path, output_width=max(1, round(width * SVG_RESOLUTION)),
+    from generator.content.svg import safe_svg
+
+    return cairosvg.svg2png(bytestring=safe_svg(path), output_width=max(1, round(width * SVG_RESOLUTION)),
                             output_height=max(1, round(height * SVG_RESOLUTION)), unsafe=False)

@@ -14,7 +14,7 @@ PNG_SCALE = 2.0
 
 
 def svg_fallback_png(path: str) -> tuple[bytes, int, int]:
-    """The PNG rendering of an SVG file, and the SVG's natural size in pixels."""
+    """The PNG rendering of an SVG file (sanitized: `content/svg.py`), and the SVG's natural size in pixels."""
     from PIL import Image
 
     try:
@@ -24,7 +24,9 @@ def svg_fallback_png(path: str) -> tuple[bytes, int, int]:
         from generator.build.machine import install_hint
 
         raise MissingToolError("the cairo library (libcairo2)", install_hint("cairo")) from None
-    data = cairosvg.svg2png(url=path, scale=PNG_SCALE, unsafe=False)
+    from generator.content.svg import safe_svg
+
+    data = cairosvg.svg2png(bytestring=safe_svg(path), scale=PNG_SCALE, unsafe=False)
     with Image.open(io.BytesIO(data)) as image:
         width, height = image.size
     return data, round(width / PNG_SCALE), round(height / PNG_SCALE)
