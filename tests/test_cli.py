@@ -74,7 +74,7 @@ def test_new_creates_a_talk_that_passes_check(tmp_path):
     checked = run("check", "content/my-first-talk", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert checked.stderr == ""
-    assert "5 slides" in checked.stdout
+    assert "6 slides" in checked.stdout
 
 
 def test_new_refuses_a_bad_id_and_an_existing_talk(tmp_path):

@@ -260,6 +260,10 @@ class _Checker:
                 problem = picture_problem(self.talk_dir / src)
                 if problem is not None:
                     self.error(problem[0], path + ("src",), "ref.image", problem[1])
+        elif kind == "chart":
+            from generator.content.charts import check_chart
+
+            check_chart(self, slide, path)
         elif kind == "code":
             self.check_code(slide, path)
         elif kind == "closing":

@@ -69,6 +69,23 @@ slides:
       - text: The third point
         bullets: [with a detail]
     notes: Keep each point to one line.
+  - id: figures
+    kind: chart
+    title: Two figures
+    axis:
+      unit: second           # a CLDR unit: millisecond, gigabyte, percent…; scale: log for values far apart
+    categories:
+      - id: before
+        label: Before
+      - id: after
+        label: After
+    series:
+      - id: build-time
+        label: Build time
+        values: [40, 12]
+    highlight: after
+    source: Our own measures
+    notes: Numbers in the content, written the way each language writes them.
   - id: thanks
     kind: closing
     text: Thank you!
