@@ -23,13 +23,13 @@ from generator.plan.texts import markdown_texts
 GRID_SHAPES = {1: (1, 1), 2: (1, 2), 4: (2, 2), 6: (2, 3), 9: (3, 3)}   # columns, rows
 GAP = 24.0                  # between slides, and between a slide and its ruled lines
 LINES_PER_PAGE = 3
-LINES_SLIDE_SHARE = 0.5     # of the content width, in the lines layout
+LINES_SLIDE_SHARE = 0.55    # of the content width, in the lines layout: the rest is for writing
 RULE_PITCH = 27.0           # about 7 mm between ruled lines
 
 
 @dataclass(frozen=True)
 class Rules:
-    """Ruled lines beside a slide for the audience's notes: left edge, width, the y of each line."""
+    """Ruled lines for the audience's notes, all of one length: left edge, width, the y of each line."""
 
     x: float
     w: float
@@ -38,11 +38,17 @@ class Rules:
 
 @dataclass(frozen=True)
 class Placed:
-    """A slide on a sheet: its number in the deck, its box on the content area, its ruled lines."""
+    """A slide on a sheet: its number in the deck, its box on the content area, and the ruled lines
+    that go with it (beside it, then under it down to the foot of its row)."""
 
     number: int
     box: Box
-    rules: Optional[Rules] = None
+    rules: tuple[Rules, ...] = ()
+
+    @property
+    def bottom(self) -> float:
+        """How far down the slide and its lines reach."""
+        return max([self.box.y + self.box.h, *(y for group in self.rules for y in group.ys)])
 
 
 @dataclass(frozen=True)
@@ -148,8 +154,25 @@ def _chunks(numbers: tuple[int, ...], size: int) -> list[tuple[int, ...]]:
     return [numbers[i:i + size] for i in range(0, len(numbers), size)]
 
 
-def grid_sheets(numbers: tuple[int, ...], area: Box, per_page: int) -> tuple[tuple[Sheet, ...], float]:
-    """Sheets of `per_page` slides in rows and columns, each slide centred in its cell; and the slide width."""
+def _mirrored(x: float, w: float, area: Box, rtl: bool) -> float:
+    """`x` of something `w` wide, mirrored across the content box in a right-to-left language."""
+    return area.w - x - w if rtl else x
+
+
+def _under(box: Box, x: float, w: float, bottom: float, pitch: float) -> tuple[Rules, ...]:
+    """Lines `pitch` apart under a slide, from one pitch below it down to `bottom` (none if no room)."""
+    ys, y = [], box.y + box.h + pitch
+    while y <= bottom + 1e-6:
+        ys.append(y)
+        y += pitch
+    return (Rules(x, w, tuple(ys)),) if ys else ()
+
+
+def grid_sheets(numbers: tuple[int, ...], area: Box, per_page: int,
+                rtl: bool = False) -> tuple[tuple[Sheet, ...], float]:
+    """Sheets of `per_page` slides in rows and columns (the first at the top right in a right-to-left
+    language), each slide as wide as its cell allows, at the top of it, and ruled lines under it
+    down to the foot of the cell; and the slide width."""
     columns, rows = GRID_SHAPES[per_page]
     cell_w = (area.w - (columns - 1) * GAP) / columns
     cell_h = (area.h - (rows - 1) * GAP) / rows
@@ -160,36 +183,44 @@ def grid_sheets(numbers: tuple[int, ...], area: Box, per_page: int) -> tuple[tup
         placed = []
         for index, number in enumerate(chunk):
             row, column = divmod(index, columns)
-            x = column * (cell_w + GAP) + (cell_w - width) / 2
-            y = row * (cell_h + GAP) + (cell_h - height) / 2
-            placed.append(Placed(number, slide_box(x, y, width)))
+            cell_x = _mirrored(column * (cell_w + GAP), cell_w, area, rtl)
+            top = row * (cell_h + GAP)
+            spare = cell_h - height
+            # a slide that leaves no room for two lines under it is centred in its cell
+            y = top if spare >= 2 * RULE_PITCH else top + spare / 2
+            box = slide_box(cell_x + (cell_w - width) / 2, y, width)
+            placed.append(Placed(number, box, _under(box, box.x, width, top + cell_h, RULE_PITCH)))
         sheets.append(Sheet(tuple(placed), area.h))
     return _last_cut(sheets), width
 
 
-def lines_sheets(numbers: tuple[int, ...], area: Box) -> tuple[tuple[Sheet, ...], float]:
-    """Sheets of three slides down the left, ruled lines beside each; and the slide width."""
+def lines_sheets(numbers: tuple[int, ...], area: Box, rtl: bool = False) -> tuple[tuple[Sheet, ...], float]:
+    """Sheets of three slides a page, each row as tall as a third of the page: the slide on the
+    side lines start from (the right in a right-to-left language), ruled lines beside it, then
+    across the whole width under it down to the foot of its row; and the slide width."""
     row_h = (area.h - (LINES_PER_PAGE - 1) * GAP) / LINES_PER_PAGE
     width = min(area.w * LINES_SLIDE_SHARE, row_h / SLIDE_RATIO)
     height = slide_box(0, 0, width).h
     count = max(1, round(height / RULE_PITCH))
-    pitch = height / count
+    pitch = height / count                  # the last line beside the slide level with its foot
     sheets = []
     for chunk in _chunks(numbers, LINES_PER_PAGE):
         placed = []
         for row, number in enumerate(chunk):
-            y = row * (row_h + GAP) + (row_h - height) / 2
-            rules = Rules(width + GAP, area.w - width - GAP, tuple(y + pitch * k for k in range(1, count + 1)))
-            placed.append(Placed(number, slide_box(0.0, y, width), rules))
+            y = row * (row_h + GAP)
+            box = slide_box(_mirrored(0.0, width, area, rtl), y, width)
+            beside = Rules(_mirrored(width + GAP, area.w - width - GAP, area, rtl), area.w - width - GAP,
+                           tuple(y + pitch * k for k in range(1, count + 1)))
+            placed.append(Placed(number, box, (beside, *_under(box, 0.0, area.w, y + row_h, pitch))))
         sheets.append(Sheet(tuple(placed), area.h))
     return _last_cut(sheets), width
 
 
 def _last_cut(sheets: list[Sheet]) -> tuple[Sheet, ...]:
-    """The sheets, the last one only as tall as its slides reach."""
+    """The sheets, the last one only as tall as its slides and their lines reach."""
     if sheets:
         last = sheets[-1]
-        bottom = max(placed.box.y + placed.box.h for placed in last.slides)
+        bottom = max(placed.bottom for placed in last.slides)
         sheets[-1] = Sheet(last.slides, min(last.height, bottom + 1))
     return tuple(sheets)
 
@@ -210,9 +241,9 @@ def plan_handout(deck: DeckPlan, talk: model.Talk, layout: str, *, paper: str = 
         return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, notes_pages=pages,
                            **links)
     if layout == "lines":
-        sheets, width = lines_sheets(numbers, area)
+        sheets, width = lines_sheets(numbers, area, deck.direction == "rtl")
     elif layout == "grid":
-        sheets, width = grid_sheets(numbers, area, per_page)
+        sheets, width = grid_sheets(numbers, area, per_page, deck.direction == "rtl")
     else:
         raise ValueError(f"unknown handout layout '{layout}'")
     return HandoutPlan(talk.id, deck.lang, layout, sheet, area, width / SLIDE_W, words, sheets=sheets, **links)

@@ -159,12 +159,17 @@ class HandoutDrawer:
             page = self.page()
             for placed in sheet.slides:
                 self.slide(page, placed.number, placed.box)
-                if placed.rules is not None:
-                    rules = placed.rules
-                    page.draws.append(lambda canvas, r=rules: [
-                        canvas.line(r.x, y, r.x + r.w, y, rule, RULE) for y in r.ys])
+                for rules in placed.rules:
+                    page.draws.append(lambda canvas, r=rules: self._rules(canvas, r, rule))
             used = sheet.height
         return page or self.page(), used
+
+    @staticmethod
+    def _rules(canvas: Canvas, rules, color: str) -> None:
+        """Ruled lines, for the reader's notes: decoration, not read out."""
+        with canvas.artifact():
+            for y in rules.ys:
+                canvas.line(rules.x, y, rules.x + rules.w, y, color, RULE)
 
     def notes(self) -> tuple[_Page, float]:
         """The notes layout, flowed; the last page and how far down it is used."""

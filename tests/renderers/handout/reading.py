@@ -46,6 +46,41 @@ def page_fill(pdf: Path) -> list[float]:
     return fills
 
 
+def rendered_pages(pdf: Path, dpi: int = 50) -> list:
+    """The pages of a PDF as poppler draws them (RGB Pillow images), at `dpi`."""
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), f"{folder}/page"], check=True)
+        return [Image.open(image).convert("RGB") for image in sorted(Path(folder).glob("page*.png"),
+                                                                     key=lambda p: int(p.stem.split("-")[-1]))]
+
+
+def blank_bands(pdf: Path, dpi: int = 50) -> list[tuple[float, ...]]:
+    """The horizontal bands of each page with no ink at all (no pixel off the paper's white), as
+    shares of the page's height, top to bottom: where and how much a layout leaves empty."""
+    pages = []
+    for picture in rendered_pages(pdf, dpi):
+        grey = picture.convert("L")
+        width, height = grey.size
+        pixels = grey.load()
+        bands, run = [], 0
+        for y in range(height):
+            if any(pixels[x, y] < 250 for x in range(width)):
+                if run:
+                    bands.append(run / height)
+                run = 0
+            else:
+                run += 1
+        if run:
+            bands.append(run / height)
+        pages.append(tuple(bands))
+    return pages
+
+
 class Handout:
     """A handout PDF read with pypdf: its pages' text, metadata, language, fonts and raster images."""
 

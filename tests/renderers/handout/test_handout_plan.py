@@ -10,7 +10,7 @@ import pytest
 from generator.i18n.localize import localize
 from generator.renderers.handout.options import LAYOUTS, PER_PAGE, HandoutOptions, file_name
 from generator.renderers.handout.paper import PAPERS, SLIDE_RATIO, content_box
-from generator.renderers.handout.plan import GRID_SHAPES, plan_handout, shown_slides
+from generator.renderers.handout.plan import GRID_SHAPES, RULE_PITCH, plan_handout, shown_slides
 from generator.renderers.handout.words import css_string, handout_date, page_counter_content, page_of
 
 BUILT = dt.datetime(2000, 1, 1)
@@ -71,16 +71,47 @@ def it_lays_a_grid_out_in_rows_and_columns_inside_the_page(fr, deck_plans, per_p
 
 
 @pytest.mark.parametrize("paper", sorted(PAPERS))
-def it_puts_three_slides_a_page_with_ruled_lines_beside_each(fr, deck_plans, paper):
+def it_puts_three_slides_a_page_with_ruled_lines_beside_and_under_each(fr, deck_plans, paper):
     plan = plan_handout(deck_plans["fr"], fr, "lines", paper=paper, built=BUILT)
+    area = plan.content
     assert len(plan.sheets) == math.ceil(len(fr.slides) / 3)
     assert [len(sheet.slides) for sheet in plan.sheets[:-1]] == [3] * (len(plan.sheets) - 1)
     for sheet in plan.sheets:
         for placed in sheet.slides:
-            box, rules = placed.box, placed.rules
-            assert inside(box, plan.content) and rules.x > box.x + box.w and rules.x + rules.w <= plan.content.w + 1e-6
-            assert len(rules.ys) >= 5 and all(box.y < y <= box.y + box.h + 1e-6 for y in rules.ys)
-            assert box.w >= 0.4 * plan.content.w
+            box, (beside, *under) = placed.box, placed.rules
+            assert inside(box, area) and beside.x > box.x + box.w and beside.x + beside.w <= area.w + 1e-6
+            assert len(beside.ys) >= 5 and all(box.y < y <= box.y + box.h + 1e-6 for y in beside.ys)
+            assert box.w >= 0.5 * area.w and beside.w >= 0.4 * area.w - 1e-6     # room to write beside it
+            assert all(rules.x == 0 and rules.w == area.w and min(rules.ys) > box.y + box.h for rules in under)
+        # the rows share the page: the lines of the last one reach the foot of the content box
+        assert sheet.slides[-1].bottom == pytest.approx(area.h, abs=RULE_PITCH) or sheet is plan.sheets[-1]
+
+
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+@pytest.mark.parametrize("per_page", PER_PAGE)
+def it_rules_lines_under_the_slides_of_a_grid_down_to_the_foot_of_their_cell(fr, deck_plans, per_page, paper):
+    plan = plan_handout(deck_plans["fr"], fr, "grid", paper=paper, per_page=per_page, built=BUILT)
+    first = plan.sheets[0]
+    assert max(placed.bottom for placed in first.slides) > plan.content.h - 2 * RULE_PITCH
+    for placed in first.slides:
+        for rules in placed.rules:
+            assert rules.x == placed.box.x and rules.w == placed.box.w
+            assert min(rules.ys) > placed.box.y + placed.box.h and max(rules.ys) <= plan.content.h + 1e-6
+
+
+def it_mirrors_the_sheets_of_a_right_to_left_language(fr, deck_plans):
+    """Slide 1 at the top right of an Arabic grid, the slides of the lines layout on the right."""
+    from dataclasses import replace
+
+    deck = replace(deck_plans["fr"], direction="rtl")
+    for layout in ("grid", "lines"):
+        ltr, rtl = (plan_handout(d, fr, layout, per_page=6, built=BUILT) for d in (deck_plans["fr"], deck))
+        width = rtl.content.w
+        for left, right in zip(ltr.sheets[0].slides, rtl.sheets[0].slides):
+            assert right.box.x == pytest.approx(width - left.box.x - left.box.w) and right.box.y == left.box.y
+            assert [r.x for r in right.rules] == pytest.approx([width - r.x - r.w for r in left.rules])
+    first, second = plan_handout(deck, fr, "grid", per_page=6, built=BUILT).sheets[0].slides[:2]
+    assert first.box.x > second.box.x and first.box.y == second.box.y
 
 
 def it_sets_each_slide_at_the_text_width_over_its_notes(fr, deck_plans):
@@ -101,7 +132,9 @@ def it_cuts_the_last_sheet_to_its_slides_so_the_links_can_follow(fr, deck_plans,
         assert bottom <= sheet.height <= plan.content.h
     if plan.sheets:
         assert all(sheet.height == plan.content.h for sheet in plan.sheets[:-1])
-        shown = {"lines": 2 / 3, "grid": 1 / 3}[layout]        # 20 slides: two on the last of 3 or 9 a sheet
+        per_sheet, columns = {"lines": (3, 1), "grid": (9, 3)}[layout]
+        left = len(fr.slides) - (len(plan.sheets) - 1) * per_sheet       # on the last sheet
+        shown = math.ceil(left / columns) / (per_sheet // columns)        # the share of rows it fills
         assert plan.sheets[-1].height < (shown + 0.05) * plan.content.h
 
 
