@@ -103,7 +103,7 @@ def test_the_environment_can_turn_the_cache_off(talk, tmp_path, monkeypatch):
     assert not cache.cache_root().exists()
 
 
-@pytest.mark.parametrize("damage", ["truncated", "corrupted", "emptied"])
+@pytest.mark.parametrize("damage", ["truncated", "corrupted", "emptied", "misplaced"])
 def test_a_damaged_cache_entry_is_ignored_and_made_again(talk, tmp_path, damage):
     from generator.theme import webfonts
 
@@ -111,7 +111,16 @@ def test_a_damaged_cache_entry_is_ignored_and_made_again(talk, tmp_path, damage)
     assert build(talk, "--format", "pptx,html,diagrams", "--lang", "fr", "--out", tmp_path / "a").exit_code == 0
     entries = [p for p in cache.cache_root().rglob("*") if p.is_file()]
     assert {p.parent.parent.name for p in entries} >= {"output", "diagnostics", "font-subset", "png"}
-    for path in entries:
+    if damage == "misplaced":           # each entry whole, its checksum right, in another's place
+        kinds = {}
+        for path in entries:
+            kinds.setdefault(path.parent.parent.name, []).append(path)
+        contents = {path: path.read_bytes() for path in entries}
+        for paths in kinds.values():
+            for path, other in zip(paths, paths[1:] + paths[:1]):
+                path.write_bytes(contents[other])
+        assert any(len(paths) > 1 for paths in kinds.values())
+    for path in entries if damage != "misplaced" else ():
         data = path.read_bytes()
         if damage == "truncated":
             path.write_bytes(data[: len(data) // 2])

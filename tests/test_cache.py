@@ -79,3 +79,19 @@ def test_the_cache_lives_under_xdg_cache_home(tmp_path, monkeypatch):
     assert not cache.active().enabled
     monkeypatch.setenv("DECKGEN_CACHE_LIMIT", "3")
     assert cache.limit_from_environment() == 3 * 1024 * 1024
+
+
+def test_an_entry_found_under_another_key_is_a_miss_and_is_removed(tmp_path):
+    """A file copied or moved to another entry's place (whole, its checksum right) is not taken
+    for that entry: the digest of its own kind and key, which it carries, tells."""
+    store = cache.Cache(tmp_path)
+    store.put("output", "ab" * 32, b"the pptx")
+    store.put("output", "cd" * 32, b"the html")
+    store.put("png", "ab" * 32, b"a png")
+    first, second = (next(tmp_path.joinpath("output").rglob(name)) for name in ("ab" * 32, "cd" * 32))
+    second.write_bytes(first.read_bytes())
+    assert store.get("output", "cd" * 32) is None and not second.exists()
+    png = next(tmp_path.joinpath("png").rglob("ab" * 32))
+    png.write_bytes(first.read_bytes())          # same key, another kind
+    assert store.get("png", "ab" * 32) is None
+    assert store.get("output", "ab" * 32) == b"the pptx"

@@ -2,8 +2,10 @@
 
 Entries live under `$XDG_CACHE_HOME/deckgen` (default `~/.cache/deckgen`), one file each:
 `<kind>/<key[:2]>/<key>`. A key is the SHA-256 of everything the entry depends on (the callers
-build it; see `inputs.py`), so an entry is never stale, only unused. Each file holds a checksum
-of its payload: a truncated or corrupted entry reads as a miss and is removed. Entries are
+build it; see `inputs.py`), so an entry is never stale, only unused. Each file holds the digest
+of its kind and key and the digest of its payload, both checked on read: a truncated or
+corrupted entry, or one that is not where its key puts it (copied or moved by hand, by a sync
+tool, by a disk that lost its way), reads as a miss and is removed, and the output is made again. Entries are
 written to a temporary file then renamed into place, so builds running at once never see half
 an entry; the oldest entries are removed once the store outgrows its limit (`DECKGEN_CACHE_LIMIT`,
 in MiB, default 512), and a hit makes an entry young again.
@@ -22,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-_MAGIC = b"deckgen-cache-1\n"
+_MAGIC = b"deckgen-cache-2\n"     # then the digest of the kind and key, then of the payload
 _DIGEST = 32
 DEFAULT_LIMIT_MB = 512
 _STALE_TEMP = 3600          # seconds after which a temporary file is a killed writer's leftover
@@ -56,6 +58,11 @@ def key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+def _named(kind: str, entry: str) -> bytes:
+    """The digest an entry's file carries of where it belongs: its kind and its key."""
+    return bytes.fromhex(key("deckgen-cache-entry", kind, entry))
+
+
 class Cache:
     """The entries under one folder; `root=None` is a store that holds nothing."""
 
@@ -85,9 +92,10 @@ class Cache:
         except OSError:
             self.misses += 1
             return None
-        head = len(_MAGIC) + _DIGEST
+        named, head = len(_MAGIC) + _DIGEST, len(_MAGIC) + 2 * _DIGEST
         payload = data[head:]
-        if data[:len(_MAGIC)] != _MAGIC or hashlib.sha256(payload).digest() != data[len(_MAGIC):head]:
+        if (data[:len(_MAGIC)] != _MAGIC or data[len(_MAGIC):named] != _named(kind, entry)
+                or hashlib.sha256(payload).digest() != data[named:head]):
             self.misses += 1
             with contextlib.suppress(OSError):
                 path.unlink()          # corrupted: written again by whoever needs it
@@ -107,7 +115,7 @@ class Cache:
             fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+                    handle.write(_MAGIC + _named(kind, entry) + hashlib.sha256(payload).digest() + payload)
                 os.replace(temporary, path)
             except BaseException:
                 with contextlib.suppress(OSError):
