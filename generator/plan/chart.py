@@ -51,6 +51,7 @@ class ChartText:
     role: str = "label"     # category, value, tick, legend, axis, source, direct
     step: int = 1
     width: float = 0.0      # its widest line
+    plate: Optional[str] = None     # a plain backing of this colour under it (a value on a hatched bar)
 
 
 @dataclass(frozen=True)
@@ -306,13 +307,13 @@ class _Layout:
         return float(self.sizes.get(name, default))
 
     def text(self, text: str, lines, size: float, x: float, y: float, *, anchor="left", color=None, bold=False,
-             role="label", step=1) -> ChartText:
+             role="label", step=1, plate=None) -> ChartText:
         pitch = size * LINE_HEIGHT
         offset = self.measure.baseline(size)
         widest = max((self.measure.width(line, size, bold) for line in lines), default=0.0)
         return ChartText(text, tuple(lines), size, color or self.c["text"], x, y,
                          tuple(round(y + i * pitch + offset, 2) for i in range(len(lines))), anchor, bold, role,
-                         step, round(widest, 2))
+                         step, round(widest, 2), plate)
 
     def wrap(self, text: str, width: float, size: float, most: int = 3) -> Optional[tuple[str, ...]]:
         """Balanced lines of `text` no wider than `width`, or None when it takes more than `most`
@@ -554,7 +555,8 @@ class _Layout:
                         color = _on(fill, c)
                         if color:
                             texts.append(self.text(text, (text,), label, x + bar_w / 2, y + (h - label_pitch) / 2,
-                                                   anchor="center", color=color, role="value", step=step))
+                                                   anchor="center", color=color, role="value", step=step,
+                                                   plate=fill if s.pattern != "solid" else None))
                     continue
                 room = slot / groups if groups > 1 else slot
                 if width > room - 2:
@@ -669,7 +671,8 @@ class _Layout:
                         color = _on(fill, c)
                         if color:
                             texts.append(self.text(text, (text,), label, x + w / 2, y + (bar_h - label_pitch) / 2,
-                                                   anchor="center", color=color, role="value", step=step))
+                                                   anchor="center", color=color, role="value", step=step,
+                                                   plate=fill if s.pattern != "solid" else None))
                     continue
                 if bar_h < label_pitch * 0.8:
                     overflow.append(text)
@@ -682,7 +685,7 @@ class _Layout:
         W = self.width
         flip = {"left": "right", "right": "left", "center": "center"}
         texts = [ChartText(t.text, t.lines, t.size, t.color, round(W - t.x, 2), t.y, t.baselines, flip[t.anchor],
-                           t.bold, t.role, t.step, t.width) for t in texts]
+                           t.bold, t.role, t.step, t.width, t.plate) for t in texts]
         marks = [Mark(m.series, m.category, round(W - m.x - m.w, 2), m.y, m.w, m.h, m.fill, m.shape,
                       tuple((round(W - a, 2), b, round(W - x2, 2), y2) for a, b, x2, y2 in m.hatch), m.hatch_color,
                       m.stroke, m.value, m.step, m.highlighted, m.role) for m in marks]

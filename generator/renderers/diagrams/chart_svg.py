@@ -102,6 +102,11 @@ def _chart_text(text: ChartText, rtl: bool) -> list[str]:
         anchor = ""
     weight = ' font-weight="bold"' if text.bold else ""
     out = [f'<g class="{text.role}" data-step="{text.step}">']
+    if text.plate:
+        left = {"left": text.x, "center": text.x - text.width / 2, "right": text.x - text.width}[text.anchor]
+        height = len(text.lines) * text.size * 1.2
+        out.append(f'<rect x="{_num(left - 4)}" y="{_num(text.y)}" width="{_num(text.width + 8)}" '
+                   f'height="{_num(height)}" rx="2" fill="{_attr(text.plate)}"/>')
     out.extend(f'<text x="{_num(text.x)}" y="{_num(baseline)}" font-size="{_num(text.size)}"{weight} '
                f'fill="{_attr(text.color)}"{anchor}>{_text(line)}</text>'
                for line, baseline in zip(text.lines, text.baselines))

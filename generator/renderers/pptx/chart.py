@@ -140,20 +140,29 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
                 point = series.points[chart.highlight_category]
                 _fill(point.format.fill, palette["highlight"], planned.pattern, background)
     if chart.labels:
-        plot.has_data_labels = True
-        labels = plot.data_labels
-        labels.number_format = chart.number_format
-        labels.number_format_is_linked = False
-        labels.show_value = True
-        labels.font.size = Pt(chart.label_size)
-        labels.font.color.rgb = _rgb(palette["text"])
-        labels.position = {"line": XL_LABEL_POSITION.ABOVE, "stacked-bar": XL_LABEL_POSITION.CENTER}.get(
+        position = {"line": XL_LABEL_POSITION.ABOVE, "stacked-bar": XL_LABEL_POSITION.CENTER}.get(
             chart.kind, XL_LABEL_POSITION.OUTSIDE_END)
+        plot.has_data_labels = True
+        # each series' labels set on the series itself too: a series that leaves some out has
+        # its own `c:dLbls`, which LibreOffice reads instead of the plot's
+        for labels in (plot.data_labels, *(series.data_labels for series in plot.series)):
+            labels.number_format = chart.number_format
+            labels.number_format_is_linked = False
+            labels.show_value = True
+            labels.font.size = Pt(chart.label_size)
+            labels.font.color.rgb = _rgb(palette["text"])
+            labels.position = position
         if chart.kind == "stacked-bar":      # only the values the plan could write inside their segment
-            written = {(m.series, m.category) for m in chart.marks if m.role == "bar"
-                       and any(abs(t.x - (m.x + m.w / 2)) < 0.6 and m.y - 1 <= t.y <= m.y + m.h for t in
-                               chart.texts if t.role == "value")}
+            written = {}
+            for m in chart.marks:
+                for t in chart.texts:
+                    if m.role == "bar" and t.role == "value" and abs(t.x - (m.x + m.w / 2)) < 0.6 \
+                            and m.y - 1 <= t.y <= m.y + m.h:
+                        written[(m.series, m.category)] = t
             for index, series in enumerate(plot.series):
+                inside = [t for (s, _), t in sorted(written.items()) if s == index]
+                if inside:        # in the colour the plan chose for them on the series' fill
+                    series.data_labels.font.color.rgb = _rgb(inside[0].color)
                 for category in range(len(chart.categories)):
                     if (index, category) not in written:
                         delete_data_label(series, category)

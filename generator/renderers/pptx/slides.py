@@ -482,7 +482,12 @@ def emit_chart(ctx: SlideContext, slide, content: model.ChartSlide, planned: Sli
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
     area, chart = planned.content or ctx.geometry.body, planned.chart
-    add_chart(slide, chart, area, ctx.palette, ctx.theme.body.family, emu)
+    frame = add_chart(slide, chart, area, ctx.palette, ctx.theme.body.family, emu)
+    if chart.steps > 1:           # one series, or one category, a click
+        from generator.renderers.pptx.oxml.animation import ChartElement
+
+        build = "series" if chart.build == "series" else "category"
+        add_build(slide, [[ChartElement(frame.shape_id, **{build: index})] for index in range(chart.steps)])
     for text in chart.texts:
         if text.role in ("source", "axis"):
             rect = Rect(area.x, area.y + text.y, area.w, len(text.lines) * text.size * LINE_HEIGHT)

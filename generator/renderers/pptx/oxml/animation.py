@@ -7,7 +7,8 @@ a `p:set` of `style.visibility` per target.
 
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import dataclass
+from typing import Optional, Sequence
 
 from generator.renderers.pptx.oxml.ns import P, child
 
@@ -26,9 +27,33 @@ def _time_node(parent, node_id: int, **attributes):
     return child(parent, P + "cTn", {"id": str(node_id), **attributes})
 
 
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class ChartElement:
+    """A series (`category` None) or a category (`series` None) of a chart's graphic frame, built
+    on a click as PowerPoint's "By series" and "By category" chart effects build them."""
+
+    shape_id: int
+    series: Optional[int] = None
+    category: Optional[int] = None
+
+    @property
+    def build(self) -> str:
+        return "series" if self.category is None else "category"
+
+
 def _target(parent, target) -> None:
-    """A `p:spTgt`: a shape id, or (shape id, first paragraph, last paragraph) of its text."""
-    if isinstance(target, tuple):
+    """A `p:spTgt`: a shape id, or (shape id, first paragraph, last paragraph) of its text, or a
+    chart's series or category (`p:graphicEl/a:chart`; -4: every one of the other kind)."""
+    if isinstance(target, ChartElement):
+        shape = child(parent, P + "spTgt", {"spid": str(target.shape_id)})
+        index = {"seriesIdx": str(target.series if target.series is not None else -4),
+                 "categoryIdx": str(target.category if target.category is not None else -4),
+                 "bldStep": target.build}
+        child(child(shape, P + "graphicEl"), A + "chart", index)
+    elif isinstance(target, tuple):
         shape_id, first, last = target
         shape = child(parent, P + "spTgt", {"spid": str(shape_id)})
         child(child(shape, P + "txEl"), P + "pRg", {"st": str(first), "end": str(last)})
@@ -39,7 +64,7 @@ def _target(parent, target) -> None:
 def _effect(parent, effect_id: int, behaviour_id: int, target, *, first: bool, hide: bool) -> None:
     """One target's appear (or, `hide`, disappear) effect: on the click (`first`) or with the previous."""
     attributes = {"presetID": "1", "presetClass": "exit" if hide else "entr", "presetSubtype": "0", "fill": "hold"}
-    if isinstance(target, tuple):
+    if isinstance(target, (tuple, ChartElement)):
         attributes["grpId"] = "0"
     attributes["nodeType"] = "clickEffect" if first else "withEffect"
     node = _time_node(child(parent, P + "par"), effect_id, **attributes)
@@ -85,10 +110,14 @@ def add_timing(sld, steps: Sequence[Sequence], hidden=lambda target: False) -> N
     for tag, event in (("prevCondLst", "onPrev"), ("nextCondLst", "onNext")):
         child(child(_conditions(sequence, tag, "0", event), P + "tgtEl"), P + "sldTgt")
     shapes = sorted({t[0] for targets in steps for t in targets if isinstance(t, tuple)})
-    if shapes:
+    charts = sorted({(t.shape_id, t.build) for targets in steps for t in targets if isinstance(t, ChartElement)})
+    if shapes or charts:
         builds = child(timing, P + "bldLst")
         for shape_id in shapes:
             child(builds, P + "bldP", {"spid": str(shape_id), "grpId": "0", "build": "p"})
+        for shape_id, build in charts:       # the axes, gridlines and legend stay: only the data builds
+            graphic = child(builds, P + "bldGraphic", {"spid": str(shape_id), "grpId": "0"})
+            child(child(graphic, P + "bldSub"), A + "bldChart", {"bld": build, "animBg": "0"})
 
 
 def click_steps(slide_xml) -> list[list[int]]:
@@ -97,3 +126,12 @@ def click_steps(slide_xml) -> list[list[int]]:
     if sequence is None:
         return []
     return [[int(t.get("spid")) for t in click.iter(P + "spTgt")] for click in sequence.findall(P + "par")]
+
+
+def chart_steps(slide_xml) -> list[list[tuple[int, int, int]]]:
+    """The chart elements (shape id, series, category; -4 for all) built at each click, read back."""
+    sequence = slide_xml.find(f".//{P}cTn[@nodeType='mainSeq']/{P}childTnLst")
+    if sequence is None:
+        return []
+    return [[(int(t.get("spid")), int(e.get("seriesIdx")), int(e.get("categoryIdx")))
+             for t in click.iter(P + "spTgt") for e in t.iter(A + "chart")] for click in sequence.findall(P + "par")]
