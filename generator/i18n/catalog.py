@@ -66,6 +66,22 @@ class Translations:
         return self.messages.get((context, text))
 
 
+def po_lines(text: str) -> list[str]:
+    """The lines of a PO file as gettext reads them: broken at line feeds only (`\r\n` too), never
+    at the other separators Python's `splitlines` knows (U+2028, U+2029, U+0085…), which a
+    message may hold inside its quotes."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+class _PoText(str):
+    """A catalog's text for polib, which reads text by `splitlines()`: cut as gettext cuts it."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        lines = po_lines(str(self))
+        return [line + "\n" for line in lines] if keepends else lines
+
+
 def read_catalog(path: Path, display: str | None = None):
     """The polib catalog of a PO file; a malformed file is a ContentError at its line.
 
@@ -83,7 +99,7 @@ def read_catalog(path: Path, display: str | None = None):
         raise ContentError([Diagnostic(shown, f"cannot read catalog: {exc}", "i18n.po")]) from None
     data = data.removeprefix(b"\xef\xbb\xbf")        # a byte-order mark some editors write: harmless
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    source = SourceText.from_text(shown, data.decode("utf-16" if utf16 else "utf-8", "replace"))
+    source = SourceText(shown, po_lines(data.decode("utf-16" if utf16 else "utf-8", "replace")))
     problems = encoding_problems(data, shown) or unterminated_strings(data.decode("utf-8", "replace"), shown)
     if problems:
         raise ContentError(problems, {shown: source})
@@ -94,12 +110,12 @@ def read_catalog(path: Path, display: str | None = None):
     try:
         # polib opens its argument when a file of that name exists: text that ends with a line
         # break is never taken for a file name.
-        catalog = polib.pofile(text if text.endswith("\n") else text + "\n", wrapwidth=WRAP_WIDTH)
-    except (OSError, ValueError) as exc:
+        catalog = polib.pofile(_PoText(text if text.endswith("\n") else text + "\n"), wrapwidth=WRAP_WIDTH)
+    except Exception as exc:  # noqa: BLE001 - whatever polib makes of a broken file is the file's error
         found = re.search(r"\(line (\d+)\)(?::\s*(.+))?", str(exc))
         line = int(found.group(1)) if found else None
         raise _malformed(shown, source, found.group(2) if found and found.group(2) else "syntax error", line) from None
-    lines = text.splitlines()
+    lines = po_lines(text)
     for entry in catalog:
         entry.msgid_line = _line_from(lines, entry.linenum or 1, _MSGID)
         if entry.msgstr_plural and not entry.msgid_plural:      # polib reads it as no translation
@@ -121,8 +137,13 @@ def _line_from(lines: list[str], start: int, pattern: re.Pattern) -> int:
 
 
 def _malformed(shown: str, source, what: str, line: int | None) -> ContentError:
-    return ContentError([Diagnostic(shown, f"malformed PO catalog: {what}", "i18n.po",
-                                    Position(line, 1) if line else None,
+    """The error at `line` (its first character that is not blank), or at the end of the file
+    when the reader did not say where."""
+    if not line or not source.line(line):
+        line = line or max(1, len(source.lines))
+    text = source.line(line) or ""
+    column = len(text) - len(text.lstrip()) + 1
+    return ContentError([Diagnostic(shown, f"malformed PO catalog: {what}", "i18n.po", Position(line, column),
                                     "fix it in a PO editor, or check it with: msgfmt -c --check-format")],
                         {shown: source})
 
@@ -144,7 +165,7 @@ def load_translations(path: Path, lang: str, display: str | None = None) -> Tran
     catalog = read_catalog(path, display)
     problems = duplicate_messages(catalog, found.path) + message_problems(catalog, found.path, lang)
     if any(p.severity == "error" for p in problems):
-        source = SourceText.from_text(found.path, path.read_bytes().decode("utf-8", "replace"))
+        source = SourceText(found.path, po_lines(path.read_bytes().decode("utf-8", "replace")))
         raise ContentError(problems, {found.path: source})
     found.warnings = problems
     for entry in messages(catalog):

@@ -65,7 +65,9 @@ def encoding_problems(data: bytes, shown: str) -> list[Diagnostic]:
 def unterminated_strings(text: str, shown: str) -> list[Diagnostic]:
     """String lines whose closing quote is missing (a PO reader would drop the rest silently)."""
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    from generator.i18n.catalog import po_lines
+
+    for number, line in enumerate(po_lines(text), start=1):
         stripped = line.strip()
         if not _STRING_LINE.match(line) or stripped.startswith("#"):
             continue
