@@ -31,13 +31,20 @@ class RenderJob:
     paper: str | None = None                  # a4 or letter; None: a4
     plan: Optional[DeckPlan] = None
     pdf_steps: bool = False                   # the slides PDF: one page per build step
+    plan_later: bool = False                  # leave planning to `make_plan` (a build's worker may do it)
 
     def __post_init__(self) -> None:
+        if not self.plan_later:
+            self.make_plan()
+
+    def make_plan(self) -> DeckPlan:
+        """The job's deck plan, made now if it was not yet."""
         if self.plan is None:
             from generator.i18n.dates import byline
             from generator.plan.deck import plan_deck
 
             self.plan = plan_deck(self.talk, self.theme, lang=self.lang, byline=byline(self.talk, self.lang))
+        return self.plan
 
     @property
     def talk(self):

@@ -153,7 +153,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
         for talk_dir in talk_dirs:
             run.add_talk(talk_dir)
         run.check()
-        workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished)
+        workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished, run.planning())
+        run.check()
         run.store_new()
         result = run.result
         result.warnings = _distinct(result.warnings)
@@ -189,6 +190,7 @@ class _Run:
         self.new: list[tuple[_Talk, str, str, bytes]] = []
         self.seconds: dict[tuple[str, str], float] = {}
         self.counts: dict[tuple[str, str], list[int]] = {}     # (talk, lang) -> [rendered files, reused files]
+        self.languages: dict[int, tuple[_Talk, str]] = {}       # a job to plan -> its talk, its language key
         self._seen: set = set()
 
     def add_talk(self, talk_dir: Path) -> None:
@@ -237,19 +239,17 @@ class _Run:
     def _add_language(self, talk: _Talk, lang: str, localized, language: str, outputs: dict,
                       found: list[Diagnostic] | None, seconds: float) -> None:
         loaded = talk.loaded
-        started = time.perf_counter() - seconds
+        self.seconds[(loaded.talk.id, lang)] = seconds
+        self.counts[(loaded.talk.id, lang)] = [0, 0]
         job = None
         if found is None or any(o is None for o in outputs.values()):
-            from generator.commands.fit_report import plan_diagnostics
-
+            # planned later, here or in a worker (`workers.run`), and its diagnostics taken then
             job = RenderJob(loaded, localized, talk.theme, lang, talk.template, self.options.handouts,
-                            self.options.per_page, self.options.paper, pdf_steps=self.options.pdf_steps)
-            found = plan_diagnostics(loaded, job.plan, talk.theme)
-            self.new.append((talk, "diagnostics", language, _diagnostics_bytes(found)))
-        self.seconds[(loaded.talk.id, lang)] = time.perf_counter() - started
-        self.counts[(loaded.talk.id, lang)] = [0, 0]
-        self.errors.extend(d for d in found if d.severity == "error")
-        self._warn([d for d in found if d.severity != "error"])
+                            self.options.per_page, self.options.paper, pdf_steps=self.options.pdf_steps,
+                            plan_later=True)
+            self.languages[id(job)] = (talk, language)
+        else:
+            self._diagnosed(found)
         reused = []
         for unit, output in outputs.items():
             if output is None:
@@ -265,6 +265,27 @@ class _Run:
             files = sum(len(outputs[u][0]) for u in reused)
             self.progress(f"{loaded.talk.id}/{lang}: {_plural(files, 'file')} reused "
                           f"({', '.join(u.name for u in reused)})")
+        if job is not None and not any(task.job is job for task in self.tasks):
+            self.planning().planned(job, self.planning().diagnose(job), 0.0)    # diagnostics alone were missing
+
+    def _diagnosed(self, found: list[Diagnostic]) -> None:
+        self.errors.extend(d for d in found if d.severity == "error")
+        self._warn([d for d in found if d.severity != "error"])
+
+    def planning(self):
+        """How `workers.run` plans the languages left to plan, and hands back their diagnostics."""
+        from generator.build.workers import Planning
+
+        return Planning(_diagnose, self._planned)
+
+    def _planned(self, job: RenderJob, found: list[Diagnostic], seconds: float) -> bool:
+        """A language planned (here or in a worker): its diagnostics taken and stored; False when
+        it has errors."""
+        talk, language = self.languages[id(job)]
+        self.new.append((talk, "diagnostics", language, _diagnostics_bytes(found)))
+        self.seconds[(job.loaded.talk.id, job.lang)] += seconds
+        self._diagnosed(found)
+        return not any(d.severity == "error" for d in found)
 
     def check(self) -> None:
         """Raise the content errors found, before anything is rendered."""
@@ -357,6 +378,13 @@ class _Run:
             lines.append(f"{talk}/{lang}: {_plural(rendered + reused, 'file')} "
                          f"({', '.join(p for p in parts if p)}) in {self.seconds[(talk, lang)]:.2f} s")
         return lines
+
+
+def _diagnose(job: RenderJob) -> list[Diagnostic]:
+    """A job planned, and its plan's diagnostics."""
+    from generator.commands.fit_report import plan_diagnostics
+
+    return plan_diagnostics(job.loaded, job.make_plan(), job.theme)
 
 
 def _plural(n: int, noun: str) -> str:

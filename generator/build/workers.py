@@ -106,49 +106,125 @@ def preload(formats) -> None:
 Done = Callable[[Task, Rendered, float], None]
 
 
-def run(tasks: list[Task], jobs: int, done: Done) -> None:
+@dataclass
+class Planning:
+    """How the jobs not planned yet get their plans: `diagnose(job)` plans a job and gives its
+    diagnostics (in whichever process plans it), `planned(job, found, seconds)` takes them in the
+    build's own process and says whether rendering goes on (False: the talk has errors)."""
+
+    diagnose: Callable[[RenderJob], list]
+    planned: Callable[[RenderJob, list, float], bool]
+
+
+def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = None) -> None:
     """Render every task, calling `done(task, rendered, seconds)` as each finishes; the first
-    failure is raised (the other units are then abandoned)."""
+    failure is raised (the other units are then abandoned).
+
+    Jobs not planned yet are planned first, through `planning`: here, one after the other, or,
+    when there are at least as many of them as worker processes, each in a worker, which then
+    renders that job's units itself (a language planned in each process at once, the plan never
+    copied). Nothing is rendered once a plan has errors."""
     tasks = ordered(tasks)
     context = _fork_context()
+    unplanned = list({id(t.job): t.job for t in tasks if t.job is not None and t.job.plan is None}.values())
+    if planning is not None and unplanned and jobs > 1 and context is not None and len(unplanned) >= jobs:
+        _run_languages(tasks, unplanned, jobs, done, planning, context)
+        return
+    for job in unplanned:
+        if planning is None:
+            job.make_plan()
+            continue
+        started = time.perf_counter()
+        if not planning.planned(job, planning.diagnose(job), time.perf_counter() - started):
+            return
     if jobs <= 1 or len(tasks) <= 1 or context is None:
         for task in tasks:
             started = time.perf_counter()
             rendered = render_unit(task.unit, task.job)
             done(task, rendered, time.perf_counter() - started)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
+    with _pool(tasks, jobs, context) as pool:
+        futures = [pool.submit(_work, index) for index in range(len(tasks))]
+        for future in _completed(futures):
+            index, rendered, seconds, failure = future.result()
+            if failure is not None:
+                raise _restored(failure)
+            done(tasks[index], rendered, seconds)
 
-    preload(dict.fromkeys(task.unit.fmt for task in tasks))
-    global _TASKS
-    _TASKS = tasks
-    lifeline = os.pipe()        # nothing is written to it: its end tells the workers the parent is gone
+
+def _run_languages(tasks: list[Task], unplanned: list[RenderJob], jobs: int, done: Done, planning: Planning,
+                   context) -> None:
+    """Each job planned, then its units rendered, in one worker; its results taken as it ends."""
+    global _PLANNING, _JOBS, _STOP
+    _PLANNING, _JOBS, _STOP = planning, unplanned, context.Event()
     try:
-        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context, initializer=_bound_to_parent,
-                                 initargs=(os.getpid(), *lifeline)) as pool:
-            futures = [pool.submit(_work, index) for index in range(len(tasks))]
-            try:
-                for future in as_completed(futures):
-                    index, rendered, seconds, failure = future.result()
-                    if failure is not None:
-                        raise _restored(failure)
-                    done(tasks[index], rendered, seconds)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-    except BrokenProcessPool:
-        from generator.errors import RenderError
-
-        raise RenderError("a worker process ended abruptly while rendering; nothing was written "
-                          "(run again with --jobs 1 to render in one process)") from None
+        with _pool(tasks, jobs, context) as pool:
+            futures = [pool.submit(_work_language, index) for index in range(len(unplanned))]
+            for future in _completed(futures):
+                index, found, seconds, rendered, failure = future.result()
+                if failure is not None:
+                    _STOP.set()
+                    raise _restored(failure)
+                if not planning.planned(unplanned[index], found, seconds):
+                    _STOP.set()     # the build stops on its errors: the other workers render no further
+                    for future in futures:
+                        future.cancel()
+                    return
+                for task_index, files, unit_seconds in rendered:
+                    done(tasks[task_index], files, unit_seconds)
     finally:
-        _TASKS = []
-        for fd in lifeline:
-            os.close(fd)
+        _PLANNING, _JOBS, _STOP = None, [], None
+
+
+def _completed(futures):
+    from concurrent.futures import as_completed
+
+    return as_completed(futures)
+
+
+class _pool:
+    """A pool of forked workers that inherit `tasks`, bound to this process's life; on any
+    failure it is shut down without waiting, and a worker that died is a RenderError."""
+
+    def __init__(self, tasks: list[Task], jobs: int, context):
+        self.tasks, self.jobs, self.context = tasks, jobs, context
+
+    def __enter__(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        from generator.plan.graph.layout import settle_ahead
+
+        global _TASKS
+        preload(dict.fromkeys(task.unit.fmt for task in self.tasks))
+        settle_ahead()
+        _TASKS = self.tasks
+        self.lifeline = os.pipe()   # nothing is written to it: its end tells the workers the parent is gone
+        self.pool = ProcessPoolExecutor(min(self.jobs, len(self.tasks)), mp_context=self.context,
+                                        initializer=_bound_to_parent, initargs=(os.getpid(), *self.lifeline))
+        return self.pool
+
+    def __exit__(self, kind, value, trace) -> bool:
+        from concurrent.futures.process import BrokenProcessPool
+
+        global _TASKS
+        try:
+            self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
+        finally:
+            _TASKS = []
+            for fd in self.lifeline:
+                os.close(fd)
+        if kind is not None and issubclass(kind, BrokenProcessPool):
+            from generator.errors import RenderError
+
+            raise RenderError("a worker process ended abruptly while rendering; nothing was written "
+                              "(run again with --jobs 1 to render in one process)") from None
+        return False
 
 
 _TASKS: list[Task] = []      # what the forked workers inherit
+_JOBS: list[RenderJob] = []  # with the jobs they plan, and how
+_PLANNING: Planning | None = None
+_STOP = None                 # an Event: set when the build no longer needs what workers render
 
 _PR_SET_PDEATHSIG = 1
 
@@ -197,6 +273,24 @@ def _fork_context():
         return multiprocessing.get_context("fork")
     except ValueError:
         return None
+
+
+def _work_language(index: int):
+    """In a worker: plan a job, then, unless it has errors, render its units."""
+    job = _JOBS[index]
+    started = time.perf_counter()
+    rendered = []
+    try:
+        found = _PLANNING.diagnose(job)
+        seconds = time.perf_counter() - started
+        if not any(d.severity == "error" for d in found):
+            for task_index, task in enumerate(_TASKS):
+                if task.job is job and not _STOP.is_set():
+                    started = time.perf_counter()
+                    rendered.append((task_index, render_unit(task.unit, job), time.perf_counter() - started))
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+        return index, [], 0.0, [], _portable(exc)
+    return index, found, seconds, rendered, None
 
 
 def _work(index: int):

@@ -181,6 +181,13 @@ def lay_out_ahead(graph: Graph, theme: Theme, lang: str = "en", timeout: float =
 _ahead: dict[tuple, tuple[dict, object]] = {}
 
 
+def settle_ahead() -> None:
+    """Wait for every run started ahead to end: before this process forks, whose children would
+    inherit the runs' half-filled results but not the threads filling them."""
+    for _prepared, worker in list(_ahead.values()):
+        worker.join()
+
+
 def _floors(theme: Theme) -> tuple[float, float]:
     return theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0)
 
