@@ -29,7 +29,8 @@ MARKERS = ("circle", "square", "triangle", "diamond")
 DASHES = ((), (8.0, 4.0), (2.0, 3.0), (10.0, 3.0, 2.0, 3.0))
 HATCH_GAP = 7.0          # between two hatch lines of a bar, in points
 GAP = 8.0                # between a label and what it names
-BAR_SHARE = 0.7          # the share of a category's slot its bars fill
+BAR_SHARE = 0.7          # the share of a category's slot its bars fill, at most
+MAX_BAR = 4.0            # a bar at most this many label line heights thick
 SWATCH = 14.0
 
 
@@ -137,6 +138,7 @@ class ChartPlan:
     labels: bool = True
     fits: bool = True
     overflow: str = ""              # what did not fit at the floors, for the diagnostic
+    gap_width: int = 43             # between two categories' bars, in percent of a bar (PowerPoint's measure)
 
     @property
     def bars(self) -> tuple[Mark, ...]:
@@ -401,7 +403,18 @@ class _Layout:
             major, title, description, plain(slide.source) if slide.source else None,
             plain(slide.axis.label) if slide.axis.label else None, steps, slide.build, self.rtl, self.lang,
             attempt["label"], attempt["small"], highlight_category, slide.labels, attempt["fits"],
-            attempt["overflow"])
+            attempt["overflow"], self.gap_width(attempt["marks"], attempt["plot"], kind, horizontal))
+
+    def gap_width(self, marks, plot: Rect, kind: str, horizontal: bool) -> int:
+        """The room between two categories' bars as PowerPoint sets it: in percent of one bar
+        (a category's slot holds its bars and one gap)."""
+        bars = [m for m in marks if m.role == "bar"]
+        if not bars:
+            return 43
+        groups = len(self.slide.series) if kind == "bar" else 1
+        slot = (plot.h if horizontal else plot.w) / len(self.slide.categories)
+        bar = bars[0].h if horizontal else bars[0].w
+        return max(0, min(500, round((slot - groups * bar) / bar * 100)))
 
     def step_of(self, series: int, category: int) -> int:
         build = self.slide.build
@@ -452,7 +465,8 @@ class _Layout:
             texts.append(self.text(slide.axis.label, (plain(slide.axis.label),), small, 0.0, top, color=c["muted"],
                                    role="axis"))
             top += small_pitch + 4
-        tick_w = max(self.measure.width(t, small) for t in tick_texts)
+        # widths planned with a margin, as lines are (a client's metrics, another script's face)
+        tick_w = max(self.measure.width(t, small) for t in tick_texts) * 1.04 + 2
         shown = [s for s in series]
         value_w = max((self.measure.width(t, label) for s in shown for t in s.texts), default=0.0) \
             if slide.labels else 0.0
@@ -490,7 +504,7 @@ class _Layout:
                     overflow.append(s.label)
                 direct_lines.append(lines)
                 direct_w = max(direct_w, max(self.measure.width(line, label) for line in lines))
-            direct_w += GAP
+            direct_w = direct_w * 1.04 + 2 + GAP
         left = tick_w + GAP
         plot_w = W - left - direct_w
         slot = plot_w / n
@@ -523,7 +537,8 @@ class _Layout:
             texts.append(self.text(categories[index], lines, label, cx, plot.y + plot.h + GAP, anchor="center",
                                    role="category", step=step))
         groups = len(series) if kind == "bar" else 1
-        bar_w = slot * BAR_SHARE / groups
+        bar_w = min(slot * BAR_SHARE / groups, MAX_BAR * label_pitch)
+        margin = (slot - bar_w * groups) / 2          # each side of a category's bars
         base = plot.y + plot.h
         for ci in range(n):
             stacked = 0.0
@@ -536,11 +551,11 @@ class _Layout:
                     y0 = plot.y + plot.h * (1 - fraction(stacked))
                     stacked += value
                     y1 = plot.y + plot.h * (1 - fraction(stacked))
-                    x = plot.x + slot * ci + slot * (1 - BAR_SHARE) / 2
+                    x = plot.x + slot * ci + margin
                 else:
                     y0 = base
                     y1 = plot.y + plot.h * (1 - fraction(value))
-                    x = plot.x + slot * ci + slot * (1 - BAR_SHARE) / 2 + bar_w * si
+                    x = plot.x + slot * ci + margin + bar_w * si
                 y, h = min(y0, y1), abs(y0 - y1)
                 fill, lit = self.bar_fill(s, ci, highlight_category)
                 marks.append(Mark(si, ci, round(x, 2), round(y, 2), round(bar_w, 2), round(h, 2), fill,
@@ -618,9 +633,9 @@ class _Layout:
                 overflow.append(name)
                 lines = (name,)
             cat_lines.append(lines)
-        cat_w = max(self.measure.width(line, label) for lines in cat_lines for line in lines)
+        cat_w = max(self.measure.width(line, label) for lines in cat_lines for line in lines) * 1.04 + 2
         left = cat_w + GAP
-        right = (value_w + GAP) if slide.labels and kind != "stacked-bar" else tick_w / 2
+        right = (value_w * 1.04 + 2 + GAP) if slide.labels and kind != "stacked-bar" else tick_w / 2
         plot = Rect(left, top, W - left - right, bottom - top - small_pitch - GAP / 2)
         slot = plot.h / n
         if slot < max(len(lines) for lines in cat_lines) * label_pitch:
@@ -638,7 +653,8 @@ class _Layout:
                                    color=c["muted"], role="tick"))
         strokes.append(Stroke((((plot.x, plot.y), (plot.x, plot.y + plot.h)),), c["muted"], 1.5, "axis"))
         groups = len(series) if kind == "bar" else 1
-        bar_h = slot * BAR_SHARE / groups
+        bar_h = min(slot * BAR_SHARE / groups, MAX_BAR * label_pitch)
+        margin = (slot - bar_h * groups) / 2
         for ci in range(n):
             lines = cat_lines[ci]
             step = self.step_of(0, ci) if slide.build == "categories" else 1
@@ -653,10 +669,10 @@ class _Layout:
                     x0 = plot.x + plot.w * fraction(stacked)
                     stacked += value
                     x1 = plot.x + plot.w * fraction(stacked)
-                    y = plot.y + slot * ci + slot * (1 - BAR_SHARE) / 2
+                    y = plot.y + slot * ci + margin
                 else:
                     x0, x1 = plot.x, plot.x + plot.w * fraction(value)
-                    y = plot.y + slot * ci + slot * (1 - BAR_SHARE) / 2 + bar_h * si
+                    y = plot.y + slot * ci + margin + bar_h * si
                 x, w = min(x0, x1), abs(x1 - x0)
                 fill, lit = self.bar_fill(s, ci, highlight_category)
                 marks.append(Mark(si, ci, round(x, 2), round(y, 2), round(w, 2), round(bar_h, 2), fill,

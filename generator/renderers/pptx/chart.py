@@ -118,7 +118,7 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
         categories.reverse_order = True
     plot = native.plots[0]
     if chart.kind != "line":
-        plot.gap_width = 43                 # bars fill 70 % of their slot, as planned (BAR_SHARE)
+        plot.gap_width = chart.gap_width      # bars as thick as planned
         plot.overlap = 100 if chart.kind == "stacked-bar" else 0
     background = palette["background"]
     for index, (series, planned) in enumerate(zip(plot.series, chart.series)):
