@@ -5,8 +5,10 @@ flushed to disk, the old folder's other files linked in, so building one format 
 others), then exchanged with the old folder in one atomic step (Linux `renameat2` with
 RENAME_EXCHANGE; elsewhere two renames, and a killed build's leftovers are put back right by the
 next one). A reader, or a build killed at any moment, sees the old folder or the new one, never
-a mix. A write that fails (read-only folder, full disk) leaves the old folder as it was. A
-folder that already holds exactly the new files is left alone.
+a mix. Every folder of a build is staged before the first is put in place, so a write that
+fails (read-only folder, full disk) leaves every language as it was; a swap that fails undoes
+those before it, and the error names any folder it could not put back. A folder that already
+holds exactly the new files is left alone.
 
 All of it happens under the output folder's lock (`lock.py`): two builds into one folder write
 one after the other, never into each other's staged folders. The folders a build stages are its
@@ -39,7 +41,12 @@ def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
             waiting: Callable[[str], None] | None = None) -> list[Path]:
     """Write `files` (absolute paths under `out/<talk>/<lang>/`), one folder swap per talk and
     language, holding the lock of `out`: while another build holds it, wait for it (`waiting`
-    gets one line; by default it goes to stderr), or without `wait` raise `lock.OutputBusy`."""
+    gets one line; by default it goes to stderr), or without `wait` raise `lock.OutputBusy`.
+
+    All or nothing across the folders: every new folder is staged before any is put in place,
+    and the folders already swapped are swapped back if a later one cannot be; a failure says
+    "the previous outputs are unchanged" only when that is so, and else names the folders that
+    hold the new build."""
     groups: dict[Path, dict[Path, bytes]] = {}
     for path, data in files.items():
         relative = path.relative_to(out)
@@ -53,15 +60,31 @@ def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
             stack.enter_context(holding(out, wait=wait, waiting=waiting))
         except OSError as exc:
             raise _cannot_write(exc, out) from None
-        for folder, content in sorted(groups.items()):
-            _replace_folder(folder, content)
-            written.extend(folder / name for name in sorted(content))
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for folder, content in sorted(groups.items()):
+                try:
+                    ready = _stage(folder, content)
+                except OSError as exc:
+                    raise _cannot_write(exc, folder) from None
+                if ready is not None:
+                    staged.append((folder, ready))
+                written.extend(folder / name for name in sorted(content))
+        except BaseException:
+            for _, ready in staged:
+                shutil.rmtree(ready, ignore_errors=True)
+            raise
+        _put_in_place(staged, out)
     return written
 
 
-def _cannot_write(exc: OSError, where: Path) -> RenderError:
-    return RenderError(f"cannot write {exc.filename or where}: {exc.strerror or exc}; "
-                       "the previous outputs are unchanged")
+def _cannot_write(exc: OSError, where: Path, replaced: list[Path] | None = None, out: Path | None = None) -> RenderError:
+    if replaced:
+        names = ", ".join(str(folder.relative_to(out)) if out is not None else str(folder) for folder in replaced)
+        outcome = f"these folders hold the new build, the others their previous outputs: {names}"
+    else:
+        outcome = "the previous outputs are unchanged"
+    return RenderError(f"cannot write {exc.filename or where}: {exc.strerror or exc}; {outcome}")
 
 
 def _own(folder: Path, kind: str) -> Path:
@@ -69,14 +92,16 @@ def _own(folder: Path, kind: str) -> Path:
     return folder.parent / f".{folder.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
-def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
+def _stage(folder: Path, content: dict[Path, bytes]) -> Path | None:
+    """The new `folder` made complete beside it, flushed to disk; None when the folder already
+    holds exactly `content` (it stays as it is). Nothing is left behind when it fails."""
     parent = folder.parent
     staged = _own(folder, "new")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         _recover(folder)
         if all(_holds(folder / name, data) for name, data in content.items()):
-            return                            # nothing changed: the folder stays as it is
+            return None                       # nothing changed: the folder stays as it is
         staged.mkdir()
         for name, data in content.items():
             target = staged / name
@@ -93,11 +118,45 @@ def _replace_folder(folder: Path, content: dict[Path, bytes]) -> None:
                     (staged / name).parent.mkdir(parents=True, exist_ok=True)
                     os.link(old, staged / name)   # another format's output: kept as it was
         _sync_tree(staged)
-        _swap(staged, folder)
-        _sync_dir(parent)
-    except OSError as exc:
+    except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
-        raise _cannot_write(exc, folder) from None
+        raise
+    return staged
+
+
+def _put_in_place(staged: list[tuple[Path, Path]], out: Path) -> None:
+    """Each staged folder swapped with its old one; if one swap fails, those done are undone,
+    and the error says which folders (if any) could not be put back."""
+    done: list[tuple[Path, Path | None]] = []       # (folder, where its previous state now is)
+    try:
+        for folder, ready in staged:
+            done.append((folder, _swap(ready, folder)))
+    except OSError as exc:
+        for _, ready in staged[len(done):]:
+            shutil.rmtree(ready, ignore_errors=True)
+        replaced = _undo(done)
+        raise _cannot_write(exc, staged[len(done)][0], replaced, out) from None
+    for folder, previous in done:
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+    for parent in sorted({folder.parent for folder, _ in done}):
+        _sync_dir(parent)
+
+
+def _undo(done: list[tuple[Path, Path | None]]) -> list[Path]:
+    """Put the previous folders back, last swapped first; returns those that could not be."""
+    stuck = []
+    for folder, previous in reversed(done):
+        try:
+            if previous is None:                     # there was no folder: there is none again
+                shutil.rmtree(folder)
+            else:
+                new = _swap(previous, folder)
+                if new is not None:
+                    shutil.rmtree(new, ignore_errors=True)
+        except OSError:
+            stuck.append(folder)
+    return sorted(stuck)
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -134,18 +193,22 @@ def _sync_tree(root: Path) -> None:
         _sync_dir(folder)
 
 
-def _swap(staged: Path, folder: Path) -> None:
-    """Put `staged` where `folder` is, in one step where the system allows it."""
+def _swap(staged: Path, folder: Path) -> Path | None:
+    """Put `staged` where `folder` is, in one step where the system allows it; returns where the
+    previous folder now is (for the caller to remove, or to put back), None if there was none."""
     if not folder.exists():
         os.rename(staged, folder)
-        return
+        return None
     if _exchange(staged, folder):
-        shutil.rmtree(staged, ignore_errors=True)        # it now holds the old build
-        return
+        return staged                                    # it now holds the old build
     retired = _own(folder, "old")
     os.rename(folder, retired)
-    os.rename(staged, folder)
-    shutil.rmtree(retired, ignore_errors=True)
+    try:
+        os.rename(staged, folder)
+    except OSError:
+        os.rename(retired, folder)
+        raise
+    return retired
 
 
 def _exchange(a: Path, b: Path) -> bool:
