@@ -39,6 +39,12 @@ def problem_diagnostic(loaded: LoadedTalk, plan: DeckPlan, problem: Problem, flo
             f"(labels {floors[0]:g} pt, details {floors[1]:g} pt) in {plan.lang}: it {problem.why}",
             "fit.diagram", where,
             f"shorten its longest texts, such as '{_short(problem.text, 40)}', or show fewer columns on the slide", "error")
+    if problem.code == "fit.chart":
+        return Diagnostic(
+            loaded.path, f"the chart of slide '{problem.slide_id}' cannot hold '{_short(problem.text, 40)}' at the "
+            f"chart floors in {plan.lang}: it {problem.why}", "fit.chart", where,
+            "shorten it, show fewer categories or series, or let the bars lie (`orientation: horizontal`), "
+            "where names have more room", "error")
     if problem.code == "fit.split":
         hint = ("shorten its items, or let it continue: remove `split: false` from the slide (or `fit: strict` "
                 "from the talk)" if problem.severity == "error" else
