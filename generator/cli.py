@@ -235,6 +235,10 @@ def _split(value: str | None) -> list[str]:
               help="Slides per page of the grid handout.")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
               help="Paper size of the handouts.")
+@click.option("--print-theme", type=click.Choice(["light", "deck"], case_sensitive=False), default="light",
+              show_default=True,
+              help="The colours handouts print slides in: light (a dark theme's light print variant) or deck "
+                   "(the deck's own).")
 @click.option("--pdf-steps", is_flag=True, help="In the slides PDF, one page per build step (not per slide).")
 @click.option("--no-cache", is_flag=True,
               help="Render everything again; read nothing from the cache ($XDG_CACHE_HOME/deckgen) nor write to it.")
@@ -249,8 +253,8 @@ def _split(value: str | None) -> list[str]:
                  verbose="Also print the cache and the worker processes used, each file of the output folder "
                          "and the time the whole build took.")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
-          strict: bool, handouts: str | None, per_page: str, paper: str, pdf_steps: bool, no_cache: bool,
-          jobs: int | None, mark_untranslated: bool, no_wait: bool) -> None:
+          strict: bool, handouts: str | None, per_page: str, paper: str, print_theme: str, pdf_steps: bool,
+          no_cache: bool, jobs: int | None, mark_untranslated: bool, no_wait: bool) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
@@ -267,14 +271,15 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
         from generator.build import stamp as stamps
 
         question = stamps.question(dirs, Path(out), (langs, formats, template, strict, handouts, per_page,
-                                                     paper.lower(), pdf_steps, mark_untranslated))
+                                                     paper.lower(), print_theme.lower(), pdf_steps,
+                                                     mark_untranslated))
         known = stamps.recall(question, Path(out))
         if known is not None:
             if level > Verbosity.QUIET:
                 _replay(known, out, time.perf_counter() - started, level)
             return
     from generator.build.targets import FORMATS, build as run_build
-    from generator.renderers.handout.options import LAYOUTS
+    from generator.renderers.handout.options import LAYOUTS, asked
 
     chosen = _split(formats) or list(FORMATS)
     unknown = [f for f in chosen if f not in FORMATS]
@@ -294,7 +299,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     try:
         result = run_build(dirs, langs=_split(langs) or None, formats=chosen,
                            out=Path(out), template=Path(template) if template else None, strict=strict,
-                           progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
+                           progress=shown.line, handouts=asked(layouts, print_theme), per_page=int(per_page),
                            paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
                            warn=shown.warnings, status=shown.status, mark_untranslated=mark_untranslated,
                            wait=not no_wait)

@@ -154,3 +154,133 @@ def it_paints_the_html_slides_in_the_themes_background(built, browser):
                 getComputedStyle(document.documentElement).backgroundColor]; }""")
     page.close()
     assert found == ["rgb(17, 24, 39)", "rgb(243, 244, 246)", "rgb(3, 7, 18)"]
+
+
+def it_ships_a_light_print_variant_of_the_dark_theme_that_passes_the_contrast_check():
+    from generator.theme.printing import is_dark, print_contrast_problems, print_theme
+
+    dark, default = load_theme("dark"), load_theme("default")
+    light = print_theme(dark)
+    assert is_dark(dark) and not is_dark(light) and light.name == "dark (print)"
+    assert (light.body, light.sizes, list(light.kinds)) == (dark.body, dark.sizes, list(dark.kinds))
+    assert colors(light)["paper"] == colors(light)["background"] == "#FFFFFF"
+    assert theme_contrast_problems(light, "templates/dark/theme.yaml") == []
+    assert print_contrast_problems(dark, "templates/dark/theme.yaml") == []
+    assert print_theme(default) is default and print_theme(dark, "deck") is dark
+
+
+def it_plans_the_print_variant_exactly_as_the_deck(sample_talk):
+    """Only colours change: every slide's boxes and lines are the deck's."""
+    from generator.i18n.localize import localize
+    from generator.plan.deck import plan_deck
+    from generator.theme.printing import print_theme
+
+    talk, dark = localize(sample_talk, "fr").talk, load_theme("dark")
+    deck, printed = (plan_deck(talk, theme, lang="fr") for theme in (dark, print_theme(dark)))
+    assert [(s.id, s.heading, s.bullets, s.content) for s in deck.slides] == \
+        [(s.id, s.heading, s.bullets, s.content) for s in printed.slides]
+
+
+def dark_talk(place: Path) -> Path:
+    talk = place / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk, ignore=shutil.ignore_patterns("output"))
+    yaml = talk / "talk.yaml"
+    yaml.write_text(yaml.read_text("utf-8").replace("theme: default", "theme: dark"), "utf-8")
+    return talk
+
+
+def build_handouts(talk: Path, out: Path, *args: str):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(talk), "--lang", "en", "--format", "handout",
+                                       "--handout", "lines,grid", "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out / talk.name / "en", result.output
+
+
+def page_colours(pdf: Path, page: int = 0) -> tuple[float, float]:
+    """A rendered page's mean luminance (0 to 255) and its share of pixels in the dark theme's
+    slide background (#111827)."""
+    from PIL import ImageStat
+
+    from tests.renderers.handout.reading import rendered_pages
+
+    picture = rendered_pages(pdf)[page]
+    width, height = picture.size
+    pixels = picture.load()
+    slate = sum(1 for y in range(height) for x in range(width)
+                if sum(abs(c - d) for c, d in zip(pixels[x, y], (17, 24, 39))) < 24)
+    return ImageStat.Stat(picture.convert("L")).mean[0], slate / (width * height)
+
+
+@pytest.fixture(scope="module")
+def dark_handouts(tmp_path_factory):
+    """The dark sample's English lines and grid handouts, printed light (the default) and in the
+    deck's colours, built one after the other with one build cache."""
+    place = tmp_path_factory.mktemp("dark-handouts")
+    talk = dark_talk(place)
+    light, _ = build_handouts(talk, place / "light")
+    deck, _ = build_handouts(talk, place / "deck", "--print-theme", "deck")
+    return light, deck
+
+
+@pytest.mark.parametrize("layout", ["lines", "grid"])
+def it_prints_a_dark_deck_light(dark_handouts, layout):
+    light, deck = dark_handouts
+    name = f"autour-de-docker-en-handout-{layout}.pdf"
+    for page in (0, 1):
+        mean, slate = page_colours(light / name, page)
+        assert mean > 230 and slate < 0.001, (page, mean, slate)        # white paper, light slides
+        mean, slate = page_colours(deck / name, page)
+        assert mean < 215 and slate > 0.1, (page, mean, slate)          # the deck's own: dark blocks
+
+
+def it_draws_the_printed_slides_in_the_light_variants_colours(dark_handouts):
+    """No colour of the dark theme that the light variant lacks is drawn in the printed slides;
+    the variant's white background and dark text are (colours as the PDF writes them)."""
+    import re
+
+    from pypdf import PdfReader
+
+    from generator.renderers.pdf.canvas import rgb
+    from generator.theme.printing import print_theme
+
+    dark, light = load_theme("dark"), print_theme(load_theme("dark"))
+
+    def written(theme) -> set[str]:
+        values = {*colors(theme).values(), graph_node_fill(colors(theme))}
+        values |= {getattr(style, part) for style in theme.kinds.values() for part in ("fill", "stroke", "text")}
+        return {rgb(value) for value in values}
+
+    dark_only = written(dark) - written(light)
+    used = set()
+    for page in PdfReader(dark_handouts[0] / "autour-de-docker-en-handout-grid.pdf").pages:
+        for name, form in (page["/Resources"].get("/XObject") or {}).items():
+            if name.startswith("/Slide"):
+                ops = form.get_object().get_data().decode("latin-1")
+                used |= set(re.findall(r"([\d.]+ [\d.]+ [\d.]+) (?:rg|RG)\b", ops))
+    assert dark_only and not used & dark_only, used & dark_only
+    assert {rgb(colors(light)["background"]), rgb(colors(light)["text"])} <= used
+
+
+def it_warns_of_a_print_variant_under_the_contrast_minimum(tmp_path):
+    talk = dark_talk(tmp_path / "content")
+    templates = tmp_path / "templates" / "pale"
+    templates.mkdir(parents=True)
+    (templates / "theme.yaml").write_text('name: pale\nextends: dark\nprint:\n  colors: {muted: "#D1D5DB"}\n', "utf-8")
+    yaml = talk / "talk.yaml"
+    yaml.write_text(yaml.read_text("utf-8").replace("theme: dark", "theme: pale"), "utf-8")
+    _, output = build_handouts(talk, tmp_path / "out", "--handout", "grid")
+    assert "theme 'pale (print)': muted text on background: #D1D5DB on #FFFFFF" in output
+    assert "[theme.contrast]" in output
+
+
+def it_refuses_a_malformed_print_section(project):
+    from generator.theme.printing import print_theme
+
+    write_theme(project, "odd", 'name: odd\nextends: dark\nprint:\n  colours: {accent: "#000000"}\n')
+    with pytest.raises(ContentError) as caught:
+        print_theme(load_theme("odd", project))
+    assert caught.value.diagnostics[0].code == "theme.invalid" and "print:" in caught.value.diagnostics[0].message

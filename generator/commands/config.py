@@ -9,6 +9,7 @@ languages = ["fr", "en"]
 paper = "letter"
 per-page = 4
 handouts = ["notes", "grid"]
+print-theme = "deck"   # handouts in the deck's own colours (default: light)
 strict = true
 no-cache = false   # true: never read or write the build cache
 jobs = 2           # worker processes
@@ -29,6 +30,7 @@ KEYS: dict[str, tuple[tuple[str, ...], str, type]] = {
     "paper": (("build",), "paper", str),
     "per-page": (("build",), "per_page", int),
     "handouts": (("build",), "handouts", list),
+    "print-theme": (("build",), "print_theme", str),
     "template": (("build",), "template", str),
     "strict": (("build", "check"), "strict", bool),
     "no-cache": (("build",), "no_cache", bool),

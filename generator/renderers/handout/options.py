@@ -1,4 +1,5 @@
-"""What a handout build is asked for: the layouts, slides per page of the grid, and the paper."""
+"""What a handout build is asked for: the layouts, slides per page of the grid, the paper, and the
+theme the slides print in."""
 
 from __future__ import annotations
 
@@ -7,17 +8,25 @@ from dataclasses import dataclass
 LAYOUTS = ("notes", "lines", "grid")
 PER_PAGE = (1, 2, 4, 6, 9)
 PAPERS = ("a4", "letter")
+PRINT_THEMES = ("light", "deck")
 DEFAULT_PER_PAGE = 6
 DEFAULT_PAPER = "a4"
+DEFAULT_PRINT_THEME = "light"
+
+# The build hands a renderer the handout layouts as a tuple of names; the print theme travels in
+# it as one more entry, `print-theme=deck`, only when it is not the default (`asked`).
+PRINT_THEME_ENTRY = "print-theme="
 
 
 @dataclass(frozen=True)
 class HandoutOptions:
-    """The layouts to build (in `LAYOUTS` order), the grid's slides per page, the paper's name."""
+    """The layouts to build (in `LAYOUTS` order), the grid's slides per page, the paper's name, and
+    the theme the slides print in: `light` (the theme's light print variant) or `deck` (its own)."""
 
     layouts: tuple[str, ...] = LAYOUTS
     per_page: int = DEFAULT_PER_PAGE
     paper: str = DEFAULT_PAPER
+    print_theme: str = DEFAULT_PRINT_THEME
 
     def __post_init__(self):
         unknown = [name for name in self.layouts if name not in LAYOUTS]
@@ -27,14 +36,34 @@ class HandoutOptions:
             raise ValueError(f"{self.per_page} slides per page is not offered; choose {', '.join(map(str, PER_PAGE))}")
         if self.paper not in PAPERS:
             raise ValueError(f"unknown paper '{self.paper}'; available: {', '.join(PAPERS)}")
+        if self.print_theme not in PRINT_THEMES:
+            raise ValueError(f"unknown print theme '{self.print_theme}'; available: {', '.join(PRINT_THEMES)}")
         ordered = tuple(name for name in LAYOUTS if name in self.layouts)
         object.__setattr__(self, "layouts", ordered)
 
     @classmethod
-    def of(cls, layouts=None, per_page: int | None = None, paper: str | None = None) -> "HandoutOptions":
-        """Options from a build's settings, None meaning the default."""
-        return cls(tuple(layouts) if layouts else LAYOUTS, per_page or DEFAULT_PER_PAGE,
-                   (paper or DEFAULT_PAPER).lower())
+    def of(cls, layouts=None, per_page: int | None = None, paper: str | None = None,
+           print_theme: str | None = None) -> "HandoutOptions":
+        """Options from a build's settings, None meaning the default; a `print-theme=` entry among
+        the layouts (`asked`) sets the print theme."""
+        names = []
+        for name in layouts or ():
+            if name.startswith(PRINT_THEME_ENTRY):
+                print_theme = print_theme or name[len(PRINT_THEME_ENTRY):]
+            else:
+                names.append(name)
+        return cls(tuple(names) or LAYOUTS, per_page or DEFAULT_PER_PAGE, (paper or DEFAULT_PAPER).lower(),
+                   (print_theme or DEFAULT_PRINT_THEME).lower())
+
+
+def asked(layouts, print_theme: str | None = None) -> tuple[str, ...] | None:
+    """The layouts and the print theme as the build carries them to the handout renderer (and
+    into the cache key of its outputs): the layouts' names, then `print-theme=NAME` unless the
+    print theme is the default; None when that leaves nothing (every layout, the default theme)."""
+    entries = [*layouts]
+    if print_theme and print_theme.lower() != DEFAULT_PRINT_THEME:
+        entries.append(PRINT_THEME_ENTRY + print_theme.lower())
+    return tuple(entries) or None
 
 
 def file_name(talk_id: str, lang: str, layout: str) -> str:

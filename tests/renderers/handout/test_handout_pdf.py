@@ -222,7 +222,7 @@ def it_refuses_unknown_layouts_and_slide_counts(tmp_path):
 
     from generator.cli import main
 
-    for args in (["--handout", "notes,posters"], ["--per-page", "5"], ["--paper", "a3"]):
+    for args in (["--handout", "notes,posters"], ["--per-page", "5"], ["--paper", "a3"], ["--print-theme", "sepia"]):
         result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--format", "handout", "--out", str(tmp_path),
                                            *args])
         assert result.exit_code == 2, result.output

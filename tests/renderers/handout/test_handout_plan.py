@@ -37,7 +37,19 @@ def it_builds_every_layout_by_default_in_a_fixed_order():
     assert file_name("autour-de-docker", "fr", "lines") == "autour-de-docker-fr-handout-lines.pdf"
 
 
-@pytest.mark.parametrize("kwargs", [{"layouts": ("grids",)}, {"per_page": 5}, {"paper": "a3"}])
+def it_carries_the_print_theme_with_the_layouts_only_when_it_is_not_the_default():
+    from generator.renderers.handout.options import asked
+
+    assert HandoutOptions().print_theme == "light"
+    assert asked([], "light") is None and asked(["grid"], None) == ("grid",)
+    assert asked(["grid"], "Deck") == ("grid", "print-theme=deck")
+    assert HandoutOptions.of(asked(["grid"], "deck")) == HandoutOptions(("grid",), print_theme="deck")
+    assert HandoutOptions.of(asked([], "deck")) == HandoutOptions(LAYOUTS, print_theme="deck")
+    assert repr(HandoutOptions.of(asked([], "deck"))) != repr(HandoutOptions.of(None))   # the cache key differs
+
+
+@pytest.mark.parametrize("kwargs", [{"layouts": ("grids",)}, {"per_page": 5}, {"paper": "a3"},
+                                    {"print_theme": "sepia"}])
 def it_refuses_options_it_does_not_offer(kwargs):
     with pytest.raises(ValueError):
         HandoutOptions(**kwargs)
