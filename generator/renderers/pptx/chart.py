@@ -49,10 +49,11 @@ def _fill(fill, color: str, pattern: str, background: str) -> None:
         fill.fore_color.rgb = _rgb(color)
 
 
-def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font: str, emu):
+def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font: str, emu, own_template=True):
     """Draw the planned chart in `area` (the slide's content box): the native chart over the
     room the plan's chart takes, the source line and axis title as text boxes. Returns the
-    chart's graphic frame."""
+    chart's graphic frame. In a user's template (`own_template` False) the chart's text and
+    gridlines keep the template's colours, as its other text does; the series keep the theme's."""
     from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
     from pptx.enum.dml import MSO_LINE_DASH_STYLE
     from pptx.enum.chart import XL_MARKER_STYLE
@@ -60,6 +61,10 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
 
     from generator.renderers.pptx.oxml.chart import chart_data, cross_at_maximum, delete_data_label, set_log_scale
     from generator.renderers.pptx.shapes import set_alt_text
+
+    def color(target, name: str) -> None:
+        if own_template:
+            target.color.rgb = _rgb(palette[name])
 
     data = chart_data(chart.number_format)
     data.categories = chart.categories
@@ -80,7 +85,7 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
     native.has_title = False
     native.font.name = font
     native.font.size = Pt(chart.small_size)
-    native.font.color.rgb = _rgb(palette["muted"])
+    color(native.font, "muted")
     vertical = chart.orientation == "vertical"
     multi = len(chart.series) > 1
     native.has_legend = multi
@@ -88,7 +93,7 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
         native.legend.position = XL_LEGEND_POSITION.RIGHT if chart.kind == "line" else XL_LEGEND_POSITION.TOP
         native.legend.include_in_layout = False
         native.legend.font.size = Pt(chart.small_size)
-        native.legend.font.color.rgb = _rgb(palette["text"])
+        color(native.legend.font, "text")
     values, categories = native.value_axis, native.category_axis
     values.minimum_scale, values.maximum_scale = chart.axis_min, chart.axis_max
     if chart.log:
@@ -96,17 +101,17 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
     else:
         values.major_unit = chart.major
     values.has_major_gridlines = True
-    values.major_gridlines.format.line.color.rgb = _rgb(palette["rule"])
+    color(values.major_gridlines.format.line, "rule")
     values.format.line.fill.background()
     values.major_tick_mark = XL_TICK_MARK.NONE
     values.tick_labels.number_format = chart.axis_format
     values.tick_labels.number_format_is_linked = False
     values.tick_labels.font.size = Pt(chart.small_size)
-    values.tick_labels.font.color.rgb = _rgb(palette["muted"])
-    categories.format.line.color.rgb = _rgb(palette["muted"])
+    color(values.tick_labels.font, "muted")
+    color(categories.format.line, "muted")
     categories.major_tick_mark = XL_TICK_MARK.NONE
     categories.tick_labels.font.size = Pt(chart.label_size)
-    categories.tick_labels.font.color.rgb = _rgb(palette["text"])
+    color(categories.tick_labels.font, "text")
     # the first category where the plan has it: at the top of lying bars, at the right in a
     # right-to-left deck; the value axis stays at the bottom (or on the side the plan drew it)
     if not vertical:
@@ -150,7 +155,7 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
             labels.number_format_is_linked = False
             labels.show_value = True
             labels.font.size = Pt(chart.label_size)
-            labels.font.color.rgb = _rgb(palette["text"])
+            color(labels.font, "text")
             labels.position = position
         if chart.kind == "stacked-bar":      # only the values the plan could write inside their segment
             written = {}

@@ -482,7 +482,7 @@ def emit_chart(ctx: SlideContext, slide, content: model.ChartSlide, planned: Sli
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
     area, chart = planned.content or ctx.geometry.body, planned.chart
-    frame = add_chart(slide, chart, area, ctx.palette, ctx.theme.body.family, emu)
+    frame = add_chart(slide, chart, area, ctx.palette, ctx.theme.body.family, emu, ctx.own_template)
     if chart.steps > 1:           # one series, or one category, a click
         from generator.renderers.pptx.oxml.animation import ChartElement
 
@@ -493,7 +493,7 @@ def emit_chart(ctx: SlideContext, slide, content: model.ChartSlide, planned: Sli
             rect = Rect(area.x, area.y + text.y, area.w, len(text.lines) * text.size * LINE_HEIGHT)
             box = slide.shapes.add_textbox(emu(rect.x), emu(rect.y), emu(rect.w), emu(rect.h))
             box.name = f"chart {chart.id} {text.role}"
-            fill_text(ctx, box, [text.text], text.size, rect=rect, color=ctx.palette["muted"],
+            fill_text(ctx, box, [text.text], text.size, rect=rect, color=_own_color(ctx, "muted"),
                       align=PP_ALIGN.RIGHT if chart.rtl else PP_ALIGN.LEFT, breaks=[text.lines])
 
 
