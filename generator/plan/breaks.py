@@ -4,6 +4,7 @@ Titles, statements and table cells are set on explicit line breaks every format 
 HTML and PDF, `a:br` in PPTX), chosen here: the narrowest width at which the text still takes
 as many lines as at its full width, so no line is left with one short word. Breaking itself is
 `TextMeasure.wrap` (Unicode line breaking, CJK, hyphenation); this only chooses the width.
+A title (balanced fully) breaks at an explicit hyphen only when a compound is wider than a line.
 Lines are planned `WRAP_MARGIN` narrower than the box, so a client whose metrics differ a little
 never needs a line more.
 """
@@ -28,15 +29,22 @@ def balanced_lines(measure: TextMeasure, text: str, width: float, size: float, b
     full = wrap_width(width)
     greedy = measure.wrap(text, full, size, bold)
     count = len(greedy.lines)
+    hyphens = True
+    if not least and count > 1 and not greedy.broken:
+        # a title breaks a compound at its hyphens ("Bare-Metal-|Server") only when it must
+        whole = measure.wrap(text, full, size, bold, hyphens=False)
+        if not whole.broken and len(whole.lines) <= count and whole.lines != greedy.lines:
+            greedy, hyphens, count = whole, False, len(whole.lines)
     if count < 2 or greedy.broken or "\n" in text:
         return greedy.lines
-    widest = max((measure.width(piece, size, bold) for piece in unbreakable_pieces(text)), default=0.0)
-    if widest > full:        # a word is hyphenated at the full width: keep those breaks
+    widest = max((measure.width(piece, size, bold) for piece in unbreakable_pieces(text, measure.lang, hyphens)),
+                 default=0.0)
+    if widest > full:        # a word is hyphenated (or a phrase broken) at the full width: keep those breaks
         return greedy.lines
     low, high, best = max(widest, least * full), full, greedy.lines
     for _ in range(14):
         middle = (low + high) / 2
-        tried = measure.wrap(text, middle, size, bold)
+        tried = measure.wrap(text, middle, size, bold, hyphens=hyphens)
         if len(tried.lines) == count and not tried.broken:
             high, best = middle, tried.lines
         else:

@@ -1,6 +1,7 @@
 """Where a word may be hyphenated, from the dictionary patterns of the deck's language (Pyphen's files).
 
-A language without patterns (the pseudo-locale, or one Pyphen does not know) has no
+Names, code and addresses (`invoice()`, `check-out()`, snake_case, camelCase, `docs.docker.com`)
+are never hyphenated. A language without patterns (the pseudo-locale, or one Pyphen does not know) has no
 hyphenation points: its long words are then reported as not fitting rather than cut.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Optional
+
+from generator.plan.linebreak import code_like
 
 LEFT, RIGHT = 2, 3      # letters kept at least before and after a hyphen
 
@@ -109,8 +112,8 @@ def _positions(lang: str, word: str) -> tuple[int, ...]:
     while end > start and not word[end - 1].isalpha():
         end -= 1
     core = word[start:end]
-    if len(core) < LEFT + RIGHT or not core.isalpha():
-        return ()
+    if len(core) < LEFT + RIGHT or not core.isalpha() or code_like(word):
+        return ()     # not a word of the language: a name, code or an address (`invoice()`, `macOS`)
     return tuple(start + position for position in _dictionary(lang).points(core)
                  if LEFT <= position <= len(core) - RIGHT)
 

@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from PIL import ImageFont
 
 from generator.plan.hyphenate import Hyphenator, hyphenator
-from generator.plan.linebreak import break_units, unbreakable_pieces
+from generator.plan.linebreak import break_units, inner_breaks, letters, spaced, word_pieces
 from generator.plan.shaping import covered, missing, runs, width_em
 
 LINE_HEIGHT = 1.15          # line pitch as a multiple of the font size
@@ -162,10 +162,13 @@ class TextMeasure:
         return self.line_height(size_pt) / 2 + optical_middle * size_pt
 
     def wrap(self, text: str, max_width: float, size_pt: float, bold: bool = False,
-             max_lines: Optional[int] = None) -> Wrapped:
-        """Greedy line breaking where Unicode allows (spaces, after inner hyphens, between CJK
-        characters); a piece longer than the width is hyphenated at the language's points, and
-        cut between characters only as a last resort (`broken` then says so).
+             max_lines: Optional[int] = None, hyphens: bool = True) -> Wrapped:
+        """Greedy line breaking where Unicode allows, as the plan tailors it (`linebreak.py`:
+        spaces, after inner hyphens, between CJK and Thai phrases); a piece longer than the width
+        is broken inside where `inner_breaks` allows (a CJK phrase between its characters) and
+        hyphenated at the language's points, and cut between characters only as a last resort
+        (`broken` then says so). `hyphens=False` (titles) breaks a compound at its hyphens only
+        when it is wider than a line.
 
         A line takes as many pieces as fit, found as `_hyphenate` finds its points: from the
         pieces' own widths summed, checked by measuring the line with one piece more and with one
@@ -179,8 +182,8 @@ class TextMeasure:
         chain = self.chains[bold]
         limit = max_width / size_pt if size_pt > 0 else float("inf")
         for paragraph in text.split("\n"):
-            units = break_units(paragraph)
-            ems = _unit_ems(chain, paragraph)
+            units = break_units(paragraph, self.lang, hyphens)
+            ems = _unit_ems(chain, paragraph, self.lang, hyphens)
             line, line_em, at = "", 0.0, 0
 
             def fits(end: int) -> bool:
@@ -193,13 +196,19 @@ class TextMeasure:
                     if end is not None:
                         line, line_em, at = line + _joined(units, at, end), line_em + ems[end] - ems[at], end
                         continue
-                    lines.append(line)
                 piece = units[at][1]
-                if self.width(piece, size_pt, bold) <= max_width:
+                wide = self.width(piece, size_pt, bold) > max_width
+                words = spaced(units[at][0], piece) if wide and (" " in piece or "\t" in piece) else ()
+                if len(words) > 1:      # a phrase or a number and its unit wider than a line: at its spaces
+                    units, ems = _spliced(chain, units, ems, at, words)
+                    continue
+                if line:
+                    lines.append(line)
+                if not wide:
                     line = piece
                 else:
                     left = None if max_lines is None else max_lines - len(lines)
-                    parts, cut = self._hyphenate(piece, max_width, size_pt, bold, left)
+                    parts, cut = self._hyphenate(piece, max_width, size_pt, bold, left, hyphens)
                     broken |= cut
                     lines.extend(parts[:-1])
                     line = parts[-1]
@@ -217,7 +226,7 @@ class TextMeasure:
         (in ems, for every size): a diagram's search asks it at every size and width it tries."""
         if not text:
             return 0.0
-        return _narrowest_em(self.chains[bold], self.hyphenator, text) * size_pt
+        return _narrowest_em(self.chains[bold], self.hyphenator, self.lang, text) * size_pt
 
     def hyphen_positions(self, word: str) -> tuple[int, ...]:
         """Where `word` may be hyphenated (indices into it, ascending); none without a hyphenator."""
@@ -226,8 +235,9 @@ class TextMeasure:
         return self.hyphenator.positions(word)
 
     def _hyphenate(self, word: str, max_width: float, size_pt: float, bold: bool,
-                   max_lines: Optional[int] = None) -> tuple[list[str], bool]:
-        """A word too long for a line, in hyphenated lines that fit; cut where no point allows.
+                   max_lines: Optional[int] = None, hyphens: bool = True) -> tuple[list[str], bool]:
+        """A word too long for a line, in lines that fit: broken where `inner_breaks` allows (no
+        hyphen added) or hyphenated; cut where no point allows.
         With `max_lines`, the rest of the word once more lines than that are made, unbroken.
 
         Each line ends at the last hyphenation point whose head (with its hyphen) fits, or is
@@ -235,7 +245,8 @@ class TextMeasure:
         is found by a search started where the characters' own widths (summed, without kerning)
         put it: two measures of a line's length when the guess is right, whatever the word's
         length; trying every point from the word's end measured the whole word at each line."""
-        positions = self.hyphen_positions(word)
+        inner = inner_breaks(word, self.lang, hyphens)
+        positions = sorted({*self.hyphen_positions(word), *inner}) if inner else self.hyphen_positions(word)
         ems = _prefix_ems(self.chains[bold], word)
         hyphen = width_em(self.chains[bold], "-")
         limit = max_width / size_pt if size_pt > 0 else float("inf")
@@ -246,17 +257,20 @@ class TextMeasure:
 
         def fits(index: int) -> bool:
             end = ends[index]
-            return self.width(word[start:end] + ("-" if end < len(word) else ""), size_pt, bold) <= max_width
+            mark = "-" if end < len(word) and end not in inner else ""
+            return self.width(word[start:end] + mark, size_pt, bold) <= max_width
 
         while True:
             guess = bisect_right(at_ends, ems[start] + limit - hyphen, first) - 1
             found = _last_true(fits, first, len(ends), guess)
+            if found is not None and ends[found] in inner and letters(word[start:ends[found]]) < 2:
+                found = None        # a line of one kana: no
             if found is None:
                 left = None if max_lines is None else max_lines - len(lines)
                 return lines + self._cut(word[start:], max_width, size_pt, bold, left), True
             if found == len(ends) - 1:
                 return lines + [word[start:]], False
-            lines.append(word[start:ends[found]] + "-")
+            lines.append(word[start:ends[found]] + ("" if ends[found] in inner else "-"))
             start, first = ends[found], found + 1
             if max_lines is not None and len(lines) > max_lines:
                 return lines + [word[start:]], False
@@ -345,15 +359,25 @@ def _last_true(test: Callable[[int], bool], low: int, high: int, guess: int) -> 
 
 
 @lru_cache(maxsize=4096)
-def _narrowest_em(chain: tuple[str, ...], hyphenator: Optional[Hyphenator], text: str) -> float:
-    """`TextMeasure.narrowest` in ems: the widest of the text's pieces no break may cut."""
+def _narrowest_em(chain: tuple[str, ...], hyphenator: Optional[Hyphenator], lang: Optional[str], text: str) -> float:
+    """`TextMeasure.narrowest` in ems: the widest of the text's pieces no break may cut, a piece
+    wider than a line falling back to its spaces (a CJK phrase whole: its characters are split
+    only when no width keeps it)."""
     widest = 0.0
-    for piece in unbreakable_pieces(text):
+    for piece in word_pieces(text, lang):
         positions = hyphenator.positions(piece) if hyphenator is not None and piece else ()
         bounds = (0, *positions, len(piece))
         for a, b in zip(bounds, bounds[1:]):
             widest = max(widest, width_em(chain, piece[a:b] + ("-" if b < len(piece) else "")))
     return widest
+
+
+def _spliced(chain: tuple[str, ...], units, ems, at: int, words) -> tuple[list, list]:
+    """Break units and their widths' running sums with unit `at` replaced by `words`."""
+    widths = list(accumulate((width_em(chain, glue + word) for glue, word in words), initial=ems[at]))
+    shift = widths[-1] - ems[at + 1]
+    return ([*units[:at], *words, *units[at + 1:]],
+            [*ems[:at], *widths, *(em + shift for em in ems[at + 2:])])
 
 
 def _joined(units: tuple[tuple[str, str], ...], start: int, end: int) -> str:
@@ -362,10 +386,11 @@ def _joined(units: tuple[tuple[str, str], ...], start: int, end: int) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _unit_ems(chain: tuple[str, ...], paragraph: str) -> tuple[float, ...]:
+def _unit_ems(chain: tuple[str, ...], paragraph: str, lang: Optional[str] = None,
+              hyphens: bool = True) -> tuple[float, ...]:
     """The widths in ems of the first 0, 1, 2… break units of `paragraph` after a line's text
     (each unit with its glue), as the sum of the units' own widths: a guess `wrap` checks."""
-    return tuple(accumulate((width_em(chain, glue + piece) for glue, piece in break_units(paragraph)),
+    return tuple(accumulate((width_em(chain, glue + piece) for glue, piece in break_units(paragraph, lang, hyphens)),
                             initial=0.0))
 
 

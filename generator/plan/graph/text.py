@@ -28,7 +28,7 @@ MAX_LABEL_LINES = 3
 
 
 def _widest_word(measure: TextMeasure, text: str, size: float, bold: bool) -> float:
-    return max((measure.width(w, size, bold) for w in unbreakable_pieces(text)), default=0.0)
+    return max((measure.width(w, size, bold) for w in unbreakable_pieces(text, measure.lang)), default=0.0)
 
 
 def width_for_lines(measure: TextMeasure, text: str, size: float, bold: bool, count: int) -> float:
