@@ -59,7 +59,9 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
     from pptx.enum.chart import XL_MARKER_STYLE
     from pptx.util import Pt
 
-    from generator.renderers.pptx.oxml.chart import chart_data, cross_at_maximum, delete_data_label, set_log_scale
+    from generator.renderers.pptx.oxml.chart import (
+        chart_data, cross_at_maximum, delete_data_label, set_log_scale, set_plot_layout,
+    )
     from generator.renderers.pptx.shapes import set_alt_text
 
     def color(target, name: str) -> None:
@@ -83,6 +85,9 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
     set_alt_text(frame, chart.description, chart.title)
     native = frame.chart
     native.has_title = False
+    height = bottom - top          # the plot's inner area where the plan put it, in the frame
+    set_plot_layout(native, chart.plot.x / chart.width, (chart.plot.y - top) / height, chart.plot.w / chart.width,
+                    chart.plot.h / height)
     native.font.name = font
     native.font.size = Pt(chart.small_size)
     color(native.font, "muted")

@@ -77,3 +77,24 @@ def cross_at_maximum(value_axis) -> None:
     """The value axis crosses the category axis at its last category (`c:valAx/c:crosses` "max"):
     with the categories in reverse order, at the bottom of lying bars."""
     value_axis._element.find(C + "crosses").set("val", "max")
+
+
+def set_plot_layout(chart, x: float, y: float, w: float, h: float) -> None:
+    """The plot's inner area (inside the axes) where the plan put it, as fractions of the chart's
+    frame (`c:plotArea/c:layout/c:manualLayout`, edges), so bars stand where the plan drew them
+    rather than where each application's own layout would."""
+    from lxml.etree import SubElement
+
+    plot_area = chart._chartSpace.find(f"{C}chart/{C}plotArea")
+    layout = plot_area.find(C + "layout")
+    if layout is None:
+        layout = plot_area.makeelement(C + "layout", {})
+        plot_area.insert(0, layout)
+    for old in list(layout):
+        layout.remove(old)
+    manual = SubElement(layout, C + "manualLayout")
+    SubElement(manual, C + "layoutTarget", {"val": "inner"})
+    SubElement(manual, C + "xMode", {"val": "edge"})
+    SubElement(manual, C + "yMode", {"val": "edge"})
+    for name, value in (("x", x), ("y", y), ("w", w), ("h", h)):
+        SubElement(manual, C + name, {"val": f"{max(0.0, min(1.0, value)):.4f}"})
