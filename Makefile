@@ -15,7 +15,7 @@ SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 fonts-noto-cj
 # What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs and qpdf
 # checks their structure, Chromium runs the HTML deck (driven by Playwright, never downloaded),
 # LibreOffice opens the PPTX decks as a real client would.
-SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils qpdf chromium libreoffice-impress
+SYSTEM_TEST  := $(SYSTEM_BUILD) gettext poppler-utils qpdf chromium libreoffice-impress unicode-data
 
 .PHONY: build test check system-build system-test bench clean help constraints docs pictures
 

@@ -56,7 +56,7 @@ def phrased(char: str) -> bool:
             or 0x20000 <= code <= 0x3FFFF)    # CJK extensions B and beyond
 
 
-def _uax14(text: str) -> list[int]:
+def unicode_breaks(text: str) -> list[int]:
     """Unicode's line break opportunities in `text` (ICU), as the indices lines may start at."""
     from icu4py.breakers import LineBreaker
 
@@ -132,7 +132,7 @@ def letters(text: str) -> int:
 
 def _tailored(text: str, lang: Optional[str], hyphens: bool) -> list[int]:
     """The indices a line of `text` may start at, Unicode's opportunities tailored (module docstring)."""
-    found = _uax14(text)
+    found = unicode_breaks(text)
     if not found:
         return found
     closed: set[int] = set()
@@ -205,7 +205,7 @@ def inner_breaks(piece: str, lang: Optional[str] = None, hyphens: bool = True) -
         return ()
     found = set()
     if any(phrased(char) for char in piece):
-        for at in _uax14(piece):
+        for at in unicode_breaks(piece):
             before, after = piece[at - 1], piece[at]
             if (phrased(before) or phrased(after)) and before not in NO_END and after not in NO_START \
                     and before not in _SPACE:
