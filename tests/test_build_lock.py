@@ -61,8 +61,8 @@ def it_waits_for_the_build_writing_then_writes(tmp_path):
     _, rest = process.communicate(timeout=300)
     assert process.returncode == 0, rest
     assert "waiting" not in rest                      # said once
-    assert entries(out / TALK) == ["fr", f"fr/{TALK}-fr.html"]
-    assert entries(out) == [TALK, f"{TALK}/fr", f"{TALK}/fr/{TALK}-fr.html"]
+    assert entries(out / TALK) == [".deckgen-manifest.fr.json", "fr", f"fr/{TALK}-fr.html"]
+    assert entries(out) == [TALK, f"{TALK}/.deckgen-manifest.fr.json", f"{TALK}/fr", f"{TALK}/fr/{TALK}-fr.html"]
 
 
 def it_raises_output_busy_to_a_library_caller_that_will_not_wait(tmp_path):

@@ -15,10 +15,21 @@ one after the other, never into each other's staged folders. The folders a build
 own (its process id and a random part in their names); the leftovers of a killed build are
 tidied by the next one, which holds the lock, so they cannot be another running build's (one of
 another deckgen that takes no lock, with its process still alive, is left alone as well).
+
+Beside each language folder a build writes, `.deckgen-manifest.<lang>.json` lists the files
+deckgen wrote in it, by the output that wrote them (a format; the handouts by the layouts
+asked), sorted. The next build of that talk and language leaves out of the new folder the
+files the old manifest lists under the outputs it builds again and did not write this time
+(the diagram of a stack that was removed); it never removes a file no manifest lists (a file
+of your own), nor one listed under an output it did not build (`--format`, `--handout`: the
+other formats' files stay). The manifest stands beside the folder, not in it, so the folder
+holds only outputs; it is written (atomically) once every folder is in place, and a build
+killed before that leaves the old one, which lists files of the old build only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -33,12 +44,14 @@ from typing import Callable
 from generator.build.lock import holding
 from generator.errors import RenderError
 
+MANIFEST = ".deckgen-manifest.{lang}.json"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
 def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
-            waiting: Callable[[str], None] | None = None) -> list[Path]:
+            waiting: Callable[[str], None] | None = None,
+            outputs: dict[Path, dict[str, list[Path]]] | None = None) -> list[Path]:
     """Write `files` (absolute paths under `out/<talk>/<lang>/`), one folder swap per talk and
     language, holding the lock of `out`: while another build holds it, wait for it (`waiting`
     gets one line; by default it goes to stderr), or without `wait` raise `lock.OutputBusy`.
@@ -46,12 +59,18 @@ def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
     All or nothing across the folders: every new folder is staged before any is put in place,
     and the folders already swapped are swapped back if a later one cannot be; a failure says
     "the previous outputs are unchanged" only when that is so, and else names the folders that
-    hold the new build."""
+    hold the new build.
+
+    `outputs` (folder -> output -> the files it wrote there, relative, possibly none) names
+    what the build made of each folder: those folders get a manifest, and lose the files
+    their old one lists under those outputs that were not written again."""
     groups: dict[Path, dict[Path, bytes]] = {}
     for path, data in files.items():
         relative = path.relative_to(out)
         folder = out.joinpath(*relative.parts[:2])
         groups.setdefault(folder, {})[path.relative_to(folder)] = data
+    for folder in outputs or {}:
+        groups.setdefault(folder, {})
     if not groups:
         return []
     written = []
@@ -61,10 +80,15 @@ def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
         except OSError as exc:
             raise _cannot_write(exc, out) from None
         staged: list[tuple[Path, Path]] = []
+        manifests: list[tuple[Path, bytes]] = []
         try:
             for folder, content in sorted(groups.items()):
                 try:
-                    ready = _stage(folder, content)
+                    stale: set[Path] = set()
+                    if outputs is not None and folder in outputs:
+                        manifest, stale = _manifest(folder, content, outputs[folder])
+                        manifests.append((manifest_path(folder), manifest))
+                    ready = _stage(folder, content, stale)
                 except OSError as exc:
                     raise _cannot_write(exc, folder) from None
                 if ready is not None:
@@ -75,7 +99,19 @@ def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
                 shutil.rmtree(ready, ignore_errors=True)
             raise
         _put_in_place(staged, out)
+        for path, data in manifests:
+            try:
+                if not _holds(path, data):
+                    _write_atomic(path, data)
+            except OSError as exc:
+                raise RenderError(f"cannot write {path}: {exc.strerror or exc}; the outputs are in place, but the "
+                                  "next build will not know which of them to remove") from None
     return written
+
+
+def manifest_path(folder: Path) -> Path:
+    """Where the manifest of a language folder stands: beside it."""
+    return folder.parent / MANIFEST.format(lang=folder.name)
 
 
 def _cannot_write(exc: OSError, where: Path, replaced: list[Path] | None = None, out: Path | None = None) -> RenderError:
@@ -92,15 +128,19 @@ def _own(folder: Path, kind: str) -> Path:
     return folder.parent / f".{folder.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
-def _stage(folder: Path, content: dict[Path, bytes]) -> Path | None:
-    """The new `folder` made complete beside it, flushed to disk; None when the folder already
-    holds exactly `content` (it stays as it is). Nothing is left behind when it fails."""
+def _stage(folder: Path, content: dict[Path, bytes], stale: set[Path] = frozenset()) -> Path | None:
+    """The new `folder` made complete beside it, flushed to disk, the `stale` files of the old
+    one left out; None when the folder already holds exactly `content` and none of `stale`
+    (it stays as it is). Nothing is left behind when it fails."""
     parent = folder.parent
     staged = _own(folder, "new")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         _recover(folder)
-        if all(_holds(folder / name, data) for name, data in content.items()):
+        if not content and not folder.is_dir():
+            return None                       # outputs that made no file, in a folder never written
+        if all(_holds(folder / name, data) for name, data in content.items()) and \
+                not any((folder / name).is_file() for name in stale):
             return None                       # nothing changed: the folder stays as it is
         staged.mkdir()
         for name, data in content.items():
@@ -114,7 +154,7 @@ def _stage(folder: Path, content: dict[Path, bytes]) -> Path | None:
         if folder.is_dir():
             for old in folder.rglob("*"):
                 name = old.relative_to(folder)
-                if old.is_file() and not (staged / name).exists():
+                if old.is_file() and name not in stale and not (staged / name).exists():
                     (staged / name).parent.mkdir(parents=True, exist_ok=True)
                     os.link(old, staged / name)   # another format's output: kept as it was
         _sync_tree(staged)
@@ -159,6 +199,45 @@ def _undo(done: list[tuple[Path, Path | None]]) -> list[Path]:
     return sorted(stuck)
 
 
+def _manifest(folder: Path, content: dict[Path, bytes], built: dict[str, list[Path]]) -> tuple[bytes, set[Path]]:
+    """The folder's new manifest, and the files its old one lists under the outputs built again
+    that were not written this time (to leave out)."""
+    import json
+
+    old = _read_manifest(manifest_path(folder))
+    written = set(content)
+    stale = {name for output in built for name in old.get(output, ()) if name not in written}
+    listed = {output: sorted(p.as_posix() for p in names if p not in stale and (p in written or (folder / p).is_file()))
+              for output, names in old.items() if output not in built}
+    listed.update({output: sorted({p.as_posix() for p in names}) for output, names in built.items()})
+    text = json.dumps({"deckgen-manifest": 1, "outputs": {k: v for k, v in sorted(listed.items()) if v}},
+                      indent=1, ensure_ascii=False, sort_keys=True)
+    return (text + "\n").encode("utf-8"), stale
+
+
+def _read_manifest(path: Path) -> dict[str, set[Path]]:
+    """What an earlier build's manifest lists, by output; only plain relative names of files
+    inside the folder (nothing that climbs out, no hidden name), and nothing at all from a file
+    that is not one deckgen wrote."""
+    import json
+    from pathlib import PurePosixPath
+
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    outputs = data.get("outputs") if isinstance(data, dict) and data.get("deckgen-manifest") == 1 else None
+    found: dict[str, set[Path]] = {}
+    for output, names in (outputs.items() if isinstance(outputs, dict) else ()):
+        for name in names if isinstance(names, list) else ():
+            relative = PurePosixPath(name) if isinstance(name, str) and "\\" not in name else None
+            if relative is None or relative.is_absolute() or not relative.parts or \
+                    any(part in ("", ".", "..") or part.startswith(".") for part in relative.parts):
+                continue
+            found.setdefault(str(output), set()).add(Path(*relative.parts))
+    return found
+
+
 def _holds(path: Path, data: bytes) -> bool:
     """Whether the file at `path` holds exactly `data`."""
     try:
@@ -173,6 +252,18 @@ def _write(path: Path, data: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.chmod(path, 0o644)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.parent / f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        _write(temporary, data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_dir(path.parent)
 
 
 def _sync_dir(path: Path) -> None:

@@ -165,7 +165,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             result.summary.append(line)
             if progress:
                 progress(line)
-        result.written = publish(run.pending, out, wait=wait, waiting=waiting)
+        result.written = publish(run.pending, out, wait=wait, waiting=waiting, outputs=run.outputs)
         if use_cache:
             result.stamp = run.stamp(talk_dirs, talks_before, result)
         if store.written:
@@ -183,6 +183,7 @@ class _Run:
         self.progress, self.warn, self.status = progress, warn, status
         self.result = BuildResult()
         self.pending: dict[Path, bytes] = {}
+        self.outputs: dict[Path, dict[str, list[Path]]] = {}    # folder -> output -> its files (the manifest)
         self.errors: list[Diagnostic] = []
         self.tasks: list = []
         self.talks: list[_Talk] = []
@@ -312,8 +313,13 @@ class _Run:
             self.status(len(self.result.rendered), len(self.tasks))
 
     def _take(self, unit, files: dict[str, bytes], warnings: list[Diagnostic]) -> None:
+        folder = self.options.out / unit.talk / unit.lang
+        # the handouts by the layouts asked: a build of one layout leaves the others' files alone
+        output = unit.fmt if unit.fmt != "handout" or not self.options.handouts else \
+            f"handout:{','.join(sorted(self.options.handouts))}"
+        self.outputs.setdefault(folder, {}).setdefault(output, []).extend(Path(relative) for relative in files)
         for relative, data in files.items():
-            self.pending[self.options.out / unit.talk / unit.lang / relative] = data
+            self.pending[folder / relative] = data
         self._warn(warnings)
 
     def _warn(self, warnings: list[Diagnostic]) -> None:
