@@ -225,3 +225,10 @@ def it_sanitizes_an_svg_before_any_output_takes_it(tmp_path):
     assert svgs and embedded
     for data in svgs + embedded:
         assert b"evil.example" not in data and b"alert" not in data and b"<script" not in data
+
+
+def it_refuses_a_translated_address_too_long_for_its_qr_code(tmp_path):
+    talk = small_talk(tmp_path, catalog={"context": "slides/end/urls", "source": "https://example.com/",
+                                         "translation": "https://example.com/" + "a" * 4000})
+    refused(talk, tmp_path, "en.po:7:1: error: the translation of the link address 'https://example.com/' is too "
+                            "long for a QR code: it has 4,020 bytes")

@@ -78,6 +78,14 @@ def unterminated_strings(text: str, shown: str) -> list[Diagnostic]:
     return found
 
 
+def _qr_problem(url: str) -> str | None:
+    """Why a translated address cannot be its closing slide's QR code, as talk.yaml's are checked."""
+    from generator.plan.qr import too_long
+    from generator.text.links import ascii_uri
+
+    return too_long(ascii_uri(url))
+
+
 def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
     """Placeholders, control characters, link addresses and the Language header of a catalog
     read by `read_catalog`, each message at the line of its msgid."""
@@ -104,6 +112,9 @@ def message_problems(catalog, shown: str, lang: str) -> list[Diagnostic]:
             found.append(Diagnostic(shown, f"the translation of the link address {key[1]!r} is not an address: "
                                     f"{string!r}", "i18n.url", where,
                                     "give an https:, http: or mailto: address, or leave it empty to keep the source's"))
+        elif key[0].endswith("/urls") and not escape and (why := _qr_problem(string)):
+            found.append(Diagnostic(shown, f"the translation of the link address {key[1]!r} is {why}", "i18n.url",
+                                    where, "shorten it: link to a page that holds the long address"))
         wanted, given = sorted(set(_PLACEHOLDER.findall(entry.msgid))), sorted(set(_PLACEHOLDER.findall(string)))
         if wanted != given:
             missing = [p for p in wanted if p not in given]
