@@ -154,6 +154,13 @@ def use_bomb(levels: int, fan: int) -> str:
     ("", "<rect/>", "has no size"),
     ('width="200000" height="200000"', "<rect/>", "is 200,000 × 200,000 pixels, more than a slide can use"),
     ('width="100in" height="100in"', "<rect/>", "is 9,600 × 9,600 pixels"),
+    ('width="100" height="100"', '<defs><pattern id="p" width="5" height="5" patternUnits="userSpaceOnUse">'
+     '<rect width="5" height="5" fill="url(#p)"/></pattern></defs><rect width="10" height="10" fill="url(#p)"/>',
+     "cannot be drawn: it refers to itself"),
+    ('width="100" height="100"', '<clipPath id="c"><rect width="5" height="5" clip-path="url(#c)"/></clipPath>'
+     '<rect width="10" height="10" clip-path="url(#c)"/>', "cannot be drawn: it refers to itself"),
+    ('width="100" height="100"', '<marker id="m"><path d="M0 0 L1 1" marker-start="url(#m)"/></marker>'
+     '<path d="M0 0 L5 5" marker-start="url(#m)"/>', "cannot be drawn: cairo returned CAIRO_STATUS_INVALID_MATRIX"),
     ('width="10" height="10"', f'<image width="4" height="4" href="data:image/png;base64,{png_base64(cut=30)}"/>',
      "embeds a picture that cannot be read"),
     ('width="10" height="10"', f'<image width="4" height="4" href="data:image/png;base64,{png_base64(9000, 9000)}"/>',

@@ -6,7 +6,8 @@ not SVG, a DOCTYPE or entities, no size or an empty one, a size whose pixels no 
 `<use>` that refers to itself (directly or through others), and `<use>` references nested so
 deep or so many that they draw more than `MAX_REFERENCED` elements (a "billion laughs" of
 SVG). It counts: every referenced element is weighed once, so a hostile file costs no more
-than its own size to check.
+than its own size to check. Then it draws the sanitized picture once, at most 64 pixels wide,
+so what cairosvg cannot draw (a pattern or clip path within itself) is the picture's error.
 
 What goes into the outputs (`safe_svg`) is the picture written again from its parsed tree,
 with what could act or reach outside removed:
@@ -100,6 +101,7 @@ def svg_problem(path: Path) -> Optional[tuple[str, str]]:
         _check_size(root, name)
         _check_references(root, name)
         _check_embedded(root, name)
+        _check_drawing(data, root, name)
     except _Refused as refused:
         return refused.args[0]
     return None
@@ -176,6 +178,28 @@ def _check_embedded(root, name: str) -> None:
         except (binascii.Error, ValueError, OSError, SyntaxError, Image.DecompressionBombError):
             raise _Refused((f"picture '{name}' embeds a picture that cannot be read (line {element.sourceline})",
                             "export the SVG again, or remove that <image>")) from None
+
+
+def _check_drawing(data: bytes, root, name: str) -> None:
+    """Draw the sanitized picture once, small, as the outputs will: what cairosvg cannot draw
+    (a pattern or clip path that refers to itself, a marker cairo cannot scale) is the picture's
+    error here, not an internal error of the build. Skipped where cairo is missing (the build
+    says so)."""
+    try:
+        import cairosvg
+    except OSError:
+        return
+    width, height = natural_size(root)
+    factor = min(1.0, 64 / max(width, height))
+    try:
+        cairosvg.svg2png(bytestring=sanitized(data), output_width=max(1, round(width * factor)),
+                         output_height=max(1, round(height * factor)), unsafe=False)
+    except Exception as exc:  # noqa: BLE001 - whatever stops cairosvg stops the build: the picture's fault
+        what = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, RecursionError):
+            what = "it refers to itself (a pattern, clip path, mask, marker or filter drawn within itself)"
+        raise _Refused((f"picture '{name}' cannot be drawn: {what[:200]}",
+                        "open it in an SVG editor and save it again, or export it as PNG")) from None
 
 
 def _href(element) -> str | None:
