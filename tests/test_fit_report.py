@@ -20,7 +20,7 @@ def check(*args):
 def test_the_sample_talk_fits_in_both_languages_and_its_translation_is_complete():
     result = check(str(SAMPLE_TALK))
     assert result.exit_code == 0
-    assert "translation en: 154/154 (complete)" in result.stdout
+    assert "translation en: 160/160 (complete)" in result.stdout
     assert "text fit (fr, en): every text fits" in result.stdout
     assert result.stderr == ""
 

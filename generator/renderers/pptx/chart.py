@@ -60,7 +60,7 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
     from pptx.util import Pt
 
     from generator.renderers.pptx.oxml.chart import (
-        chart_data, cross_at_maximum, delete_data_label, set_log_scale, set_plot_layout,
+        chart_data, cross_at_maximum, delete_data_label, positive_axis_ids, set_log_scale, set_plot_layout,
     )
     from generator.renderers.pptx.shapes import set_alt_text
 
@@ -84,6 +84,7 @@ def add_chart(slide, chart: ChartPlan, area: Rect, palette: dict[str, str], font
     frame.name = f"chart {chart.id}"
     set_alt_text(frame, chart.description, chart.title)
     native = frame.chart
+    positive_axis_ids(native)
     native.has_title = False
     height = bottom - top          # the plot's inner area where the plan put it, in the frame
     set_plot_layout(native, chart.plot.x / chart.width, (chart.plot.y - top) / height, chart.plot.w / chart.width,

@@ -99,9 +99,9 @@ def it_moves_through_slides_and_build_steps_in_order_and_back(deck):
     deck.press("ArrowLeft")
     assert deck.where == (1, 1)
     deck.press("End")
-    assert deck.where == (20, 1)
+    assert deck.where == (21, 1)
     deck.press("ArrowRight")
-    assert deck.where == (20, 1)
+    assert deck.where == (21, 1)
     assert deck.errors == []
 
 
@@ -116,7 +116,7 @@ def it_keeps_the_slide_in_the_url_so_a_link_or_a_reload_opens_it(deck):
     deck.page.evaluate("location.hash = '#/3'")
     deck.page.wait_for_function("() => document.getElementById('stage').dataset.currentSlide === '3'")
     deck.open("#/999")
-    assert deck.where == (20, 1)
+    assert deck.where == (21, 1)
 
 
 def it_keeps_the_build_step_in_the_url_too(deck):
@@ -190,7 +190,7 @@ def it_shows_every_slide_one_under_the_other_when_scripts_are_off(browser, sampl
     page = context.new_page()
     page.goto(sample_file.as_uri())
     visible = page.eval_on_selector_all(".slide", "els => els.filter(e => getComputedStyle(e).visibility === 'visible').length")
-    assert visible == 20
+    assert visible == 21
     context.close()
 
 
@@ -229,7 +229,7 @@ def it_prints_one_16_9_page_per_slide_with_every_build_step(deck):
 
     deck.open("#/6")
     pdf = PdfReader(io.BytesIO(deck.page.pdf(prefer_css_page_size=True, print_background=True)))
-    assert len(pdf.pages) == 20
+    assert len(pdf.pages) == 21
     for page in pdf.pages:
         box = page.mediabox
         assert float(box.width) / float(box.height) == pytest.approx(16 / 9, rel=0.01)
@@ -245,8 +245,8 @@ def it_honours_reduced_motion_and_shows_keyboard_focus(browser, sample_file):
     page.wait_for_selector(".slide.current [data-step]")
     duration = page.eval_on_selector(".slide.current [data-step]", "e => getComputedStyle(e).transitionDuration")
     assert duration == "0s"
-    page.goto(sample_file.as_uri() + "#/20")   # the same document: the deck moves on its hashchange
-    page.wait_for_function("() => document.getElementById('stage').dataset.currentSlide === '20'")
+    page.goto(sample_file.as_uri() + "#/21")   # the same document: the deck moves on its hashchange
+    page.wait_for_function("() => document.getElementById('stage').dataset.currentSlide === '21'")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.tagName + ' ' + getComputedStyle(document.activeElement).outlineStyle")
     assert focused == "A solid"

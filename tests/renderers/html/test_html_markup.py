@@ -116,7 +116,7 @@ def it_names_the_language_of_each_deck(sample_html):
 
 def it_gives_one_h1_and_a_heading_per_slide_and_names_every_diagram(fr):
     headings = [tag for tag, _ in fr.tags if tag in ("h1", "h2")]
-    assert headings.count("h1") == 1 and len(headings) == 20
+    assert headings.count("h1") == 1 and len(headings) == 21
     svgs = [a for tag, a in fr.tags if tag == "svg" and "diagram" in a.get("class", "")]   # the QR code is no diagram
     assert len(svgs) == 4
     for attrs in svgs:

@@ -36,7 +36,7 @@ def it_goes_to_the_slide_whose_number_is_typed_then_enter(browser, sample_file):
     page.keyboard.press("9")
     page.keyboard.press("9")
     page.keyboard.press("Enter")                     # past the end: the last slide
-    page.wait_for_function("() => document.getElementById('stage').dataset.currentSlide === '20'")
+    page.wait_for_function("() => document.getElementById('stage').dataset.currentSlide === '21'")
     page.close()
 
 

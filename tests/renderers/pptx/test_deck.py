@@ -308,7 +308,7 @@ def it_continues_bullets_that_cannot_fit_on_new_slides_and_reports_it(tmp_path):
     titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
     assert [t for t in titles if re.search(r"\(\d/\d\)$", t)] == \
         [f"Tout tient dans l’image ({i}/{parts})" for i in range(1, parts + 1)]     # French typography: ’
-    assert len(deck.slides) == 20 + parts - 1
+    assert len(deck.slides) == 21 + parts - 1
     strict = CliRunner().invoke(main, ["build", str(talk), "--format", "pptx", "--lang", "fr", "--strict",
                                        "--out", str(tmp_path / "strict")])
     assert strict.exit_code == 1

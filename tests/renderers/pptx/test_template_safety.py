@@ -200,7 +200,7 @@ def it_drops_macros_and_links_outside_with_a_warning(tmp_path, change, warning, 
         assert PLAIN_MAIN in package.read(CT)
     assert_no_dtd(deck)
     assert problems(deck) == []
-    assert len(Presentation(str(deck)).slides) == 20
+    assert len(Presentation(str(deck)).slides) == 21
 
 
 @pytest.mark.parametrize("change", [

@@ -98,3 +98,11 @@ def set_plot_layout(chart, x: float, y: float, w: float, h: float) -> None:
     SubElement(manual, C + "yMode", {"val": "edge"})
     for name, value in (("x", x), ("y", y), ("w", w), ("h", h)):
         SubElement(manual, C + name, {"val": f"{max(0.0, min(1.0, value)):.4f}"})
+
+
+def positive_axis_ids(chart) -> None:
+    """Axis ids as the schema types them (an unsigned int): python-pptx writes negative ones."""
+    space = chart._chartSpace
+    for tag in ("axId", "crossAx"):
+        for element in space.iter(C + tag):
+            element.set("val", str(int(element.get("val")) & 0x7FFFFFFF))
