@@ -205,3 +205,17 @@ def it_draws_bars_in_proportion_in_chromium_and_reads_the_values_as_a_table(buil
         assert abs(width - plot_px * _expected_fraction(value, 10, 100000, True)) <= 1, (value, width)
     assert found["rows"] == [["Virtual machine", "60,000 ms"], ["Docker container", "50 ms"]]
     assert found["hidden"] == "true"        # the table is the chart's text alternative
+
+
+@pytest.mark.parametrize("deck", ["charts/en/charts-en.pptx", "user/charts/en/charts-en.pptx"])
+def it_writes_a_sound_package_with_its_charts(built, deck):
+    from tests.renderers.pptx.validity import problems
+
+    assert problems(built / deck) == []
+
+
+def it_knows_the_kind_in_the_schema_editors_read():
+    from generator.content.json_schema import talk_json_schema
+
+    schema = talk_json_schema()
+    assert '"chart"' in schema and "stacked-bar" in schema and "ChartSeries" in schema
