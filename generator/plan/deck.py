@@ -168,6 +168,7 @@ class SlidePlan:
     qr: Optional["QrCode"] = None
     qr_rect: Optional[g.Rect] = None
     picture: Optional[Picture] = None
+    field: Optional[g.Rect] = None      # the colour field of a title, section or closing slide
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
     steps: int = 1
@@ -218,7 +219,7 @@ class DeckPlan:
             for sized in (slide.heading, slide.subtitle, slide.byline, slide.event, slide.text):
                 if sized is not None and sized.rect is not None:
                     found.add(sized.rect)
-            for rect in (slide.content, slide.table.rect if slide.table else None, slide.qr_rect):
+            for rect in (slide.content, slide.table.rect if slide.table else None, slide.qr_rect, slide.field):
                 if rect is not None:
                     found.add(rect)
         return found
@@ -383,7 +384,7 @@ class _Planner:
         handler = getattr(self, f"_{slide.kind.replace('-', '_')}")
         self.share = share
         try:
-            return SlidePlan(**base, **handler(slide))
+            return SlidePlan(**{**base, **handler(slide)})
         finally:
             self.share = None
 
@@ -392,7 +393,8 @@ class _Planner:
     def _title(self, slide: model.TitleSlide) -> dict:
         heading, subtitle = self.cover(slide, slide.title or self.talk.title, slide.subtitle or self.talk.subtitle,
                                        "title-slide", 60)
-        return dict(heading=heading, heading_level=1, subtitle=subtitle, **self.speaker(slide))
+        return dict(heading=heading, heading_level=1, subtitle=subtitle, field=self.geometry.field,
+                    **self.speaker(slide))
 
     def speaker(self, slide: model.SlideBase) -> dict:
         """The speaker (bold) and, under them, the event and date, one size, under the field."""
@@ -417,14 +419,27 @@ class _Planner:
         return found
 
     def _section(self, slide: model.SectionSlide) -> dict:
-        heading, subtitle = self.cover(slide, slide.title, slide.subtitle, "section", 52)
-        return dict(heading=heading, subtitle=subtitle)
+        g_ = self.geometry
+        if g_.field is None or g_.divider_field is None:        # the template's own section layout
+            heading, subtitle = self.cover(slide, slide.title, slide.subtitle, "section", 52)
+            return dict(heading=heading, subtitle=subtitle, field=g_.field)
+        size = self.size("section", 52)
+        if slide.subtitle:          # the title on the middle's line, the subtitle under it
+            heading = self.lines(slide.id, "title", slide.title, g_.divider_title, size, bold=True, place="bottom")
+            subtitle = self.lines(slide.id, "subtitle", slide.subtitle, g_.divider_subtitle, self.size("subtitle", 28))
+        else:                       # the title alone, in the middle of both rooms
+            room = g.Rect(g_.divider_title.x, g_.divider_title.y, g_.divider_title.w,
+                          g_.divider_subtitle.y + g_.divider_subtitle.h - g_.divider_title.y)
+            heading, subtitle = self.lines(slide.id, "title", slide.title, room, size, bold=True, place="middle"), None
+        # no footer: the talk's name and the number would stand on the colour field
+        return dict(heading=heading, subtitle=subtitle, field=g_.divider_field, footer=False)
 
     def _closing(self, slide: model.ClosingSlide) -> dict:
         from generator.text.links import shown_url
         from generator.plan.qr import qr_code
 
         heading, _ = self.cover(slide, slide.title or self.talk.title, None, "section", 52)
+        field = self.geometry.field
         links = []
         for link in slide.links:
             url = safe_url(link.url)
@@ -447,7 +462,7 @@ class _Planner:
         if texts:
             fit = self.fitted(slide.id, "text", texts, area, self.size("subtitle", 28), gap=0.5)
             text = Sized(slide.text or "", fit.size, (), area)
-        return dict(heading=heading, text=text, links=tuple(links), qr=qr, qr_rect=qr_rect)
+        return dict(heading=heading, text=text, links=tuple(links), qr=qr, qr_rect=qr_rect, field=field)
 
     def _statement(self, slide: model.StatementSlide) -> dict:
         """The sentence in balanced lines, centred: in the content box under a title, else in the

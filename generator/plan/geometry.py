@@ -49,6 +49,10 @@ COVER_TITLE = Rect(MARGIN_X, 48, CONTENT_W, 168)       # a cover title's room, i
 COVER_SUBTITLE = Rect(MARGIN_X, 228, CONTENT_W, 68)    # the subtitle under it, in the field
 COVER_TEXT = Rect(MARGIN_X, 344, CONTENT_W, 140)       # under the field: speaker and event, closing words
 STATEMENT = Rect(MARGIN_X, TITLE.y, CONTENT_W, BODY.y + BODY.h - TITLE.y)   # a statement alone, centred
+# A section slide is all colour field: its title stands just above the middle, the subtitle under it.
+DIVIDER_FIELD = Rect(0, 0, SLIDE_W, SLIDE_H)
+DIVIDER_TITLE = Rect(MARGIN_X, 90, CONTENT_W, 168)
+DIVIDER_SUBTITLE = Rect(MARGIN_X, DIVIDER_TITLE.y + DIVIDER_TITLE.h + COVER_GAP, CONTENT_W, 68)
 DIAGRAM_AREA = (BODY.w, BODY.h)     # what a diagram is laid out for: the content box
 
 
@@ -59,7 +63,9 @@ class Geometry:
     `title_slide_title` and `section_title` are the room of a cover title (its lines stand on the
     bottom of that room, or on the subtitle's room when there is no subtitle), `title_slide_subtitle`
     the subtitle's room under it, `section_text` the room under the field (a closing slide's words
-    and links), `byline` the title slide's speaker and event."""
+    and links), `byline` the title slide's speaker and event. A section slide is drawn on
+    `divider_field` (the whole slide), its title on `divider_title`'s bottom and its subtitle in
+    `divider_subtitle`, unless the template draws its own (`divider_field` None)."""
 
     slide_w: float = SLIDE_W
     slide_h: float = SLIDE_H
@@ -72,6 +78,9 @@ class Geometry:
     section_text: Rect = COVER_TEXT
     byline: Rect = COVER_TEXT         # the title slide's speaker and event
     field: Rect | None = FIELD        # None: the template draws its own title slides
+    divider_field: Rect | None = DIVIDER_FIELD      # a section slide's field; None: its layout's own
+    divider_title: Rect = DIVIDER_TITLE
+    divider_subtitle: Rect = DIVIDER_SUBTITLE
     footer: Rect = FOOTER
 
 

@@ -39,8 +39,23 @@ def it_gives_the_title_slide_the_one_h1_and_every_other_slide_an_h2(plan):
     assert all(s.heading.text for s in plan.slides)
 
 
-def it_leaves_the_footer_off_the_title_slide_only(plan):
-    assert [s.footer for s in plan.slides] == [s.kind != "title" for s in plan.slides]
+def it_leaves_the_footer_off_the_title_and_section_slides_only(plan):
+    assert [s.footer for s in plan.slides] == [s.kind not in ("title", "section") for s in plan.slides]
+
+
+def it_draws_each_section_slide_on_a_field_as_large_as_the_slide(plan):
+    sections = [s for s in plan.slides if s.kind == "section"]
+    assert sections
+    for slide in sections:
+        assert (slide.field.x, slide.field.y, slide.field.w, slide.field.h) == (0, 0, plan.geometry.slide_w,
+                                                                                  plan.geometry.slide_h)
+        block_top = slide.heading.rect.y + slide.heading.rect.h - len(slide.heading.lines) * slide.heading.size * 1.2
+        block_bottom = (slide.subtitle or slide.heading).rect.y + (slide.subtitle or slide.heading).rect.h
+        middle = (block_top + block_bottom) / 2
+        assert abs(middle - plan.geometry.slide_h / 2) < 0.15 * plan.geometry.slide_h, "title block off the middle"
+    for slide in plan.slides:
+        if slide.kind in ("title", "closing"):
+            assert slide.field == plan.geometry.field
 
 
 def it_builds_the_vm_stack_one_level_per_step(plan):

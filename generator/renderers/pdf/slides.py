@@ -98,7 +98,7 @@ class SlideDrawer:
             canvas.restore()
 
     def cover(self, canvas: Canvas, slide: SlidePlan) -> None:
-        field = self.geometry.field
+        field = slide.field
         if field is not None:
             with canvas.artifact():
                 canvas.rect(field.x, field.y, field.w, field.h, fill=self.colors["cover"])

@@ -63,7 +63,7 @@ def render_pptx(job: RenderJob) -> Rendered:
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
         slide = new_slides.add(layout)
         EMITTERS[content.kind](ctx, slide, content, planned)
-        if content.kind != "title":
+        if planned.footer:
             footers.add(slide, layout, number)
         unique_shape_ids(slide.element)
         notes_page = notes.write(slide, content.notes) if content.notes else None

@@ -26,7 +26,9 @@ from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geom
 from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.oxml.adapter import add_relationship, append_slide_id, shape_proxy
 from generator.renderers.pptx.oxml.ns import remove
-from generator.renderers.pptx.oxml.shapes import add_frame, frame_of, own_frame, set_frame, shape_id, shape_text_body
+from generator.renderers.pptx.oxml.shapes import (
+    add_frame, backdrop, frame_of, own_frame, set_frame, shape_id, shape_text_body,
+)
 from generator.renderers.pptx.oxml.slide import (
     add_slide_id, append_copy, filled_footer, placeholder_elements, set_slide_number, shape_tree, slide_ids,
 )
@@ -285,6 +287,10 @@ def _palette(ctx: SlideContext) -> dict[str, str]:
 
 
 def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
+    if planned.kind == "section" and planned.field is not None and ctx.own_template:
+        # the whole slide is the section's colour field, over the top one of its layout
+        f = planned.field
+        backdrop(shape_tree(slide.element), emu(f.x), emu(f.y), emu(f.w), emu(f.h), ctx.palette["cover"])
     keep = _cover(ctx, slide, planned)
     bodies = [b for b in placeholders(slide, _BODIES) if b.shape_id not in keep]
     text = planned.text if planned.subtitle is None else None

@@ -195,12 +195,19 @@ def it_never_relies_on_autofit(decks):
 
 def it_numbers_slides_and_puts_the_talk_title_in_the_footer(decks, talks):
     prs = deck(decks, "en")
+    kinds_of = {s.id: s.kind for s in talks["en"].slides}
+    sections = 0
     for number, slide in enumerate(prs.slides, start=1):
         kinds = {p.placeholder_format.type: p.text_frame.text for p in slide.placeholders}
         if number == 1:
             continue
+        if slide.shapes[0].name == "Colour field":      # a section slide, all colour field: no footer on it
+            sections += 1
+            assert PP_PLACEHOLDER.FOOTER not in kinds and PP_PLACEHOLDER.SLIDE_NUMBER not in kinds
+            continue
         assert kinds.get(PP_PLACEHOLDER.FOOTER) == talks["en"].title
         assert kinds.get(PP_PLACEHOLDER.SLIDE_NUMBER) == str(number)
+    assert sections == list(kinds_of.values()).count("section")
 
 
 def it_is_16_by_9_and_carries_the_metadata(decks, talks):

@@ -175,6 +175,15 @@ def set_description(element, description: str, title: str | None = None) -> None
         props.set("title", title)
 
 
+def backdrop(tree, x: int, y: int, w: int, h: int, fill: str, name: str = "Colour field"):
+    """A filled rectangle behind every shape of a shape tree (first after the tree's own
+    properties), unlined and without text: a slide's own colour field over its layout's."""
+    sp = new_sp(tree, max(used_ids(tree), default=1) + 1, name, x, y, w, h, fill=fill)
+    tree.remove(sp)
+    tree.insert(2, sp)
+    return sp
+
+
 def used_ids(tree) -> set[int]:
     """Every number used as an id in the document of a shape tree."""
     return {int(value) for value in tree.xpath("//@id") if value.isdigit()}
