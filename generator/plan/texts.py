@@ -39,7 +39,8 @@ def markdown_texts(slide: SlidePlan, *, notes: bool = True) -> Iterator[str]:
 
 
 def diagram_texts(slide: SlidePlan) -> Iterator[str]:
-    """The plain texts a slide's diagram draws: stack boxes' labels and details, graph labels."""
+    """The plain texts a slide's diagram draws: stack boxes' labels and details, graph labels,
+    a chart's texts (names, values, ticks, legend, source)."""
     if slide.diagram is not None:
         yield slide.diagram.title
         for box in slide.diagram.boxes:
@@ -53,3 +54,6 @@ def diagram_texts(slide: SlidePlan) -> Iterator[str]:
         for edge in slide.graph.edges:
             if edge.label is not None:
                 yield edge.label.label.text
+    if slide.chart is not None:
+        yield slide.chart.title
+        yield from (text.text for text in slide.chart.texts)
