@@ -41,7 +41,8 @@ _HYPHENS = "-\u2010"
 
 def phrased(char: str) -> bool:
     """Characters of scripts written without spaces between words, broken by phrases (BudouX):
-    Han, kana, Hangul, CJK punctuation and fullwidth forms, Thai."""
+    Han, kana, CJK punctuation and fullwidth forms, Thai. (Korean writes spaces between words:
+    Hangul breaks as Unicode says.)"""
     code = ord(char)
     return (0x0E00 <= code <= 0x0E7F          # Thai
             or 0x2E80 <= code <= 0x2FDF       # CJK radicals
@@ -49,7 +50,6 @@ def phrased(char: str) -> bool:
             or 0x3100 <= code <= 0x31FF       # Bopomofo, Katakana extensions
             or 0x3400 <= code <= 0x4DBF       # CJK extension A
             or 0x4E00 <= code <= 0x9FFF       # CJK unified ideographs
-            or 0xAC00 <= code <= 0xD7AF       # Hangul syllables
             or 0xF900 <= code <= 0xFAFF       # CJK compatibility ideographs
             or 0xFE30 <= code <= 0xFE4F       # CJK compatibility forms
             or 0xFF00 <= code <= 0xFFEF       # fullwidth and halfwidth forms
@@ -77,17 +77,14 @@ def _budoux(model: str):
 
 
 def phrase_model(text: str, lang: Optional[str]) -> str:
-    """The BudouX model for a text: the deck's language's, else the script's (kana: Japanese,
-    Thai letters: Thai, Han alone: Japanese unless the deck is in Chinese)."""
+    """The BudouX model for a text: Thai for Thai letters without CJK; for CJK, Chinese
+    (simplified or traditional) in a Chinese deck, else Japanese."""
+    if not any(phrased(char) and not 0x0E00 <= ord(char) <= 0x0E7F for char in text):
+        return "th"
     parts = (lang or "").replace("_", "-").split("-")
-    primary = parts[0].lower()
-    if primary == "zh":
+    if parts[0].lower() == "zh":
         rest = {part.lower() for part in parts[1:]}
         return "zh-Hant" if rest & {"hant", "tw", "hk", "mo"} else "zh-Hans"
-    if primary in ("ja", "th"):
-        return primary
-    if any(0x0E00 <= ord(char) <= 0x0E7F for char in text):
-        return "th"
     return "ja"
 
 

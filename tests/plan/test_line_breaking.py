@@ -159,3 +159,11 @@ def it_breaks_thai_between_words_not_only_at_spaces(theme):
     assert len(pieces) > 3 and "".join(pieces) == text
     wrapped = thai.wrap(text, thai.width(text, SIZE) / 2.5, SIZE)
     assert len(wrapped.lines) >= 3 and not wrapped.broken
+
+
+def it_breaks_korean_at_its_spaces_and_chinese_by_phrases():
+    korean = break_units("도커 컨테이너는 가상 머신이 아닙니다.", "ko")
+    assert sum(glue == " " for glue, _ in korean) == 4        # every space a break (no phrase model binds them)
+    chinese = [piece for _, piece in break_units("Docker 容器不是虚拟机，它与主机共享内核。", "zh-Hans")]
+    assert "".join(chinese).replace(" ", "") == "Docker容器不是虚拟机，它与主机共享内核。"
+    assert 2 < len(chinese) < 12 and not any(piece in ("，", "。") for piece in chinese)
