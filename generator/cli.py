@@ -279,7 +279,7 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                 _replay(known, out, time.perf_counter() - started, level)
             return
     from generator.build.targets import FORMATS, build as run_build
-    from generator.renderers.handout.options import LAYOUTS, asked
+    from generator.renderers.handout.options import LAYOUTS
 
     chosen = _split(formats) or list(FORMATS)
     unknown = [f for f in chosen if f not in FORMATS]
@@ -299,10 +299,10 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
     try:
         result = run_build(dirs, langs=_split(langs) or None, formats=chosen,
                            out=Path(out), template=Path(template) if template else None, strict=strict,
-                           progress=shown.line, handouts=asked(layouts, print_theme), per_page=int(per_page),
+                           progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
                            paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
                            warn=shown.warnings, status=shown.status, mark_untranslated=mark_untranslated,
-                           wait=not no_wait)
+                           wait=not no_wait, print_theme=print_theme.lower())
     finally:
         shown.close()
     reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \

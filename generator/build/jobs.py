@@ -31,6 +31,7 @@ class RenderJob:
     paper: str | None = None                  # a4 or letter; None: a4
     plan: Optional[DeckPlan] = None
     pdf_steps: bool = False                   # the slides PDF: one page per build step
+    print_theme: str | None = None            # the colours handouts print in: light or deck; None: light
     plan_later: bool = False                  # leave planning to `make_plan` (a build's worker may do it)
 
     def __post_init__(self) -> None:

@@ -89,6 +89,7 @@ class _Options:
     paper: str | None
     pdf_steps: bool
     mark_untranslated: bool = False
+    print_theme: str | None = None
 
     def units(self, talk: str, lang: str):
         from generator.build.workers import Unit
@@ -101,7 +102,7 @@ class _Options:
         if unit.fmt == "handout":
             from generator.renderers.handout.options import HandoutOptions
 
-            return (repr(HandoutOptions.of(self.handouts, self.per_page, self.paper)),)
+            return (repr(HandoutOptions.of(self.handouts, self.per_page, self.paper, self.print_theme)),)
         if unit.fmt == "pdf":
             return (self.pdf_steps,)
         if unit.fmt == "pptx":
@@ -128,7 +129,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
           use_cache: bool = True, jobs: int | None = None,
           warn: Callable[[list[Diagnostic], dict], None] | None = None,
           status: Callable[[int, int], None] | None = None, mark_untranslated: bool = False,
-          wait: bool = True, waiting: Callable[[str], None] | None = None) -> BuildResult:
+          wait: bool = True, waiting: Callable[[str], None] | None = None,
+          print_theme: str | None = None) -> BuildResult:
     """Render every asked output in memory (or take it from the cache), then write them all;
     raises before writing on errors. `progress` gets a line as each output is done, `warn` the
     warnings as they are found (then none is left for the caller to print, unless `strict`).
@@ -138,11 +140,12 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     wraps every string that fell back to the source language in the untranslated marks. The
     files are written holding the lock of `out` (`lock.py`): while another build writes there,
     this one waits (`waiting` gets one line, by default printed on stderr), or without `wait`
-    raises `lock.OutputBusy` having written nothing."""
+    raises `lock.OutputBusy` having written nothing. `print_theme` is the colours handouts print
+    slides in (`light`, the default, or `deck`)."""
     from generator.build import stamp as stamps
     from generator.build import workers
 
-    options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps, mark_untranslated)
+    options = _Options(formats, out, template, handouts, per_page, paper, pdf_steps, mark_untranslated, print_theme)
     talks_before = stamps.snapshot([d.resolve() for d in talk_dirs], [], (out.resolve(),))
     with ExitStack() as stack:
         store = cache.active()
@@ -247,7 +250,7 @@ class _Run:
             # planned later, here or in a worker (`workers.run`), and its diagnostics taken then
             job = RenderJob(loaded, localized, talk.theme, lang, talk.template, self.options.handouts,
                             self.options.per_page, self.options.paper, pdf_steps=self.options.pdf_steps,
-                            plan_later=True)
+                            print_theme=self.options.print_theme, plan_later=True)
             self.languages[id(job)] = (talk, language)
         else:
             self._diagnosed(found)

@@ -24,7 +24,7 @@ def render_handouts(job: RenderJob) -> Rendered:
     from generator.renderers.pdf.handout import HandoutDrawer, draw_slide_arts
     from generator.renderers.pdf.slides import SlideDrawer
 
-    options = HandoutOptions.of(job.handouts, job.per_page, job.paper)
+    options = HandoutOptions.of(job.handouts, job.per_page, job.paper, job.print_theme)
     talk = job.talk
     theme, deck, warnings = printed(job, options.print_theme)
     arts = draw_slide_arts(SlideDrawer(theme, deck, job.loaded.directory), deck.slides)

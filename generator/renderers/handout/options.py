@@ -13,10 +13,6 @@ DEFAULT_PER_PAGE = 6
 DEFAULT_PAPER = "a4"
 DEFAULT_PRINT_THEME = "light"
 
-# The build hands a renderer the handout layouts as a tuple of names; the print theme travels in
-# it as one more entry, `print-theme=deck`, only when it is not the default (`asked`).
-PRINT_THEME_ENTRY = "print-theme="
-
 
 @dataclass(frozen=True)
 class HandoutOptions:
@@ -44,26 +40,9 @@ class HandoutOptions:
     @classmethod
     def of(cls, layouts=None, per_page: int | None = None, paper: str | None = None,
            print_theme: str | None = None) -> "HandoutOptions":
-        """Options from a build's settings, None meaning the default; a `print-theme=` entry among
-        the layouts (`asked`) sets the print theme."""
-        names = []
-        for name in layouts or ():
-            if name.startswith(PRINT_THEME_ENTRY):
-                print_theme = print_theme or name[len(PRINT_THEME_ENTRY):]
-            else:
-                names.append(name)
-        return cls(tuple(names) or LAYOUTS, per_page or DEFAULT_PER_PAGE, (paper or DEFAULT_PAPER).lower(),
-                   (print_theme or DEFAULT_PRINT_THEME).lower())
-
-
-def asked(layouts, print_theme: str | None = None) -> tuple[str, ...] | None:
-    """The layouts and the print theme as the build carries them to the handout renderer (and
-    into the cache key of its outputs): the layouts' names, then `print-theme=NAME` unless the
-    print theme is the default; None when that leaves nothing (every layout, the default theme)."""
-    entries = [*layouts]
-    if print_theme and print_theme.lower() != DEFAULT_PRINT_THEME:
-        entries.append(PRINT_THEME_ENTRY + print_theme.lower())
-    return tuple(entries) or None
+        """Options from a build's settings, None meaning the default."""
+        return cls(tuple(layouts) if layouts else LAYOUTS, per_page or DEFAULT_PER_PAGE,
+                   (paper or DEFAULT_PAPER).lower(), (print_theme or DEFAULT_PRINT_THEME).lower())
 
 
 def file_name(talk_id: str, lang: str, layout: str) -> str:

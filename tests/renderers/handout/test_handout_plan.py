@@ -37,15 +37,10 @@ def it_builds_every_layout_by_default_in_a_fixed_order():
     assert file_name("autour-de-docker", "fr", "lines") == "autour-de-docker-fr-handout-lines.pdf"
 
 
-def it_carries_the_print_theme_with_the_layouts_only_when_it_is_not_the_default():
-    from generator.renderers.handout.options import asked
-
+def it_keys_the_handouts_by_their_print_theme():
     assert HandoutOptions().print_theme == "light"
-    assert asked([], "light") is None and asked(["grid"], None) == ("grid",)
-    assert asked(["grid"], "Deck") == ("grid", "print-theme=deck")
-    assert HandoutOptions.of(asked(["grid"], "deck")) == HandoutOptions(("grid",), print_theme="deck")
-    assert HandoutOptions.of(asked([], "deck")) == HandoutOptions(LAYOUTS, print_theme="deck")
-    assert repr(HandoutOptions.of(asked([], "deck"))) != repr(HandoutOptions.of(None))   # the cache key differs
+    assert HandoutOptions.of(("grid",), print_theme="Deck") == HandoutOptions(("grid",), print_theme="deck")
+    assert repr(HandoutOptions.of(None, print_theme="deck")) != repr(HandoutOptions.of(None))   # the cache key differs
 
 
 @pytest.mark.parametrize("kwargs", [{"layouts": ("grids",)}, {"per_page": 5}, {"paper": "a3"},
