@@ -68,6 +68,12 @@ def check_chart(checker, slide: dict, path: tuple) -> None:
             checker.error(f"series '{name}' has {len(values)} value{'s' if len(values) != 1 else ''} for "
                           f"{count} categor{'ies' if count != 1 else 'y'}", here, "chart.values",
                           "give one value per category, in the order of `categories:`")
+        if slide.get("chart") == "stacked-bar":
+            for at, value in enumerate(values):
+                number = _number(value)
+                if number is not None and number < 0:
+                    checker.error(f"a stacked bar adds its values up: {value.strip()} is under 0", here + (at,),
+                                  "chart.values", "give values of 0 or more, or draw bars side by side (chart: bar)")
         if log:
             for at, value in enumerate(values):
                 number = _number(value)

@@ -529,8 +529,8 @@ class _Layout:
             strokes.append(Stroke((((plot.x, round(y, 2)), (plot.x + plot.w, round(y, 2))),), c["rule"], 1.0))
             texts.append(self.text(shown, (shown,), small, left - GAP, y - small_pitch / 2, anchor="right",
                                    color=c["muted"], role="tick"))
-        strokes.append(Stroke((((plot.x, plot.y + plot.h), (plot.x + plot.w, plot.y + plot.h)),), c["muted"], 1.5,
-                              "axis"))
+        zero = round(plot.y + plot.h * (1 - fraction(0.0)), 2)      # the category axis stands on 0
+        strokes.append(Stroke((((plot.x, zero), (plot.x + plot.w, zero)),), c["muted"], 1.5, "axis"))
         for index, lines in enumerate(cat_lines):
             cx = plot.x + slot * (index + 0.5)
             step = self.step_of(0, index) if slide.build == "categories" else 1
@@ -539,7 +539,7 @@ class _Layout:
         groups = len(series) if kind == "bar" else 1
         bar_w = min(slot * BAR_SHARE / groups, MAX_BAR * label_pitch)
         margin = (slot - bar_w * groups) / 2          # each side of a category's bars
-        base = plot.y + plot.h
+        base = plot.y + plot.h * (1 - fraction(0.0))       # bars stand on 0 (on the axis's foot when log)
         for ci in range(n):
             stacked = 0.0
             for si, s in enumerate(series):
@@ -576,7 +576,8 @@ class _Layout:
                 room = slot / groups if groups > 1 else slot
                 if width > room - 2:
                     overflow.append(text)
-                texts.append(self.text(text, (text,), label, x + bar_w / 2, y - label_pitch - 2, anchor="center",
+                top = y + h + 2 if value < 0 else y - label_pitch - 2      # under a bar that hangs below 0
+                texts.append(self.text(text, (text,), label, x + bar_w / 2, top, anchor="center",
                                        role="value", step=step, bold=lit))
         if kind == "line":
             ends = []
@@ -651,7 +652,8 @@ class _Layout:
             last_right = x + width / 2
             texts.append(self.text(shown, (shown,), small, x, plot.y + plot.h + GAP / 2, anchor="center",
                                    color=c["muted"], role="tick"))
-        strokes.append(Stroke((((plot.x, plot.y), (plot.x, plot.y + plot.h)),), c["muted"], 1.5, "axis"))
+        zero = round(plot.x + plot.w * fraction(0.0), 2)
+        strokes.append(Stroke((((zero, plot.y), (zero, plot.y + plot.h)),), c["muted"], 1.5, "axis"))
         groups = len(series) if kind == "bar" else 1
         bar_h = min(slot * BAR_SHARE / groups, MAX_BAR * label_pitch)
         margin = (slot - bar_h * groups) / 2
@@ -671,7 +673,7 @@ class _Layout:
                     x1 = plot.x + plot.w * fraction(stacked)
                     y = plot.y + slot * ci + margin
                 else:
-                    x0, x1 = plot.x, plot.x + plot.w * fraction(value)
+                    x0, x1 = plot.x + plot.w * fraction(0.0), plot.x + plot.w * fraction(value)
                     y = plot.y + slot * ci + margin + bar_h * si
                 x, w = min(x0, x1), abs(x1 - x0)
                 fill, lit = self.bar_fill(s, ci, highlight_category)
@@ -692,6 +694,10 @@ class _Layout:
                     continue
                 if bar_h < label_pitch * 0.8:
                     overflow.append(text)
+                if value < 0:           # at the left of a bar that runs left of 0
+                    texts.append(self.text(text, (text,), label, x - GAP / 2, y + (bar_h - label_pitch) / 2,
+                                           anchor="right", role="value", step=step, bold=lit))
+                    continue
                 texts.append(self.text(text, (text,), label, x + w + GAP / 2, y + (bar_h - label_pitch) / 2,
                                        role="value", step=step, bold=lit))
         return texts, marks, strokes, plot
