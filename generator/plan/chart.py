@@ -364,7 +364,7 @@ class _Layout:
         else:
             ticks = linear_ticks(low, high)
         axis_min, axis_max = ticks[0], ticks[-1]
-        tick_places = max(decimals(t) for t in ticks) if not log else max(decimals(t) for t in ticks)
+        tick_places = max(decimals(t) for t in ticks)
         tick_texts = tuple(format_value(t, unit, tick_places, self.lang) for t in ticks)
         major = 10.0 if log else (ticks[1] - ticks[0] if len(ticks) > 1 else 1.0)
 
@@ -467,10 +467,8 @@ class _Layout:
             top += small_pitch + 4
         # widths planned with a margin, as lines are (a client's metrics, another script's face)
         tick_w = max(self.measure.width(t, small) for t in tick_texts) * 1.04 + 2
-        shown = [s for s in series]
-        value_w = max((self.measure.width(t, label) for s in shown for t in s.texts), default=0.0) \
+        value_w = max((self.measure.width(t, label) for s in series for t in s.texts), default=0.0) \
             if slide.labels else 0.0
-        n = len(categories)
         if horizontal:
             result = self.horizontal(kind, series, categories, ticks, tick_texts, fraction, label, small, top,
                                      bottom, tick_w, value_w, highlight_category, overflow)
@@ -481,7 +479,7 @@ class _Layout:
         marks.extend(result[1])
         strokes = result[2] + strokes
         return dict(texts=texts, marks=marks, strokes=strokes, plot=result[3], fits=not overflow,
-                    overflow=overflow[0] if overflow else "", label=label, small=small, n=n)
+                    overflow=overflow[0] if overflow else "", label=label, small=small)
 
     def bar_fill(self, s: SeriesPlan, category: int, highlight_category) -> tuple[str, bool]:
         if category == highlight_category:
