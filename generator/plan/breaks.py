@@ -33,7 +33,7 @@ def balanced_lines(measure: TextMeasure, text: str, width: float, size: float, b
     if not least and count > 1 and not greedy.broken:
         # a title breaks a compound at its hyphens ("Bare-Metal-|Server") only when it must
         whole = measure.wrap(text, full, size, bold, hyphens=False)
-        if not whole.broken and len(whole.lines) <= count and whole.lines != greedy.lines:
+        if not whole.broken and len(whole.lines) <= count:
             greedy, hyphens, count = whole, False, len(whole.lines)
     if count < 2 or greedy.broken or "\n" in text:
         return greedy.lines

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from generator.plan.breaks import balanced_lines
+from generator.plan.breaks import balanced_lines, wrap_width
 from generator.plan.hyphenate import hyphenator
 from generator.plan.linebreak import break_units
 from generator.plan.measure import TextMeasure
@@ -150,6 +150,25 @@ def it_breaks_a_title_at_its_spaces_before_its_hyphens(theme):
             assert not any(line.endswith("-") for line in lines), (width, lines)
             checked += any(line.endswith("-") for line in greedy)
     assert checked         # greedy breaking alone would break at a hyphen there
+
+
+def it_balances_a_title_without_moving_a_break_to_a_hyphen(theme):
+    """Evening out lines must not bring a hyphen break that lines as many without one avoid
+    ("… Mais comparons- | les quand même.")."""
+    statement = "Je le répète : ce ne sont pas des VM. Mais comparons-les quand même."
+    checked = 0
+    for lang in ("fr", "ja"):
+        measure = TextMeasure.for_theme(theme, lang)
+        for size in (40, 44, 48):
+            for width in range(600, 900, 12):
+                greedy = measure.wrap(statement, wrap_width(width), size, True)
+                whole = measure.wrap(statement, wrap_width(width), size, True, hyphens=False)
+                if len(whole.lines) > len(greedy.lines):
+                    continue            # the hyphen saves a line: no other break exists
+                lines = balanced_lines(measure, statement, width, size, True)
+                assert not any(line.endswith("-") for line in lines), (lang, size, width, lines)
+                checked += 1
+    assert checked > 100
 
 
 def it_breaks_thai_between_words_not_only_at_spaces(theme):
