@@ -62,6 +62,11 @@ def bullet_items(bullets: tuple[Bullet, ...]) -> list[tuple[int, str]]:
     return [item for bullet in bullets for item in ((0, bullet.text), *((1, sub) for sub in bullet.subs))]
 
 
+def items_of(bullets: tuple[Bullet, ...]) -> list[tuple[int, str]]:
+    """Bullets and sub-bullets as (level, plain text), as the fitting counts them."""
+    return [(level, plain(text)) for level, text in bullet_items(bullets)]
+
+
 def bullet_lines(bullets: tuple[Bullet, ...]) -> list[tuple[str, ...]]:
     """The planned lines of each of `bullet_items`, in the same order (empty: not broken)."""
     found = []
@@ -158,6 +163,8 @@ class SlidePlan:
     bullets: tuple[Bullet, ...] = ()
     bullet_size: float = 0.0
     bullet_gap: float = 0.0             # points between two first-level bullets
+    bullet_columns: int = 1             # a long list of short bullets: 2, in the width of `content`
+    column_break: int = 0               # with two columns, the first bullet of the second one
     content: Optional[g.Rect] = None    # where the slide's bullets, table, diagram, code or picture stand
     table: Optional[Table] = None
     diagram: Optional[Diagram] = None
@@ -479,12 +486,49 @@ class _Planner:
         items = [(level, plain(text)) for level, text in bullet_items(bullets)]
         box = self.geometry.body
         fit = fit_bullets(self.measure, items, box, self.limit("body", self.size("body", 32)), self.size("min", 12))
-        if not fit.fits:
-            self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
         steps = len(bullets) if slide.build == "one-by-one" else 1
+        heading = self.heading(slide, slide.title)
+        columns = self.two_columns(bullets, box)
+        if columns is None and not fit.fits:
+            self.problem(Problem(slide.id, "bullets", " / ".join(text for _, text in items)))
+        if columns is not None:
+            size, cut = columns
+            width = (box.w - g.COLUMN_GAP) / 2
+            column = g.Rect(box.x, box.y, width, box.h)
+            first, second = items_of(bullets[:cut]), items_of(bullets[cut:])
+            gap, height = self.spread(first, column, size)
+            tall = max(height, self.spread(second, column, size, gap)[1])
+            return dict(heading=heading, bullets=self.broken(bullets, width, size), bullet_size=size, steps=steps,
+                        bullet_gap=gap, content=g.balanced(box, tall), bullet_columns=2, column_break=cut)
         gap, height = self.spread(items, box, fit.size)
-        return dict(heading=self.heading(slide, slide.title), bullets=self.broken(bullets, box.w, fit.size),
+        return dict(heading=heading, bullets=self.broken(bullets, box.w, fit.size),
                     bullet_size=fit.size, steps=steps, bullet_gap=gap, content=g.balanced(box, height))
+
+    def two_columns(self, bullets: tuple[Bullet, ...], box: g.Rect) -> Optional[tuple[float, int]]:
+        """A list of `TWO_COLUMNS` bullets or more whose longest fits `SHORT_BULLET` of the box's
+        width on one line is set in two columns (a sub-bullet stays with its bullet): the size the
+        columns fit at and the first bullet of the second column, the first column holding at
+        least half of them and standing at least as tall. None: one column."""
+        if len(bullets) < g.TWO_COLUMNS:
+            return None
+        column = g.Rect(box.x, box.y, (box.w - g.COLUMN_GAP) / 2, box.h)
+        limit, least = self.limit("body", self.size("body", 32)), self.size("min", 12)
+        best = None
+        for cut in range(math.ceil(len(bullets) / 2), len(bullets)):
+            first, second = items_of(bullets[:cut]), items_of(bullets[cut:])
+            fits = [fit_bullets(self.measure, part, column, limit, least) for part in (first, second)]
+            if not all(f.fits for f in fits):
+                continue
+            size = min(f.size for f in fits)
+            if bullets_height(self.measure, first, column.w, size)[0] + 1e-6 < \
+                    bullets_height(self.measure, second, column.w, size)[0]:
+                continue            # the first column stands tallest: PowerPoint fills it before the second
+            if best is None or size > best[0] + 1e-6:
+                best = (size, cut)
+        if best is None:
+            return None
+        longest = max(self.measure.width(plain(b.text), best[0]) for b in bullets)
+        return best if longest <= g.SHORT_BULLET * box.w else None
 
     def broken(self, bullets: tuple[Bullet, ...], width: float, size: float) -> tuple[Bullet, ...]:
         """Bullets with their balanced lines at `size` in a list `width` wide (as `fit_bullets` counts them)."""
@@ -495,15 +539,17 @@ class _Planner:
         return tuple(replace(b, lines=lines(b.text, 0), sub_lines=tuple(lines(t, 1) for t in b.subs))
                      for b in bullets)
 
-    def spread(self, items: list[tuple[int, str]], box: g.Rect, size: float) -> tuple[float, float]:
+    def spread(self, items: list[tuple[int, str]], box: g.Rect, size: float,
+               gap: Optional[float] = None) -> tuple[float, float]:
         """The gap between first-level bullets that spreads them over the box (from `BULLET_GAP`
-        up to `BULLET_GAP_MAX` ems), and the height of the list with it."""
+        up to `BULLET_GAP_MAX` ems), or `gap` when given, and the height of the list with it."""
         least, _ = bullets_height(self.measure, items, box.w, size)
         gaps = sum(1 for level, _ in items[1:] if level == 0)
-        gap = g.BULLET_GAP * size
-        if gaps:
-            gap += max(0.0, min((box.h - least) / gaps, (g.BULLET_GAP_MAX - g.BULLET_GAP) * size))
-        gap = math.floor(gap * 2) / 2
+        if gap is None:
+            gap = g.BULLET_GAP * size
+            if gaps:
+                gap += max(0.0, min((box.h - least) / gaps, (g.BULLET_GAP_MAX - g.BULLET_GAP) * size))
+            gap = math.floor(gap * 2) / 2
         return gap, least + gaps * (gap - g.BULLET_GAP * size)
 
     def _stack(self, slide: model.StackSlide) -> dict:

@@ -200,7 +200,17 @@ class SlideDrawer:
     def _bullets(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
         box = slide.content or self.geometry.body
-        self.bullet_list(canvas, slide.bullets, slide.bullet_size, box, slide.bullet_gap, step)
+        if slide.bullet_columns < 2:
+            self.bullet_list(canvas, slide.bullets, slide.bullet_size, box, slide.bullet_gap, step)
+            return
+        cut, width = slide.column_break, (box.w - g.COLUMN_GAP) / 2
+        first, second = g.Rect(box.x, box.y, width, box.h), g.Rect(box.x + width + g.COLUMN_GAP, box.y, width, box.h)
+        if self.rtl:                # the first column on the right
+            first, second = second, first
+        self.bullet_list(canvas, slide.bullets[:cut], slide.bullet_size, first, slide.bullet_gap, step)
+        if not step or step > cut:
+            self.bullet_list(canvas, slide.bullets[cut:], slide.bullet_size, second, slide.bullet_gap,
+                             step - cut if step else 0)
 
     def bullet_list(self, canvas: Canvas, bullets, size: float, box: g.Rect, gap: float, step: int = 0,
                     top: Optional[float] = None) -> float:

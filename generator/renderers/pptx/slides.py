@@ -22,7 +22,8 @@ from generator.model import talk as model
 from generator.plan.boxes import Rect
 from generator.plan.deck import SlidePlan, bullet_items, bullet_lines
 from generator.plan.fit import sub_size
-from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, LINE_HEIGHT, Geometry
+from generator.i18n.scripts import is_rtl
+from generator.plan.geometry import BULLET_GAP, BULLET_INDENT, COLUMN_GAP, LINE_HEIGHT, Geometry
 from generator.renderers.pptx.animation import add_build
 from generator.renderers.pptx.oxml.adapter import add_relationship, append_slide_id, shape_proxy
 from generator.renderers.pptx.oxml.ns import remove
@@ -33,7 +34,7 @@ from generator.renderers.pptx.oxml.slide import (
     add_slide_id, append_copy, filled_footer, placeholder_elements, set_slide_number, shape_tree, slide_ids,
 )
 from generator.renderers.pptx.oxml.text import (
-    add_paragraph, default_run_size, first_paragraph, fixed_body, format_paragraph, run,
+    add_paragraph, default_run_size, first_paragraph, fixed_body, format_paragraph, run, text_columns,
 )
 from generator.renderers.pptx.pictures import add_picture
 from generator.renderers.pptx.shapes import EMU_PER_PT, draw_diagram, emu, set_alt_text
@@ -375,10 +376,16 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     body, block = ctx.geometry.body, planned.content or ctx.geometry.body
     # the list from where the plan balanced it down to the content box's foot (room to edit)
     room = Rect(block.x, block.y, block.w, max(block.h, body.y + body.h - block.y))
+    if planned.bullet_columns > 1:
+        # as tall as the first column (the taller one) and less than a line more: the client
+        # carries the list over to the second column at the plan's first bullet of it
+        room = Rect(block.x, block.y, block.w, block.h + 0.25 * planned.bullet_size * LINE_HEIGHT)
     shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), room)
     _place(ctx, shape, room)
     frame = _text_body(shape)
     fixed_body(frame)
+    if planned.bullet_columns > 1:
+        text_columns(frame, planned.bullet_columns, emu(COLUMN_GAP), rtl=is_rtl(ctx.talk.lang))
     part = shape.part
     firsts = []
     breaks = bullet_lines(planned.bullets)

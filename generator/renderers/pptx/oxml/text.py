@@ -37,6 +37,15 @@ def emptied(body):
     return first
 
 
+def text_columns(body, count: int, gap: int, rtl: bool = False) -> None:
+    """Text set in `count` columns `gap` EMU apart (`numCol`, `spcCol`; `rtlCol`: the first on the right)."""
+    props = body.find(A + "bodyPr")
+    props.set("numCol", str(count))
+    props.set("spcCol", str(gap))
+    if rtl:
+        props.set("rtlCol", "1")
+
+
 def fixed_body(body, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> None:
     """A text body emptied to one paragraph, wrapping, not autofitted, anchored, without insets: the
     attributes python-pptx's text frame API sets (clear, word_wrap, auto_size, vertical_anchor,
