@@ -124,3 +124,23 @@ def it_keeps_an_untitled_code_slides_heading_invisible_but_readable_in_the_pdf(t
     hidden = content[content.index("3 Tr"):]             # the heading, drawn before the state is restored
     assert hidden.index("/H2 <</MCID 0>> BDC") < hidden.index("EMC") < hidden.index("Q")
     assert "An image" in page.extract_text()
+
+
+def it_titles_each_part_of_an_untitled_long_code_slide_alike_in_the_pptx_and_the_pdf(tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    folder = tmp_path / "long"
+    folder.mkdir()
+    lines = "\n".join(f"      echo line {n}" for n in range(70))
+    (folder / "talk.yaml").write_text("id: long\ntitle: Code\nlang: en\nslides:\n  - id: script\n    kind: code\n"
+                                      f"    caption: A long script\n    language: bash\n    code: |\n{lines}\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "--format", "pptx,pdf", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out" / "long" / "en"
+    slides = Presentation(str(out / "long-en.pptx")).slides
+    assert len(slides) > 1
+    titles = [slide.shapes.title.text_frame.text if slide.shapes.title is not None else None for slide in slides]
+    assert titles == [f"A long script ({n}/{len(slides)})" for n in range(1, len(slides) + 1)]
+    pages = PdfReader(str(out / "long-en.pdf")).pages
+    assert [titles[n] in " ".join(page.extract_text().split()) for n, page in enumerate(pages)] == [True] * len(pages)

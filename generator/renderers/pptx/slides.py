@@ -547,7 +547,7 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
     from generator.plan.geometry import CODE_PAD
     from generator.renderers.pptx.animation import Hide
 
-    keep = _title(ctx, slide, planned) if content.title else set()
+    keep = _title(ctx, slide, planned)      # a part of an untitled one: "caption (1/3)", as in every format
     _remove_unused_placeholders(slide, keep)
     block, area, colors = planned.code, planned.content or ctx.geometry.body, ctx.theme.colors
     caption_h = planned.text.size * LINE_HEIGHT + 8 if planned.text else 0.0
