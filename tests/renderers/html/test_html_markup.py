@@ -118,9 +118,14 @@ def it_gives_one_h1_and_a_heading_per_slide_and_names_every_diagram(fr):
     headings = [tag for tag, _ in fr.tags if tag in ("h1", "h2")]
     assert headings.count("h1") == 1 and len(headings) == 21
     svgs = [a for tag, a in fr.tags if tag == "svg" and "diagram" in a.get("class", "")]   # the QR code is no diagram
-    assert len(svgs) == 4
+    charts = [a for a in svgs if "chart" in a["class"].split()]
+    assert len(svgs) == 5 and len(charts) == 1
     for attrs in svgs:
+        if attrs in charts:      # a chart's text alternative is the table of its values beside it
+            assert attrs["aria-hidden"] == "true" and "role" not in attrs
+            continue
         assert attrs["role"] == "img" and len(attrs["aria-labelledby"].split()) == 2
+    assert [a.get("class") for tag, a in fr.tags if tag == "table"].count("visually-hidden chart-values") == 1
 
 
 def it_makes_no_request_to_any_network(sample_html):
