@@ -10,7 +10,8 @@ Khmer and Myanmar), then tailored:
 - never between a number and the word or unit after it ("50 millisecondes", "700 Mo",
   "2,1 Go", "1 000 conteneurs", "50 ミリ秒");
 - never inside what reads as code or an address (`check-out()`, `invoice()`, snake_case,
-  camelCase, `docs.docker.com`, `--rm`); an address (`https://…`) only after a `/` of its path;
+  camelCase, `docs.docker.com`, `--rm`); after a slash only in an address's path (`https://…/`),
+  not in "and/or", "Hyper-V/KVM" or "</i>";
 - after an explicit hyphen only between two parts of two letters or more ("Host-|Betriebssystem",
   not "Hyper-|V"); titles (`hyphens=False`) not at all while their pieces fit a line.
 
@@ -100,6 +101,8 @@ def _phrase_ends(text: str, lang: Optional[str]) -> set[int]:
 # the spaces before the word or unit it counts: no break there.
 _NUMBER_UNIT = re.compile(r"(?<![\w.,\u2011-])[-+\u2212]?\d+(?:[.,]\d+)*(?:[ \u00a0\u202f]\d{3}(?!\d))*"
                           r"(?:[.,]\d+)?[ \t]+(?=[^\W\d_]|[%‰°℃€$£¥])")
+_WORD_END = re.compile(r"[^\W_]*$")
+_WORD_START = re.compile(r"[^\W_]*")
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.I)
 _TOKEN = re.compile(r"[^ \t]+")
 _LEADING = "([{«“‘\"'¿¡"
@@ -133,6 +136,7 @@ def _tailored(text: str, lang: Optional[str], hyphens: bool) -> list[int]:
     if not found:
         return found
     closed: set[int] = set()
+    paths: set[int] = set()             # after a `/` of an address's path: the only breaks after a slash
     for match in _NUMBER_UNIT.finditer(text):
         closed.update(range(match.start() + 1, match.end() + 1))
     for match in _TOKEN.finditer(text):
@@ -144,21 +148,22 @@ def _tailored(text: str, lang: Optional[str], hyphens: bool) -> list[int]:
         for at in range(start + 1, match.end()):
             inner = at - start
             after_slash = token[inner - 1] == "/" and "/" not in (token[inner], token[inner - 2])
-            if not (url and url.start() < inner and after_slash):
+            if url and url.start() < inner and after_slash:
+                paths.add(at)
+            else:
                 closed.add(at)
     phrases = None
     kept = []
     for at in found:
         before, after = text[at - 1], text[at]
-        if at in closed or before in NO_END or after in NO_START:
+        if at in closed or before in NO_END or after in NO_START or (before == "/" and at not in paths):
             continue
         if before in _HYPHENS and after not in _SPACE:
             if not hyphens:
                 continue
-            word_start = max(text.rfind(" ", 0, at - 1), text.rfind("\t", 0, at - 1)) + 1
-            head = re.split(f"[{_HYPHENS}]", text[word_start:at - 1])[-1]
-            tail = re.split(f"[{_HYPHENS} \t]", text[at:], maxsplit=1)[0]
-            if letters(head) < 2 or letters(tail) < 2:
+            head = _WORD_END.search(text, 0, at - 1).group()
+            tail = _WORD_START.match(text, at).group()
+            if len(head) < 2 or len(tail) < 2:
                 continue
         if after not in _SPACE:
             start = at

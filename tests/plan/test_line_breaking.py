@@ -123,9 +123,11 @@ def it_never_hyphenates_or_breaks_code_names_or_addresses(french, theme):
             assert not any(line.startswith(("()", "out()", "voice()", "started")) for line in lines), (width, lines)
 
 
-def it_lets_an_address_break_only_after_a_slash_of_its_path():
+def it_breaks_after_a_slash_only_in_the_path_of_an_address():
     pieces = [piece for _, piece in break_units("voir https://docs.docker.com/get-started/overview ici", "fr")]
     assert pieces == ["voir", "https://docs.docker.com/", "get-started/", "overview", "ici"]
+    pieces = [piece for _, piece in break_units("Hyper-V/KVM et/ou <i>lance</i>", "fr")]
+    assert pieces == ["Hyper-V/KVM", "et/ou", "<i>lance</i>"]
 
 
 def it_breaks_after_a_hyphen_only_between_two_parts_of_two_letters(french):
