@@ -1,7 +1,9 @@
 """Text measured with real font metrics: widths, line breaking with hyphenation, the largest size that fits.
 
 Widths come from the font files the audience's font is metric-compatible with (Carlito for
-Calibri), then the theme's script faces for what it lacks (CJK, Arabic, Hebrew), shaped with
+Calibri), then the theme's script faces for what it lacks (CJK, Arabic, Hebrew); a Chinese,
+Japanese or Korean deck puts its language's face first, so its Latin is that face's (`lead_face`),
+shaped with
 HarfBuzz (`shaping.py`): kerning, ligatures and joining forms as browsers draw them, in ems,
 scaled linearly, so they do not depend on hinting at small sizes. Lines break where Unicode
 line breaking allows (`linebreak.py`). Vertical metrics (ascent, cap and x height) are the
@@ -77,6 +79,20 @@ def ordered(scripts: tuple, lang: Optional[str]) -> tuple:
     return tuple(sorted(scripts, key=rank))
 
 
+CJK_LANGS = ("ja", "zh", "ko")
+
+
+def lead_face(scripts: tuple, lang: Optional[str]):
+    """The script face that draws every character of a Chinese, Japanese or Korean deck it has,
+    its Latin letters and digits too ("OS" in "ゲスト OS" in the Japanese face, sized and spaced to
+    sit with its kana): the first face (of `scripts`, anything with `langs`) made for the deck's
+    language; None in other languages, whose Latin stays the theme's face."""
+    primary = (lang or "").split("-")[0].lower()
+    if primary not in CJK_LANGS:
+        return None
+    return next((face for face in scripts if primary in face.langs or lang in face.langs), None)
+
+
 class TextMeasure:
     """Widths and wrapping of text in a font face (regular and bold files) and the script faces
     that draw what it lacks, in points.
@@ -86,15 +102,20 @@ class TextMeasure:
     """
 
     def __init__(self, regular: Path | str, bold: Path | str, hyphenator: Optional[Hyphenator] = None,
-                 scripts: tuple[ScriptFont, ...] = (), lang: Optional[str] = None):
+                 scripts: tuple[ScriptFont, ...] = (), lang: Optional[str] = None, lead: bool = True):
         self.regular = str(regular)
         self.bold = str(bold)
         self.hyphenator = hyphenator
         self.scripts = scripts
         self.lang = lang
+        self.lead = lead
         chain = ordered(scripts, lang)
-        self.chains = {False: (self.regular, *(f.regular for f in chain)),
-                       True: (self.bold, *(f.bold for f in chain))}
+        first = lead_face(chain, lang) if lead else None
+        self.lead_family = first.family if first is not None else None
+        rest = tuple(face for face in chain if face is not first)
+        ahead = (first,) if first is not None else ()
+        self.chains = {False: (*(f.regular for f in ahead), self.regular, *(f.regular for f in rest)),
+                       True: (*(f.bold for f in ahead), self.bold, *(f.bold for f in rest))}
         font = _font(self.regular)
         ascent, descent = font.getmetrics()
         self.ascent = ascent / _REFERENCE_SIZE
@@ -111,13 +132,14 @@ class TextMeasure:
 
     @classmethod
     def for_code(cls, theme, lang: Optional[str] = None) -> "TextMeasure":
-        """The measurer of a theme's monospace face (never hyphenating), its script faces after it."""
+        """The measurer of a theme's monospace face (never hyphenating), its script faces after it
+        (code keeps its face before a CJK deck's)."""
         return cls(theme.font_path(theme.code.regular), theme.font_path(theme.code.bold), None,
-                   theme.script_fonts(), lang)
+                   theme.script_fonts(), lang, lead=False)
 
     def for_lang(self, lang: Optional[str]) -> "TextMeasure":
         """The same faces, hyphenating words of `lang` (None: no hyphenation) and trying its script faces first."""
-        return TextMeasure(self.regular, self.bold, hyphenator(lang), self.scripts, lang)
+        return TextMeasure(self.regular, self.bold, hyphenator(lang), self.scripts, lang, self.lead)
 
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         """The advance width of one line of `text` at `size_pt` points."""

@@ -129,6 +129,20 @@ class Theme:
 
         return tuple(font.family for font in ordered(self.script_fonts(), lang))
 
+    def lead_family(self, lang: str | None) -> str | None:
+        """The family of the script face that draws a Chinese, Japanese or Korean deck's Latin too
+        (`plan.measure.lead_face`), None for other languages or without such a face."""
+        from generator.plan.measure import lead_face, ordered
+
+        face = lead_face(ordered(self.script_fonts(), lang), lang)
+        return face.family if face is not None else None
+
+    def font_list(self, face: "FontFace", lang: str | None) -> str:
+        """The CSS font list text of `lang` is set in with `face`: the lead face of a CJK deck first
+        (`lead_family`), then the face, its fallbacks, the script faces, the generic family."""
+        lead = self.lead_family(lang)
+        return css_font_list(((lead,) if lead else ()) + (face.family, *face.fallbacks, *self.script_families(lang)))
+
     @property
     def directories(self) -> tuple[Path, ...]:
         """The theme's folder, then those of the themes it extends."""

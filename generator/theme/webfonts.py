@@ -56,14 +56,22 @@ def theme_faces(theme: Theme, code: bool = False) -> tuple[Face, ...]:
 
 def script_faces(theme: Theme, lang: str | None, characters: frozenset[str]) -> tuple[tuple[Face, ...], frozenset[str]]:
     """The theme's script faces that draw some of `characters` the body face lacks (each character
-    to the first face, in the order `lang` tries them), and the characters they draw."""
-    from generator.plan.measure import ordered
+    to the first face, in the order `lang` tries them), and the characters they draw; a CJK
+    deck's own face (`lead_face`) draws every character it has, its Latin and spaces too."""
+    from generator.plan.measure import lead_face, ordered
     from generator.plan.shaping import covered, ignorable, split_ref
 
     body = str(theme.font_path(theme.body.regular))
-    left = {char for char in characters if not ignorable(char) and not covered(body, char)}
+    fonts = ordered(theme.script_fonts(), lang)
+    lead = lead_face(fonts, lang)
+    if lead is not None:
+        fonts = (lead, *(font for font in fonts if font is not lead))
+        left = {char for char in characters if covered(lead.regular, char)} | {
+            char for char in characters if not ignorable(char) and not covered(body, char)}
+    else:
+        left = {char for char in characters if not ignorable(char) and not covered(body, char)}
     faces, drawn = [], set()
-    for font in ordered(theme.script_fonts(), lang) if left else ():     # files found once, by the theme
+    for font in fonts if left else ():     # files found once, by the theme
         mine = {char for char in left if covered(font.regular, char)}
         if mine:
             (regular, index), (bold, _) = split_ref(font.regular), split_ref(font.bold)

@@ -317,3 +317,55 @@ def it_copies_arabic_letters_with_vowel_marks_from_the_pdf_once(out):
         assert word in text, word
     for doubled in ("ققدِّدم", "تبنّناها", "ثبّنت", "أيّيهما"):
         assert doubled not in text, doubled
+
+
+def it_draws_the_latin_of_a_japanese_deck_in_the_japanese_face_in_every_format(out, theme):
+    """"OS" in "ゲスト OS" is drawn, and measured, by Noto Sans CJK JP's own Latin, sized and spaced
+    for its kana: the plan's chain, the PPTX runs (`a:latin`), the HTML and SVG font lists and
+    their embedded faces, the slides PDF's fonts; code keeps its monospace face, and a French
+    deck its own face."""
+    from pptx.oxml.ns import qn
+
+    from generator.plan.measure import TextMeasure
+    from generator.renderers.diagrams.png import with_font_first
+
+    japanese, code = TextMeasure.for_theme(theme, "ja"), TextMeasure.for_code(theme, "ja")
+    face = next(font for font in theme.script_fonts() if font.family == FACES["ja"])
+    assert japanese.chains[False][0] == face.regular and japanese.chains[True][0] == face.bold
+    assert code.chains[False][0] == str(theme.font_path(theme.code.regular))
+    assert TextMeasure.for_theme(theme, "fr").chains[False][0] == str(theme.font_path(theme.body.regular))
+    assert japanese.width("ゲスト OS", 20) != TextMeasure.for_theme(theme, "ar").width("ゲスト OS", 20)
+
+    checked = 0
+    for _, _, run in runs_of(out / "ja" / "autour-de-docker-ja.pptx"):
+        latin = run.find(f"{qn('a:rPr')}/{qn('a:latin')}")
+        typeface = latin.get("typeface") if latin is not None else None
+        if typeface not in ("Consolas", theme.code.family):
+            assert typeface == FACES["ja"], (run.findtext(qn("a:t")), typeface)
+            checked += "OS" in (run.findtext(qn("a:t")) or "")
+    assert checked
+
+    html = (out / "ja" / "autour-de-docker-ja.html").read_text("utf-8")
+    assert re.search(r"--font-body: 'Noto Sans CJK JP', 'Calibri'", html)
+    assert re.search(r"--font-code: 'Courier New'", html)
+    svg = (out / "ja" / "diagrams" / "side-by-side.svg").read_text("utf-8")
+    assert 'font-family="\'Noto Sans CJK JP\', \'Calibri\'' in svg
+    for text in (html, svg):
+        faces = re.findall(r"font-family: '([^']+)'; font-weight: \d+; [^}]*base64,([A-Za-z0-9+/=]+)", text)
+        assert {"O", "S"} <= embedded_characters_of([data for family, data in faces if family == FACES["ja"]])
+    assert with_font_first(svg, "Carlito", theme.script_families("ja")).count('font-family="\'Noto Sans CJK JP\', '
+                                                                               '\'Carlito\', \'Calibri\'') == 1
+
+    from tests.renderers.handout.reading import Handout
+
+    fonts = Handout(out / "ja" / "autour-de-docker-ja.pdf").fonts()
+    assert not {"Calibri", "Calibri-Bold"} & fonts, fonts
+
+
+def embedded_characters_of(encoded: list[str]) -> set[str]:
+    from fontTools.ttLib import TTFont
+
+    found = set()
+    for data in encoded:
+        found.update(chr(code) for code in TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
+    return found

@@ -16,7 +16,7 @@ from generator.theme import Theme
 
 def emit_chart_svg(chart: ChartPlan, theme: Theme) -> str:
     """The SVG text of a chart, in the theme's body font with its fallbacks."""
-    return render_chart_svg(chart, theme.body.css_stack(theme.script_families(chart.lang)))
+    return render_chart_svg(chart, theme.font_list(theme.body, chart.lang))
 
 
 def render_chart_svg(chart: ChartPlan, font_family: str) -> str:

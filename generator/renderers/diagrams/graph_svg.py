@@ -130,7 +130,7 @@ def emit_graph_svg(diagram: GraphDiagram, theme: Theme) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xml:lang={_attr(diagram.lang)} role="img" '
         f'aria-labelledby="{gid}__title {gid}__desc" width="{w}pt" height="{h}pt" '
-        f'viewBox="0 0 {w} {h}" font-family={_attr(style.font_family)}'
+        f'viewBox="0 0 {w} {h}" font-family={_attr(theme.font_list(theme.body, diagram.lang))}'
         f'{RTL_ATTRIBUTE if is_rtl(diagram.lang) else ""}>',
         f'<title id="{gid}__title">{_xml(diagram.title)}</title>',
         f'<desc id="{gid}__desc">{_xml(diagram.description)}</desc>',

@@ -34,7 +34,7 @@ def emit_png(svg: str, theme: Theme, scale: float = 2.0, background: str | None 
     share_with_fontconfig(str(regular.parent))
     family = font_family_of(str(regular))
     require_fontconfig_family(family, regular.name)
-    svg = with_font_first(svg, family)
+    svg = with_font_first(svg, family, theme.script_families())
     rsvg = shutil.which("rsvg-convert")
     draw = (lambda: _with_rsvg(rsvg, svg, scale, background)) if rsvg else (lambda: _with_cairosvg(svg, scale, background))
     entry = cache.key("png", tool_fingerprint(), theme_fonts_digest(theme), svg, scale, background, bool(rsvg))
@@ -55,7 +55,7 @@ def emit_pngs(svgs: list[str], theme: Theme, scale: float = 2.0, background: str
     share_with_fontconfig(str(regular.parent))
     family = font_family_of(str(regular))
     require_fontconfig_family(family, regular.name)
-    ready = [with_font_first(svg, family) for svg in svgs]
+    ready = [with_font_first(svg, family, theme.script_families()) for svg in svgs]
     store = cache.active()
     entries = [cache.key("png", tool_fingerprint(), theme_fonts_digest(theme), svg, scale, background, True)
                for svg in ready]
@@ -127,17 +127,22 @@ def font_family_of(path: str) -> str:
     return ImageFont.truetype(path, 12).getname()[0]
 
 
-def with_font_first(svg: str, family: str) -> str:
-    """The SVG with `family` put in front of every font-family list."""
+def with_font_first(svg: str, family: str, leads: tuple[str, ...] = ()) -> str:
+    """The SVG with `family` put in front of every font-family list, or right after its first
+    family when that is one of `leads` (a CJK deck's own face, which draws its Latin too)."""
     from xml.sax.saxutils import quoteattr
 
     from generator.theme import css_string
 
     first = css_string(family)
+    kept = {quoteattr(css_string(name))[1:-1] for name in leads}
 
     def prepend(match: re.Match) -> str:
         rest = match.group(1)      # already escaped for the attribute
         listed = quoteattr(first)[1:-1]
+        head, sep, tail = rest.partition(", ")
+        if head in kept:
+            return f'font-family="{head}, {listed}{sep}{tail}"'
         return f'font-family="{listed}, {rest}"' if rest else f'font-family="{listed}"'
     return _FONT_FAMILY.sub(prepend, svg)
 

@@ -22,7 +22,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def emit_stack_svg(diagram: Diagram, theme: Theme) -> str:
     """The SVG text of a stack diagram, in the theme's body font with its fallbacks."""
-    return render_svg(diagram, theme.body.css_stack(theme.script_families(diagram.lang)))
+    return render_svg(diagram, theme.font_list(theme.body, diagram.lang))
 
 
 RTL = ' direction="rtl"'

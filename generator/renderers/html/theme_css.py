@@ -13,12 +13,14 @@ from generator.theme import GENERIC_FAMILIES, FontFace, Theme, css_font_list
 
 
 
-def font_stack(face: FontFace, scripts: tuple[str, ...] = ()) -> str:
+def font_stack(face: FontFace, scripts: tuple[str, ...] = (), lead: str | None = None) -> str:
     """A CSS font-family list; names quoted and escaped, generic families bare; the script faces'
     families (`scripts`, CJK, Arabic…) before the generic family, so the browser draws what the
-    face lacks with the face the plan measured it with."""
+    face lacks with the face the plan measured it with; `lead` (a CJK deck's own face, which draws
+    its Latin too) before them all."""
     generic = [name for name in face.fallbacks if name in GENERIC_FAMILIES]
-    named = [name for name in (face.family, *face.fallbacks, *scripts) if name not in GENERIC_FAMILIES]
+    named = [name for name in ((lead,) if lead else ()) + (face.family, *face.fallbacks, *scripts)
+             if name not in GENERIC_FAMILIES]
     return css_font_list([*named, *generic])
 
 
@@ -36,8 +38,9 @@ def custom_properties(theme: Theme, lang: str | None = None) -> str:
             value = getattr(style, part)
             parse_hex(value)
             lines.append(f"  --kind-{kind}-{part}: {value};")
-    lines.append(f"  --font-body: {font_stack(theme.body, scripts)};")
-    lines.append(f"  --font-heading: {font_stack(theme.heading, scripts)};")
+    lead = theme.lead_family(lang)
+    lines.append(f"  --font-body: {font_stack(theme.body, scripts, lead)};")
+    lines.append(f"  --font-heading: {font_stack(theme.heading, scripts, lead)};")
     lines.append(f"  --font-code: {font_stack(theme.code, scripts)};")
     for name, value in sorted(theme.sizes.items()):
         lines.append(f"  --size-{name}: {_px(value)};")

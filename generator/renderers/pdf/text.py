@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from generator.text.markdown import Piece
-from generator.plan.measure import ordered
+from generator.plan.measure import lead_face, ordered
 from generator.plan.shaping import runs, shaper
 from generator.renderers.pdf.canvas import Canvas, rgb
 from generator.renderers.pdf.document import number
@@ -40,9 +40,11 @@ class Faces:
         regular, bold = str(theme.font_path(body.regular)), str(theme.font_path(body.bold))
         italic = str(theme.font_path(body.italic)) if body.italic else regular
         regulars, bolds = tuple(f.regular for f in scripts), tuple(f.bold for f in scripts)
+        lead = lead_face(scripts, lang)      # a CJK deck's face draws its Latin too, as the plan measured
+        ahead = ((lead.regular,), (lead.bold,)) if lead is not None else ((), ())
         self.chains = {
-            (False, False): (regular, *regulars), (True, False): (bold, *bolds),
-            (False, True): (italic, *regulars), (True, True): (bold, *bolds),
+            (False, False): (*ahead[0], regular, *regulars), (True, False): (*ahead[1], bold, *bolds),
+            (False, True): (*ahead[0], italic, *regulars), (True, True): (*ahead[1], bold, *bolds),
         }
         self.code = {False: (str(theme.font_path(code.regular)), *regulars),
                      True: (str(theme.font_path(code.bold or code.regular)), *bolds)}

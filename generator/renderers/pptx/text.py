@@ -51,17 +51,24 @@ def tag_language(element, lang: str, measure=None, code_family: str | None = Non
 
     With the deck's `measure` (its faces for other scripts), runs also name the faces that draw
     their East Asian and complex-script characters (`a:ea`, `a:cs`), so PowerPoint picks the
-    face the text was measured with; in a right-to-left language every paragraph but code is
-    right to left and right-aligned (bullets on the right) and tables read from the right."""
+    face the text was measured with; in a Chinese, Japanese or Korean deck every run but code
+    names its language's face for Latin too (`a:latin`: the plan measured its Latin in that
+    face); in a right-to-left language every paragraph but code is right to left and
+    right-aligned (bullets on the right) and tables read from the right."""
     from generator.i18n.scripts import is_rtl
+    from generator.renderers.pptx.oxml.latin import latin_face, set_latin_face
 
     tag = office_lang(lang)
     add_run_properties(element, tag)
     defaults = measure.default_families() if measure is not None else {}
     own = {kind: family for kind, family in defaults.items() if _needs(lang, kind)}
     script_faces = _script_faces(measure) if measure is not None else None
+    lead = getattr(measure, "lead_family", None)
+    code_faces = {CODE_FONT, code_family}
     for props, of_run in character_properties(element):
         set_language(props, tag)
+        if lead and latin_face(props) not in code_faces:
+            set_latin_face(props, lead)
         faces = dict(own)
         if script_faces is not None and of_run:
             faces.update(script_faces(run_text(props)))

@@ -23,8 +23,9 @@ def it_gives_brackets_around_other_text_the_direction_of_the_line_or_of_the_text
 
 
 def it_draws_each_character_by_the_first_face_that_has_it_as_the_browser_does():
-    """Latin words, digits and spaces between Japanese or Arabic words come from the theme's own
-    face (Calibri), as Chromium falls back, not from the script face of the word before them."""
+    """Latin words, digits and spaces between Arabic words come from the theme's own face
+    (Calibri), as Chromium falls back, not from the script face of the word before them; a
+    Japanese deck's first face is its Japanese face, which draws its Latin too ("VM")."""
     from generator.text.markdown import Piece
     from generator.renderers.pdf.text import Faces, shape_line
     from generator.theme import load_theme
@@ -32,12 +33,16 @@ def it_draws_each_character_by_the_first_face_that_has_it_as_the_browser_does():
     theme = load_theme("default")
     for lang, text, latin in (("ja", "一種の軽量な VM として", " VM "), ("ar", "في بداياته قدم Docker", " ")):
         faces = Faces(theme, lang)
-        body, script = faces.chain()[0], faces.chain()[1]
+        first, second = faces.chain()[0], faces.chain()[1]
         refs = {g.text: g.ref for _, glyphs in shape_line((Piece(text),), faces, rtl=lang == "ar")
                 for g in glyphs if g.text}
-        assert all(refs[char] == body for char in latin if char in refs), (lang, refs)
-        assert " " in refs and refs[" "] == body
-        assert any(ref == script for ref in refs.values())
+        assert all(refs[char] == first for char in latin if char in refs), (lang, refs)
+        assert " " in refs and refs[" "] == first
+        if lang == "ja":
+            assert set(refs.values()) == {first} and faces.names[first] == "Noto Sans CJK JP"
+            assert second == str(theme.font_path(theme.body.regular))
+        else:
+            assert any(ref == second for ref in refs.values())
 
 
 def it_sets_adjacent_fullwidth_punctuation_half_width_as_the_browser_does():
