@@ -35,8 +35,8 @@ def test_diagrams_land_in_the_output_tree_for_every_language(diagrams_out):
     for lang in ("fr", "en"):
         folder = diagrams_out / "autour-de-docker" / lang / "diagrams"
         names = sorted(p.name for p in folder.iterdir())
-        assert names == sorted(f"{n}.{ext}" for n in ("vm", "containers", "side-by-side", "docker-daemon")
-                               for ext in ("svg", "png"))
+        assert names == sorted(f"{n}.{ext}" for n in ("vm", "containers", "side-by-side", "docker-daemon",
+                                                       "startup-time") for ext in ("svg", "png"))
         for png in folder.glob("*.png"):
             assert png.read_bytes().startswith(b"\x89PNG")
 
