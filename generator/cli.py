@@ -249,21 +249,44 @@ def _split(value: str | None) -> list[str]:
 @click.option("--no-wait", is_flag=True,
               help="When another build is writing into the output folder, fail at once (exit 1) instead of "
                    "waiting for it.")
+@click.option("--shard", metavar="K/N", callback=lambda ctx, param, value: _shard(value),
+              help="Build only shard K of N: every K-th of the talk × language units, sorted (for CI machines "
+                   "building one library together; then `deckgen index` writes its page).")
+@click.option("--base-url", metavar="URL",
+              help="The library page (index.html, written when several talks are built) links to URL/<talk>/… "
+                   "instead of relative addresses.")
 @_output_options(color=True, quiet="Print only errors and the failure summary: nothing when the build succeeds.",
                  verbose="Also print the cache and the worker processes used, each file of the output folder "
                          "and the time the whole build took.")
 def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, out: str, template: str | None,
           strict: bool, handouts: str | None, per_page: str, paper: str, print_theme: str, pdf_steps: bool,
-          no_cache: bool, jobs: int | None, mark_untranslated: bool, no_wait: bool) -> None:
+          no_cache: bool, jobs: int | None, mark_untranslated: bool, no_wait: bool,
+          shard: tuple[int, int] | None, base_url: str | None) -> None:
     """Build talks into output/<talk>/<lang>/.
 
     Without TALK_DIR, every talk under content/ is built, in every language and format. Outputs
     whose inputs did not change since an earlier build are taken from the cache. On a terminal, a
     status line counts the outputs still rendering (not with NO_COLOR, TERM=dumb or --no-color).
+    A build of several talks (not a shard) also writes the library page, output/index.html.
     """
     level = _level()
     started = time.perf_counter()
     dirs = [Path(p) for p in _talk_dirs(talk_dirs)]
+    library = len(dirs) > 1 and shard is None
+    langs_of = None
+    if shard is not None:
+        from generator.build.library import shard_units
+        from generator.content.talk import load_talk
+
+        langs_of = shard_units([load_talk(d) for d in dirs], shard)
+        if langs is not None:
+            asked = set(_split(langs))
+            langs_of = {d: [lang for lang in found if lang in asked] for d, found in langs_of.items()}
+        dirs = [d for d in dirs if langs_of.get(d)]
+        if not dirs:
+            if level > Verbosity.QUIET:
+                click.echo(f"shard {shard[0]}/{shard[1]}: nothing to build")
+            return
     if level == Verbosity.VERBOSE:
         click.echo(_cache_line(no_cache))
     question = None
@@ -272,8 +295,10 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
 
         question = stamps.question(dirs, Path(out), (langs, formats, template, strict, handouts, per_page,
                                                      paper.lower(), print_theme.lower(), pdf_steps,
-                                                     mark_untranslated))
+                                                     mark_untranslated, shard, base_url if library else None))
         known = stamps.recall(question, Path(out))
+        if library and not (Path(out) / "index.html").is_file():
+            known = None            # the library page was removed: written again below
         if known is not None:
             if level > Verbosity.QUIET:
                 _replay(known, out, time.perf_counter() - started, level)
@@ -302,7 +327,12 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
                            progress=shown.line, handouts=tuple(layouts) or None, per_page=int(per_page),
                            paper=paper.lower(), pdf_steps=pdf_steps, use_cache=not no_cache, jobs=jobs,
                            warn=shown.warnings, status=shown.status, mark_untranslated=mark_untranslated,
-                           wait=not no_wait, print_theme=print_theme.lower())
+                           wait=not no_wait, print_theme=print_theme.lower(), langs_of=langs_of)
+        if library:
+            from generator.build.library import write_index
+            from generator.content.talk import load_talk
+
+            result.written.append(write_index(Path(out), [load_talk(d) for d in dirs], base_url=base_url))
     finally:
         shown.close()
     reused = f", {len(result.reused)} of {len(result.reused) + len(result.rendered)} outputs reused" \
@@ -317,6 +347,40 @@ def build(talk_dirs: tuple[str, ...], langs: str | None, formats: str | None, ou
         from generator.build import stamp as stamps
 
         stamps.record(question, result.stamp, result.stamp.inputs, Path(out))
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    """`--shard K/N` as (K, N), 1 ≤ K ≤ N."""
+    if value is None:
+        return None
+    number, _, count = value.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        raise click.BadParameter(f"'{value}' is not K/N with 1 ≤ K ≤ N, such as 2/3", param_hint="--shard")
+    return int(number), int(count)
+
+
+@main.command()
+@click.argument("out", default="output", required=False, type=click.Path(file_okay=False))
+@click.option("--base-url", metavar="URL", help="Link to URL/<talk>/… instead of relative addresses.")
+def index(out: str, base_url: str | None) -> None:
+    """Write OUT/index.html, the library page of every talk under content/.
+
+    For a library built in shards (build --shard K/N) whose outputs were gathered in OUT: the page
+    is the one a build of the whole library writes. Fails, naming them, when a talk's language
+    has no outputs in OUT.
+    """
+    from generator.build.library import MissingOutputs, write_index
+    from generator.content.talk import load_talk
+
+    talks = [load_talk(d) for d in _talk_dirs(())]
+    try:
+        path = write_index(Path(out), talks, base_url=base_url, complete=True)
+    except MissingOutputs as exc:
+        click.echo(f"error: no outputs in {out}/ for {', '.join(exc.missing)} [index.missing]\n"
+                   "  hint: build every shard (deckgen build --shard K/N) into this folder first", err=True)
+        click.get_current_context().exit(ExitCode.CONTENT)
+    if _level() > Verbosity.QUIET:
+        click.echo(f"{path}: {len(talks)} talk{'s' if len(talks) != 1 else ''}")
 
 
 def _written_line(files: int, out: str, reused: str, warnings: int) -> str:

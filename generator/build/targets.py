@@ -130,7 +130,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
           warn: Callable[[list[Diagnostic], dict], None] | None = None,
           status: Callable[[int, int], None] | None = None, mark_untranslated: bool = False,
           wait: bool = True, waiting: Callable[[str], None] | None = None,
-          print_theme: str | None = None) -> BuildResult:
+          print_theme: str | None = None, langs_of: dict[Path, list[str]] | None = None) -> BuildResult:
     """Render every asked output in memory (or take it from the cache), then write them all;
     raises before writing on errors. `progress` gets a line as each output is done, `warn` the
     warnings as they are found (then none is left for the caller to print, unless `strict`).
@@ -141,7 +141,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     files are written holding the lock of `out` (`lock.py`): while another build writes there,
     this one waits (`waiting` gets one line, by default printed on stderr), or without `wait`
     raises `lock.OutputBusy` having written nothing. `print_theme` is the colours handouts print
-    slides in (`light`, the default, or `deck`)."""
+    slides in (`light`, the default, or `deck`); `langs_of`, the languages of each talk folder
+    when they differ between talks (a shard of a library), overrides `langs`."""
     from generator.build import stamp as stamps
     from generator.build import workers
 
@@ -154,7 +155,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
         stack.enter_context(cache.use(store))
         run = _Run(options, langs, store, strict, progress, None if strict else warn, status)
         for talk_dir in talk_dirs:
-            run.add_talk(talk_dir)
+            run.add_talk(talk_dir, langs_of.get(talk_dir) if langs_of else None)
         run.check()
         workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished, run.planning())
         run.check()
@@ -197,7 +198,7 @@ class _Run:
         self.languages: dict[int, tuple[_Talk, str]] = {}       # a job to plan -> its talk, its language key
         self._seen: set = set()
 
-    def add_talk(self, talk_dir: Path) -> None:
+    def add_talk(self, talk_dir: Path, langs: list[str] | None = None) -> None:
         from generator.build.inputs import talk_files_digest, theme_digest, file_digest
 
         loaded = load_talk(talk_dir)
@@ -212,7 +213,7 @@ class _Run:
         talk = _Talk(loaded, theme, template, files)
         self.talks.append(talk)
         # every language looked up first, so that what planning waits on starts for all of them
-        looked_up = [self._look_up(talk, lang) for lang in languages_of(loaded, self.langs)]
+        looked_up = [self._look_up(talk, lang) for lang in languages_of(loaded, langs or self.langs)]
         for found in looked_up:
             self._add_language(talk, *found)
 

@@ -765,6 +765,14 @@ def plan_ahead(talk: model.Talk, theme: Theme, *, lang: str) -> None:
         lay_out_ahead(talk.graph(name), theme, lang)
 
 
+def plan_cover(talk: model.Talk, theme: Theme, *, lang: str, byline: str = "",
+               geometry: Geometry = DEFAULT_GEOMETRY) -> SlidePlan:
+    """The plan of a localized talk's first slide alone, as its deck draws it (a talk library's
+    thumbnail): the deck's one type scale leaves a first slide's sizes as they are."""
+    measure = TextMeasure.for_theme(theme).for_lang(lang)
+    return _Planner(talk, theme, measure, byline, lang, geometry).plan(1, talk.slides[0])
+
+
 def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = None, *, lang: str,
               byline: str = "", geometry: Geometry = DEFAULT_GEOMETRY) -> DeckPlan:
     """The plan of every slide of a localized talk, in order, numbered from 1, for a geometry."""
