@@ -415,12 +415,15 @@ class _Planner:
         texts = [t for t in (who, rest) if t]
         room = self.geometry.byline
         fit = self.fitted(slide.id, "byline", texts, room, self.size("secondary", 24), bold=True, gap=g.BULLET_GAP)
-        found, top = {}, room.y
+        blocks, total = [], -g.BULLET_GAP * fit.size
         for key, text, bold in (("byline", who, True), ("event", rest, False)):
             if not text:
                 continue
             lines = balanced_lines(self.measure, plain(text), room.w, fit.size, bold)
-            height = len(lines) * fit.size * g.LINE_HEIGHT
+            blocks.append((key, text, lines, len(lines) * fit.size * g.LINE_HEIGHT))
+            total += blocks[-1][3] + g.BULLET_GAP * fit.size
+        found, top = {}, room.y + max(0.0, room.h - total) / 2     # in the middle of the room under the field
+        for key, text, lines, height in blocks:
             found[key] = Sized(text, fit.size, lines, g.Rect(room.x, top, room.w, height))
             top += height + g.BULLET_GAP * fit.size
         return found

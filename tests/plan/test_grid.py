@@ -103,7 +103,15 @@ def it_puts_every_content_title_at_the_same_place_and_every_cover_title_on_the_s
     for deck in (every_kind, plan):
         for slide in deck.slides:
             heading = slide.heading.rect
-            if slide.kind in ("title", "section", "closing"):
+            if slide.kind == "section":      # all colour field: its title block in the middle
+                top = g.DIVIDER_TITLE.y
+                bottom = g.DIVIDER_SUBTITLE.y + g.DIVIDER_SUBTITLE.h
+                if slide.subtitle is not None:
+                    assert heading.y + heading.h == pytest.approx(g.DIVIDER_TITLE.y + g.DIVIDER_TITLE.h), slide.id
+                else:
+                    assert heading.y - top == pytest.approx(bottom - heading.y - heading.h), slide.id
+                assert heading.y >= top and heading.y + heading.h <= bottom
+            elif slide.kind in ("title", "closing"):
                 assert heading.y + heading.h == pytest.approx(g.COVER_TITLE.y + g.COVER_TITLE.h), slide.id
                 assert heading.y >= g.COVER_TITLE.y and heading.y + heading.h <= g.FIELD.h
             elif not (slide.kind == "statement" and slide.text is None):
