@@ -11,6 +11,7 @@ deckgen has no words of its own in (its catalogs in `generator/locales`) gets on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.content.talk import LoadedTalk, display_path
@@ -34,6 +35,16 @@ class LocalizedTalk:
     talk: Talk
     lang: str
     warnings: list[Diagnostic] = field(default_factory=list)
+    # the strings that fell back to the source language, as set in the talk (marks included)
+    fallbacks: frozenset[str] = frozenset()
+    source_lang: str = ""
+
+    @cached_property
+    def bidi(self):
+        """The deck's `Bidi`: its direction, and which of its strings are in the source language."""
+        from generator.i18n.bidi import Bidi, fallback_keys
+
+        return Bidi(self.lang, self.source_lang, fallback_keys(self.fallbacks))
 
 
 def mark(text: str) -> str:
@@ -48,6 +59,7 @@ def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = 
     source = loaded.talk
     data = talk_data(source)
     warnings: list[Diagnostic] = []
+    fallbacks: set[str] = set()
     if lang == source.lang:
         for entry in talk_entries(data):
             if not entry.verbatim:
@@ -72,7 +84,9 @@ def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = 
                     set_at(data, entry.path, typeset(entry.text, source.lang))
                 continue
             fallback = entry.text if entry.verbatim else typeset(entry.text, source.lang)
-            set_at(data, entry.path, mark(fallback) if mark_untranslated and not entry.verbatim else fallback)
+            fallback = mark(fallback) if mark_untranslated and not entry.verbatim else fallback
+            set_at(data, entry.path, fallback)
+            fallbacks.add(fallback)
             warnings.append(_fallback_warning(loaded, translations, entry, found))
     data["lang"] = lang
     data["translations"] = []
@@ -81,7 +95,7 @@ def localize(loaded: LoadedTalk, lang: str, translations: Translations | None = 
     tool = tool_language_warning(loaded, lang)
     if tool is not None:
         warnings.append(tool)
-    return LocalizedTalk(Talk.model_validate(data), lang, warnings)
+    return LocalizedTalk(Talk.model_validate(data), lang, warnings, frozenset(fallbacks), source.lang)
 
 
 MAX_LISTED = 5   # more fallbacks than this are summed up in one warning

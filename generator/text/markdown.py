@@ -89,17 +89,18 @@ def plain(text: str) -> str:
 
 def to_html(text: str) -> Markup:
     """One line of inline Markdown as HTML; every piece of text escaped."""
-    return _pieces_html(inline_pieces(text))
+    return pieces_html(inline_pieces(text))
 
 
 def to_html_lines(text: str, lines: tuple[str, ...] = ()) -> Markup:
     """Inline Markdown as HTML broken where the plan broke it (`lines`, its plain lines): `<br>`
     between the lines, after the space the break replaced (a line's end drops it, so it is not
     drawn, but the text still reads with it); one line when `lines` says nothing or does not match."""
-    return Markup("<br>").join(_pieces_html(line) for line in split_pieces(inline_pieces(text), lines, True))
+    return Markup("<br>").join(pieces_html(line) for line in split_pieces(inline_pieces(text), lines, True))
 
 
-def _pieces_html(pieces) -> Markup:
+def pieces_html(pieces) -> Markup:
+    """Styled pieces as HTML: code, emphasis, strong and links as their elements, text escaped."""
     out = []
     for piece in pieces:
         html = escape(piece.text)

@@ -142,7 +142,10 @@ def it_tags_runs_with_their_language_and_the_faces_of_their_scripts(out, theme, 
     seen = set()
     for _, _, run in runs_of(out / lang / f"autour-de-docker-{lang}.pptx"):
         props, text = run.find(qn("a:rPr")), run.findtext(qn("a:t")) or ""
-        assert props.get("lang") == {"ja": "ja-JP", "ar": "ar-SA", "ru": "ru-RU"}[lang]
+        # the deck's language, but on the strings the catalog leaves in French (Latin letters only)
+        tag = props.get("lang")
+        assert tag == {"ja": "ja-JP", "ar": "ar-SA", "ru": "ru-RU"}[lang] or (
+            tag == "fr-FR" and not re.search("[^\u0000-\u024f\u2000-\u206f]", text)), (tag, text)
         for kind in ("ea", "cs"):
             chars = [c for c in text if script_class(c) == kind and not ignorable(c)]
             if not chars:

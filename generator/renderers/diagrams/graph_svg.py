@@ -58,12 +58,17 @@ def _symbols(diagram: GraphDiagram) -> list[str]:
     return out
 
 
-def _text(label: Label, fill: str) -> str:
+def _text(label: Label, fill: str, rtl: bool = False) -> str:
+    """A label's lines; in a right-to-left drawing, a label with no right-to-left letter ("docker
+    CLI", a French fallback) runs left to right, its punctuation and numbers in their order."""
+    from generator.i18n.bidi import text_direction
+
     weight = ' font-weight="bold"' if label.bold else ""
+    own = ' direction="ltr"' if rtl and text_direction(" ".join(line.text for line in label.lines)) == "ltr" else ""
     spans = "".join(f'<tspan x="{num(line.x)}" y="{num(line.y)}">{_xml(line.text)}</tspan>'
                     for line in label.lines)
     return (f'<text font-size="{num(label.size)}"{weight} fill="{fill}" '
-            f'text-anchor="middle">{spans}</text>')
+            f'text-anchor="middle"{own}>{spans}</text>')
 
 
 def _node(diagram: GraphDiagram, node: NodeBox, style: GraphStyle) -> str:
@@ -81,7 +86,7 @@ def _node(diagram: GraphDiagram, node: NodeBox, style: GraphStyle) -> str:
                          f'rx="{num(style.icon_gap / 2)}" fill="{style.icon_backdrop}"/>')
         parts.append(f'<use href="#{icon_id(diagram, node.icon)}" x="{num(b.x)}" y="{num(b.y)}" '
                      f'width="{num(b.w)}" height="{num(b.h)}"/>')
-    parts.append(_text(node.label, style.text))
+    parts.append(_text(node.label, style.text, is_rtl(diagram.lang)))
     parts.append("</g>")
     return "".join(parts)
 
@@ -115,7 +120,7 @@ def _edge_label(diagram: GraphDiagram, edge: EdgePath, style: GraphStyle) -> str
         f'<g id="{diagram.id}--{edge.id}__label">'
         f'<rect x="{num(label.x)}" y="{num(label.y)}" width="{num(label.w)}" height="{num(label.h)}" '
         f'rx="{num(label.h / 4)}" fill="{style.background}"/>'
-        f"{_text(label.label, style.edge_text)}</g>"
+        f"{_text(label.label, style.edge_text, is_rtl(diagram.lang))}</g>"
     )
 
 

@@ -73,14 +73,27 @@ def _box(box: Box, prefix: str, rtl: bool = False) -> list[str]:
 
 def _text_block(block: TextBlock, rtl: bool = False) -> list[str]:
     """The lines of a text block. Right to left, a line starts at its right: a left-aligned line
-    (legend entries) is anchored at its end, so it stays where the plan put it."""
-    anchor = ' text-anchor="middle"' if block.align == "center" else ' text-anchor="end"' if rtl else ""
+    (legend entries) is anchored at its end, so it stays where the plan put it. In a right-to-left
+    drawing, a line with no right-to-left letter ("700 Mo", a French fallback) runs left to
+    right (`own_direction`), so its numbers and punctuation stay in their order."""
     weight = ' font-weight="bold"' if block.bold else ""
-    return [
-        f'<text x="{_num(block.line_x(index))}" y="{_num(baseline)}" font-size="{_num(block.size)}"{weight} '
-        f'fill="{_attr(block.color)}"{anchor}>{_text(line)}</text>'
-        for index, (line, baseline) in enumerate(zip(block.lines, block.baselines))
-    ]
+    out = []
+    for index, (line, baseline) in enumerate(zip(block.lines, block.baselines)):
+        own, line_rtl = own_direction(line, rtl)
+        anchor = ' text-anchor="middle"' if block.align == "center" else ' text-anchor="end"' if line_rtl else ""
+        out.append(f'<text x="{_num(block.line_x(index))}" y="{_num(baseline)}" font-size="{_num(block.size)}"'
+                   f'{weight} fill="{_attr(block.color)}"{anchor}{own}>{_text(line)}</text>')
+    return out
+
+
+def own_direction(line: str, rtl: bool) -> tuple[str, bool]:
+    """The `direction` attribute of a line of a right-to-left drawing that runs left to right
+    (empty for any other line), and whether the line runs right to left."""
+    from generator.i18n.bidi import text_direction
+
+    if rtl and text_direction(line) == "ltr":
+        return ' direction="ltr"', False
+    return "", rtl
 
 
 def _num(value: float) -> str:

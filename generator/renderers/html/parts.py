@@ -44,6 +44,7 @@ def deck_parts(job) -> DeckParts:
                 for slide in plan.slides}
     strings = ui_strings(job.lang)
     template = environment(theme).get_template("slide.html.j2")
+    bidi = job.localized.bidi       # which way each text runs, which strings fell back
     sections = tuple(Markup(template.render(plan=plan, slide=slide, drawings=drawings, strings=strings,
-                                            kind_templates=KIND_TEMPLATES)) for slide in plan.slides)
+                                            kind_templates=KIND_TEMPLATES, bidi=bidi)) for slide in plan.slides)
     return DeckParts(plan, strings, sections)

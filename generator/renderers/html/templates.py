@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from generator.theme import templating
-from generator.text.markdown import to_html, to_html_lines
 from generator.plan.fit import sub_size
 from generator.renderers.html.theme_css import box_class, gap_class, pad_class, size_class
 from generator.theme import TEMPLATES_DIR, Theme
@@ -39,12 +39,22 @@ def qr_svg(code, name: str = "QR code: {url}") -> Markup:
                   f'fill="#FFFFFF"/><path d="{squares}" fill="#000000"/></svg>')
 
 
-def broken(text: str, lines=()) -> Markup:
-    """Inline Markdown with `<br>` where the plan broke its lines."""
-    return to_html_lines(text, tuple(lines or ()))
+@pass_context
+def broken(context, text: str, lines=()) -> Markup:
+    """Inline Markdown with `<br>` where the plan broke its lines, set the way it runs in the deck
+    (the `bidi` of the template's context: see `html/bidi.py`)."""
+    from generator.renderers.html.bidi import bidi_html
+
+    return bidi_html(text, tuple(lines or ()), context.get("bidi"))
 
 
-FILTERS = (("md", to_html), ("broken", broken), ("fs", size_class), ("box", box_class), ("gap", gap_class),
+@pass_context
+def md(context, text: str) -> Markup:
+    """One line of inline Markdown as HTML, set the way it runs in the deck."""
+    return broken(context, text)
+
+
+FILTERS = (("md", md), ("broken", broken), ("fs", size_class), ("box", box_class), ("gap", gap_class),
            ("pad", pad_class), ("sub_size", sub_size), ("marked_steps", marked_steps), ("qr_svg", qr_svg))
 
 

@@ -22,6 +22,7 @@ from generator.renderers.pdf.canvas import Canvas, rgb
 from generator.renderers.pdf.document import Link, PdfDocument, Resources, factor
 from generator.renderers.pdf.document import number as pdf_number
 from generator.renderers.pdf.slides import _trimmed, broken_lines
+from generator.renderers.pdf.bidi import own_way
 from generator.renderers.pdf.text import Faces, draw_line, line_width, shape_line
 
 PT = 0.75                      # points per CSS pixel
@@ -130,8 +131,9 @@ class HandoutDrawer:
         page.draws.append(draw)
 
     def _draw_line(self, canvas, pieces, x, baseline, size, width, color, accent, bold, align) -> None:
+        rtl, align = own_way(tuple(pieces), self.rtl, align)
         draw_line(canvas, _trimmed(tuple(pieces)), self.faces, x, baseline, size, width, color=color, link_color=accent,
-                  bold=bold, align=align, rtl=self.rtl, broken=bool(pieces) and pieces[-1].text.endswith(" "))
+                  bold=bold, align=align, rtl=rtl, broken=bool(pieces) and pieces[-1].text.endswith(" "))
 
     def paragraph(self, page: _Page, lines, top: float, size: float, width: float, line_height: float,
                   color: str) -> float:

@@ -17,6 +17,7 @@ from generator.plan import geometry as g
 from generator.plan.deck import DeckPlan, SlidePlan
 from generator.plan.fit import sub_size
 from generator.renderers.pdf.canvas import Canvas
+from generator.renderers.pdf.bidi import own_way
 from generator.renderers.pdf.text import Faces, draw_line
 
 
@@ -46,8 +47,9 @@ class SlideDrawer:
         pitch = size * g.LINE_HEIGHT
         baseline = self.faces.baseline(size, g.LINE_HEIGHT)
         for index, pieces in enumerate(broken_lines(text, lines)):
+            rtl, own_align = own_way(pieces, self.rtl, align)
             draw_line(canvas, _trimmed(pieces), self.faces, x, top + index * pitch + baseline, size, w, color=color,
-                      link_color=self.colors["accent"], bold=bold, align=align, rtl=self.rtl,
+                      link_color=self.colors["accent"], bold=bold, align=own_align, rtl=rtl,
                       broken=bool(pieces) and pieces[-1].text.endswith(" "))
         return top + max(1, len(lines) or 1) * pitch
 

@@ -175,24 +175,25 @@ class _Drawer:
                                "y": span.get("y", element.get("y"))}, "".join(span.itertext())))
         else:
             lines.append(({**own, "x": element.get("x"), "y": element.get("y")}, "".join(element.itertext())))
+        rtl = self.rtl if element.get("direction") not in ("ltr", "rtl") else element.get("direction") == "rtl"
         for attributes, text in lines:
             if not text.strip():
                 continue
             size = _float(attributes.get("font-size"), 16.0)
             bold = attributes.get("font-weight") in ("bold", "700", "600", "800", "900")
             pieces = (Piece(text, frozenset({"em"}) if attributes.get("font-style") == "italic" else frozenset()),)
-            width = line_width(shape_line(pieces, self.faces, bold, self.rtl), size)
+            width = line_width(shape_line(pieces, self.faces, bold, rtl), size)
             x, baseline = _float(attributes.get("x")), _float(attributes.get("y"))
             anchor = attributes.get("text-anchor", "start")
             if anchor == "middle":
                 left = x - width / 2
-            elif (anchor == "end") != self.rtl:
+            elif (anchor == "end") != rtl:
                 left = x - width
             else:
                 left = x
             fill = attributes.get("fill", "#000000")
             draw_line(self.canvas, pieces, self.faces, left, baseline, size, width, color=fill, link_color=fill,
-                      bold=bold, rtl=self.rtl)
+                      bold=bold, rtl=rtl)
 
     def use(self, element) -> None:
         symbol = self.symbols.get((element.get("href") or element.get("{http://www.w3.org/1999/xlink}href", ""))

@@ -10,6 +10,7 @@ from generator.i18n.dates import byline
 from generator.plan.deck import plan_deck
 from generator.plan.measure import TextMeasure
 from generator.renderers.pptx.notes import Notes
+from generator.renderers.pptx.oxml.bidi import set_directions
 from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 from generator.renderers.pptx.pictures import Pictures
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
@@ -53,6 +54,8 @@ def render_pptx(job: RenderJob) -> Rendered:
         result.warnings.extend(plan_diagnostics(job.loaded, plan, job.theme))
     faces = TextMeasure.for_theme(job.theme, job.lang)      # the faces other scripts are drawn with
     code_family = job.theme.code.family
+    bidi = job.localized.bidi          # which way each paragraph runs, which strings fell back
+    source_tag = office_lang(bidi.source_lang or job.lang)
     notes, new_slides = Notes(), NewSlides(prs)
     footers = Footers(talk.title, job.theme.body.family, job.theme.colors.get("muted"))
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own,
@@ -68,8 +71,10 @@ def render_pptx(job: RenderJob) -> Rendered:
         unique_shape_ids(slide.element)
         notes_page = notes.write(slide, content.notes) if content.notes else None
         tag_language(slide.element, job.lang, faces, code_family)
+        set_directions(slide.element, bidi, source_tag)
         if notes_page is not None:
             tag_language(notes_page, job.lang, faces, code_family)
+            set_directions(notes_page, bidi, source_tag)
     set_core_properties(prs, title=talk.title, author=talk.author, lang=office_lang(job.lang),
                         subject=talk.subtitle)
     result.files[f"{talk.id}-{job.lang}.pptx"] = reproducible_bytes(prs)
