@@ -54,7 +54,8 @@ def test_a_label_too_long_for_its_box_is_reported_at_its_slide(tmp_path):
     shutil.copytree(SAMPLE_TALK, talk)
     path = talk / "talk.yaml"
     path.write_text(path.read_text("utf-8").replace(
-        "label: Hyperviseur\n", "label: " + "Hyperviseurdetypeunoudeuxtrèslongsansaucuneespace" * 12 + "\n"), "utf-8")
+        # one long word of letters (a camelCase joint would make it a name, never hyphenated)
+        "label: Hyperviseur\n", "label: Hyperviseur" + "detypeunoudeuxtrèslongsansaucuneespace" * 30 + "\n"), "utf-8")
     result = check(str(talk), "--lang", "fr")
     assert result.exit_code == 1
     for slide in ("vm-stack", "side-by-side"):
