@@ -29,7 +29,16 @@ STATEMENT = "Mais comparons-les quand même."
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     """The sample talk built in Arabic, in every format; the badge "700 Mo" untranslated."""
-    root = tmp_path_factory.mktemp("bidi")
+    return build_arabic(tmp_path_factory.mktemp("bidi"))
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory) -> Path:
+    """The same deck in HTML, its untranslated strings marked (`--mark-untranslated`)."""
+    return build_arabic(tmp_path_factory.mktemp("bidi-marked"), "--format", "html", "--mark-untranslated")
+
+
+def build_arabic(root: Path, *options: str) -> Path:
     talk = root / "autour-de-docker"
     shutil.copytree(SAMPLE_TALK, talk)
     catalog, found = re.subn(r'(msgid "700 Mo"\nmsgstr )"[^"]*"', r'\1""', CATALOG.read_text("utf-8"))
@@ -39,7 +48,7 @@ def out(tmp_path_factory) -> Path:
     text, found = re.subn(r"(?m)^translations: \[en\]", "translations: [en, ar]", path.read_text("utf-8"))
     assert found == 1
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(talk), "--lang", "ar", "--out", str(root / "out")])
+    result = CliRunner().invoke(main, ["build", str(talk), "--lang", "ar", "--out", str(root / "out"), *options])
     assert result.exit_code == 0, result.output
     return root / "out" / "autour-de-docker" / "ar"
 
@@ -115,6 +124,24 @@ def it_keeps_the_number_left_of_its_unit_in_the_slides_pdf(out):
 
 def it_sets_a_french_fallback_left_to_right_in_french_in_the_html_deck(out, browser):
     """The statement left in French ends with its full stop at its right end, and says it is French."""
+    found = statement_end(out, browser, STATEMENT)
+    assert found is not None
+    assert found["lang"] == "fr"
+    assert found["stop"] > found["letter"], found       # "même." not ".même"
+    assert found["stop"] > found["others"], found       # at the right end of its line
+
+
+def it_keeps_the_untranslated_marks_around_what_they_wrap_in_the_html_deck(marked, browser):
+    """Under --mark-untranslated, the closing mark ends the French statement, at its right."""
+    found = statement_end(marked, browser, STATEMENT + "›")
+    assert found is not None and found["lang"] == "fr"
+    assert found["stop"] > found["letter"], found       # "même.›", not "›même."
+    assert found["stop"] > found["others"], found
+
+
+def statement_end(out: Path, browser, statement: str) -> dict | None:
+    """Where the last two characters of `statement` (on slide 4) stand, where the rightmost
+    other character of its last line does, and the language its element says."""
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         page.goto((out / "autour-de-docker-ar.html").as_uri() + "#/4")
@@ -127,16 +154,18 @@ def it_sets_a_french_fallback_left_to_right_in_french_in_the_html_deck(out, brow
           if (!node) return null;
           const end = node.data.indexOf(statement) + statement.length, range = document.createRange();
           const at = i => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getBoundingClientRect(); };
-          const stop = at(end - 1), letter = at(end - 2), line = node.parentElement.getBoundingClientRect();
-          return {stop: stop.left, letter: letter.left, right: line.right,
+          const stop = at(end - 1), letter = at(end - 2);
+          let others = -Infinity;       // the rightmost other character of the line
+          for (let i = 0; i < end - 1; i++) {
+            const box = at(i);
+            if (box.width > 0 && Math.abs(box.top - stop.top) < 2) others = Math.max(others, box.left);
+          }
+          return {stop: stop.left, letter: letter.left, others,
                   lang: node.parentElement.closest('[lang]').getAttribute('lang')};
-        }""", STATEMENT)
+        }""", statement)
     finally:
         page.close()
-    assert found is not None
-    assert found["lang"] == "fr"
-    assert found["stop"] > found["letter"], found       # "même." not ".même"
-    assert found["stop"] > found["right"] - 40, found   # at the right end of its line
+    return found
 
 
 def it_tags_french_fallback_runs_of_the_pptx_in_french(out):
