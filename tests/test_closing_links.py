@@ -56,3 +56,28 @@ def it_puts_the_qr_code_in_the_pptx_as_a_picture_named_by_its_url(built):
     assert read == expected()
     text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
     assert "docs.docker.com" in text
+
+
+def it_sets_the_closing_words_in_balanced_lines_in_every_format(built):
+    """"À vous de jouer : installez Docker | et lancez votre premier conteneur.", not a last line
+    holding "conteneur." alone: the plan's lines, in the PPTX (a line break in the paragraph) and
+    in the HTML (a <br>)."""
+    from pptx import Presentation
+
+    from generator.content.talk import load_talk
+    from generator.i18n.localize import localize
+    from generator.plan.deck import plan_deck
+    from generator.theme import load_theme
+
+    loaded = load_talk(SAMPLE_TALK)
+    plan = plan_deck(localize(loaded, "fr").talk, load_theme(loaded.talk.theme, SAMPLE_TALK.resolve()), lang="fr")
+    lines = plan.slides[-1].text.lines
+    assert len(lines) == 2 and len(lines[-1].split()) >= 3, lines
+    closing = Presentation(str(built / "autour-de-docker-fr.pptx")).slides[-1]
+    words = next(shape for shape in closing.shapes if shape.has_text_frame and "vous de jouer" in shape.text_frame.text)
+    first = words.text_frame.paragraphs[0]
+    assert [" ".join(part.split()) for part in first.text.split("\v")] == [" ".join(line.split()) for line in lines]
+    html = (built / "autour-de-docker-fr.html").read_text("utf-8")
+    shown = re.search(r'<p class="closing-text">(.*?)</p>', html, re.S).group(1)
+    assert [" ".join(re.sub("<[^>]+>", "", part).split()) for part in re.split(r"<br\s*/?>", shown)] == \
+        [" ".join(line.split()) for line in lines]

@@ -471,7 +471,9 @@ class _Planner:
         text = None
         if texts:
             fit = self.fitted(slide.id, "text", texts, area, self.size("subtitle", 28), gap=0.5)
-            text = Sized(slide.text or "", fit.size, (), area)
+            # the words in balanced lines, as a title's: no last word alone on its line
+            lines = balanced_lines(self.measure, plain(slide.text), area.w, fit.size) if slide.text else ()
+            text = Sized(slide.text or "", fit.size, lines, area)
         return dict(heading=heading, text=text, links=tuple(links), qr=qr, qr_rect=qr_rect, field=field)
 
     def _statement(self, slide: model.StatementSlide) -> dict:

@@ -128,7 +128,8 @@ class SlideDrawer:
             top = rect.y
             if slide.text.text:
                 with canvas.marked("P"):
-                    top = self.lines(canvas, slide.text.text, (), size, rect.x, top, rect.w, color=c["text"])
+                    top = self.lines(canvas, slide.text.text, slide.text.lines, size, rect.x, top, rect.w,
+                                     color=c["text"])
             pitch, baseline = size * g.LINE_HEIGHT, self.faces.baseline(size, g.LINE_HEIGHT)
             for link in slide.links:
                 top += 0.5 * size

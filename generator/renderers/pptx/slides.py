@@ -303,7 +303,8 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
             keep.add(shape.shape_id)
         else:
             shape = slide.shapes.add_textbox(*(emu(v) for v in _xywh(text.rect)))
-        fill_text(ctx, shape, lines or [""], size, rect=text.rect, gap=0.5, color=_palette(ctx)["text"])
+        fill_text(ctx, shape, lines or [""], size, rect=text.rect, gap=0.5, color=_palette(ctx)["text"],
+                  breaks=[text.lines])
         for link in planned.links:
             paragraph = shape.text_frame.add_paragraph()
             paragraph.line_spacing = Pt(size * LINE_HEIGHT)
