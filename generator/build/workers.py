@@ -173,7 +173,10 @@ def _run_languages(tasks: list[Task], unplanned: list[RenderJob], jobs: int, don
                 for task_index, files, unit_seconds in rendered:
                     done(tasks[task_index], files, unit_seconds)
     finally:
+        from generator.plan.graph.layout import forget_ahead
+
         _PLANNING, _JOBS, _STOP = None, [], None
+        forget_ahead()              # what was laid out ahead here served the workers' plans
 
 
 def _completed(futures):

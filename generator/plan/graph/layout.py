@@ -188,6 +188,13 @@ def settle_ahead() -> None:
         worker.join()
 
 
+def forget_ahead() -> None:
+    """Drop the runs started ahead that this process will not plan with (its workers planned
+    those languages, with the copies they inherited)."""
+    settle_ahead()
+    _ahead.clear()
+
+
 def _floors(theme: Theme) -> tuple[float, float]:
     return theme.sizes.get("diagram-label-min", 18.0), theme.sizes.get("diagram-min", 14.0)
 
