@@ -155,7 +155,7 @@ def it_refuses_a_split_the_slide_forbids_with_split_false(tmp_path):
 
 def it_writes_every_stacks_picture_in_a_longer_language(tmp_path):
     """In the pseudo-locale a stack too wide to be drawn alone is drawn as its own slide draws it:
-    the eight standalone pictures exist, as in French (they were silently missing)."""
+    the ten standalone pictures exist (four stacks and graphs, a chart), as in French (they were silently missing)."""
     from tests.conftest import SAMPLE_TALK
 
     result = CliRunner().invoke(main, ["build", str(SAMPLE_TALK), "--lang", "fr,qps", "--format", "diagrams",
@@ -163,5 +163,5 @@ def it_writes_every_stacks_picture_in_a_longer_language(tmp_path):
     assert result.exit_code == 0, result.stderr
     for lang in ("fr", "qps"):
         names = sorted(p.name for p in (tmp_path / "autour-de-docker" / lang / "diagrams").iterdir())
-        assert names == sorted(f"{n}.{e}" for n in ("vm", "containers", "side-by-side", "docker-daemon")
-                               for e in ("svg", "png")), (lang, names)
+        assert names == sorted(f"{n}.{e}" for n in ("vm", "containers", "side-by-side", "docker-daemon",
+                                                     "startup-time") for e in ("svg", "png")), (lang, names)
