@@ -284,3 +284,20 @@ def it_refuses_a_malformed_print_section(project):
     with pytest.raises(ContentError) as caught:
         print_theme(load_theme("odd", project))
     assert caught.value.diagnostics[0].code == "theme.invalid" and "print:" in caught.value.diagnostics[0].message
+
+
+def it_warns_of_a_print_variant_under_the_contrast_minimum_in_check(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    talk = dark_talk(tmp_path / "content")
+    templates = tmp_path / "templates" / "pale"
+    templates.mkdir(parents=True)
+    (templates / "theme.yaml").write_text('name: pale\nextends: dark\nprint:\n  colors: {muted: "#D1D5DB"}\n', "utf-8")
+    yaml = talk / "talk.yaml"
+    yaml.write_text(yaml.read_text("utf-8").replace("theme: dark", "theme: pale"), "utf-8")
+    result = CliRunner().invoke(main, ["check", str(talk), "--lang", "fr"])
+    assert result.exit_code == 0, result.output         # a warning: the deck itself is sound
+    assert "theme 'pale (print)': muted text on background: #D1D5DB on #FFFFFF" in result.output
+    assert "warning:" in result.output and "[theme.contrast]" in result.output

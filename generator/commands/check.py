@@ -39,6 +39,13 @@ def check_talk(loaded: LoadedTalk, languages: list[str]) -> Checked:
     from generator.theme.contrast import theme_contrast_problems
 
     contrast = theme_contrast_problems(theme, display_path(theme.directory / "theme.yaml"))
+    # the light variant handouts print a dark theme in: warned about as the handout build does
+    from dataclasses import replace
+
+    from generator.theme.printing import print_contrast_problems
+
+    contrast += [replace(d, severity="warning")
+                 for d in print_contrast_problems(theme, display_path(theme.directory / "theme.yaml"))]
     template = template_problems(loaded.directory / talk.template if talk.template else theme.file("template.pptx"))
     lacking = machine_problems(loaded, theme)
     missing = [d for d in lacking if d.severity == "error"]
