@@ -559,22 +559,38 @@ def i18n_status(talk_dirs: tuple[str, ...], as_json: bool, strict: bool) -> None
 
 @main.command()
 @click.argument("talk_dir", required=False, type=click.Path(file_okay=True, dir_okay=True))
-@click.option("--lang", help="The language to preview (default: the talk's own).")
+@click.option("--lang", "langs", metavar="LANGS",
+              help="Languages to preview and write, comma-separated (default: the talk's own).")
+@click.option("--format", "formats", metavar="FORMATS",
+              help="Formats written after each rebuild, comma-separated (default: all).")
+@click.option("--out", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Output folder the formats are written to, as by build.")
+@click.option("--preview-only", is_flag=True, help="Serve the preview only: write nothing.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0: any free port).")
-def watch(talk_dir: str | None, lang: str | None, port: int) -> None:
-    """Serve the HTML deck on 127.0.0.1 and rebuild it when the talk, a catalog or a template changes.
+def watch(talk_dir: str | None, langs: str | None, formats: str | None, out: str, preview_only: bool,
+          port: int) -> None:
+    """Serve the HTML decks on 127.0.0.1, rebuild them when the talk, a catalog or a template
+    changes, then write every format of the changed languages into the output folder.
 
     The open page reloads on the same slide after each rebuild; a content error shows over the
-    page and here, and the server keeps running. Nothing is written to output/.
+    page and here, and the server keeps running. The first language is at /, each language at
+    /<lang>/ (where the decks' language links lead). Each output is written as build writes it.
     """
+    from generator.build.targets import FORMATS
     from generator.watch.loop import serve_and_watch
 
     dirs = _talk_dirs((talk_dir,) if talk_dir else ())
     if len(dirs) > 1:
         raise click.UsageError("watch previews one talk: give its TALK_DIR")
+    chosen = _split(formats) or list(FORMATS)
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"unknown format '{unknown[0]}'; available: {', '.join(FORMATS)}",
+                                 param_hint="--format")
     try:
-        serve_and_watch(dirs[0], lang=lang, port=port, echo=click.echo)
+        serve_and_watch(dirs[0], lang=_split(langs) or None, port=port, echo=click.echo,
+                        formats=None if preview_only else chosen, out=Path(out))
     except OSError as exc:
         raise click.UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}; "
                                "choose another port with --port") from None

@@ -24,9 +24,9 @@ import click
 
 # key in the file -> (the commands it applies to, the option's parameter name, its kind)
 KEYS: dict[str, tuple[tuple[str, ...], str, type]] = {
-    "out": (("build",), "out", str),
-    "formats": (("build",), "formats", list),
-    "languages": (("build", "check"), "langs", list),
+    "out": (("build", "watch"), "out", str),
+    "formats": (("build", "watch"), "formats", list),
+    "languages": (("build", "check", "watch"), "langs", list),
     "paper": (("build",), "paper", str),
     "per-page": (("build",), "per_page", int),
     "handouts": (("build",), "handouts", list),

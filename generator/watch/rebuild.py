@@ -31,9 +31,12 @@ class LiveState:
 class LiveDeck:
     """The deck of one talk in one language, rebuilt on demand; threads wait for it to change."""
 
-    def __init__(self, talk_dir: Path, lang: str | None = None):
+    def __init__(self, talk_dir: Path, lang: str | None = None, events: str | None = None):
+        from generator.renderers.html.deck import LIVE_EVENTS
+
         self.talk_dir = Path(talk_dir)
         self.lang = lang
+        self.events = events or LIVE_EVENTS      # where its page follows its builds
         self.state = LiveState()
         self.changed = threading.Condition()
         self.watched: tuple[Path, ...] = (self.talk_dir,)
@@ -84,7 +87,7 @@ class LiveDeck:
         planned = plan_diagnostics(loaded, job.plan, theme)
         if any(d.severity == "error" for d in planned):
             raise ContentError(planned, loaded.sources)
-        html, warnings = render_deck(job, Live(version))
+        html, warnings = render_deck(job, Live(version, self.events))
         found = [*loaded.warnings, *localized.warnings, *planned, *warnings]
         report = [format_report(found, loaded.sources)] if found else []
         return html.encode("utf-8"), lang, report
@@ -100,7 +103,7 @@ class LiveDeck:
         state = self.state
         if state.page is not None:
             return state.page
-        return error_page(state.error or "building…", state.version, self.lang or "en")
+        return error_page(state.error or "building…", state.version, self.lang or "en", self.events)
 
 
 def _error_text(exc: Exception, has_page: bool) -> str:
@@ -124,7 +127,7 @@ def _error_text(exc: Exception, has_page: bool) -> str:
     return f"error: {type(exc).__name__}: {exc}"
 
 
-def error_page(text: str, version: int, lang: str) -> bytes:
+def error_page(text: str, version: int, lang: str, events: str | None = None) -> bytes:
     """A page holding only the error, which reloads itself once the talk builds."""
     from markupsafe import Markup
 
@@ -140,7 +143,8 @@ def error_page(text: str, version: int, lang: str) -> bytes:
            + (DEFAULT_HTML / "deck.css").read_text(encoding="utf-8"))
     script = (DEFAULT_HTML / "live.js").read_text(encoding="utf-8")
     strings = {**ui_strings(lang), "error": ui_strings(lang)["error_first"]}
-    data = {"deck": "error", "lang": lang, "strings": strings, "live": {"events": LIVE_EVENTS, "version": version}}
+    data = {"deck": "error", "lang": lang, "strings": strings,
+            "live": {"events": events or LIVE_EVENTS, "version": version}}
     html = environment().get_template("error.html.j2").render(
         lang=lang, strings=strings, data=data, error=text, css=Markup(css), script=Markup(script),
         csp=content_security_policy([script], [css], live=True))

@@ -3,8 +3,10 @@
 Bound to 127.0.0.1 only, and answering only requests addressed to it (`Host: 127.0.0.1:PORT` or
 `localhost:PORT`): a web page that rebinds its own name to 127.0.0.1 (DNS rebinding) gets 421, not
 the deck, its notes or its errors. Each connection times out when idle.
-`/__deckgen/events` streams `{"version", "error"}` as JSON whenever a rebuild succeeds or fails;
-the page reloads on a new version and shows the error otherwise.
+Each watched language's deck is at `/<lang>/<talk>-<lang>.html` (where the decks' language links
+lead), the first one also at `/`; `/<lang>/__deckgen/events` streams `{"version", "error"}` as JSON
+whenever a rebuild of that language succeeds or fails (`/__deckgen/events`: the first one's); the
+page reloads on a new version and shows the error otherwise.
 """
 
 from __future__ import annotations
@@ -26,7 +28,18 @@ TIMEOUT = 30.0     # seconds a connection may stay silent (longer than KEEPALIVE
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    deck: LiveDeck
+    decks: dict[str, LiveDeck]      # by language, the first one also at /
+
+    @property
+    def deck(self) -> LiveDeck:
+        return next(iter(self.decks.values()))
+
+    def deck_at(self, path: str) -> tuple[LiveDeck | None, str]:
+        """The deck a path asks for (`/`, `/<lang>/…`) and the rest of the path."""
+        parts = path.lstrip("/").split("/", 1)
+        if len(parts) == 2 and parts[0] in self.decks:
+            return self.decks[parts[0]], "/" + parts[1]
+        return self.deck, path
 
     def handle_error(self, request, client_address) -> None:
         """A browser closing a connection early is no news; anything else is printed."""
@@ -54,11 +67,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8",
                        b"this server answers only http://127.0.0.1 and http://localhost\n")
             return
-        path = urlsplit(self.path).path
+        deck, path = self.server.deck_at(urlsplit(self.path).path)
         if path == LIVE_EVENTS:
-            self._events()
-        elif path == "/" or path.endswith(".html"):
-            self._send(HTTPStatus.OK, "text/html; charset=utf-8", self.server.deck.page())
+            self._events(deck)
+        elif path == "/" or path.endswith(".html") and "/" not in path[1:]:
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", deck.page())
         else:
             self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n")
 
@@ -70,7 +83,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _events(self) -> None:
+    def _events(self, deck: LiveDeck) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -80,7 +93,7 @@ class _Handler(BaseHTTPRequestHandler):
         seen = None
         try:
             while True:
-                state = self.server.deck.wait_for_change(seen, KEEPALIVE)
+                state = deck.wait_for_change(seen, KEEPALIVE)
                 if state.key == seen:
                     self.wfile.write(b": keep-alive\n\n")
                 else:
@@ -92,9 +105,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
 
 
-def start_server(deck: LiveDeck, port: int) -> _Server:
-    """Serve `deck` on 127.0.0.1:`port` (0: any free port) from a background thread."""
+def start_server(decks: dict[str, LiveDeck] | LiveDeck, port: int) -> _Server:
+    """Serve the decks (by language: `/<lang>/<talk>-<lang>.html`, the first also at `/`) on
+    127.0.0.1:`port` (0: any free port) from a background thread."""
     server = _Server((HOST, port), _Handler)
-    server.deck = deck
+    server.decks = decks if isinstance(decks, dict) else {decks.lang or "": decks}
     threading.Thread(target=server.serve_forever, name="deckgen-watch-http", daemon=True).start()
     return server

@@ -23,11 +23,12 @@ STATEMENT = "text: Un conteneur Docker n'est pas une machine virtuelle."
 class Watcher:
     """`deckgen watch` in a subprocess, its output read line by line as it comes."""
 
-    def __init__(self, talk_dir):
+    def __init__(self, talk_dir, *args: str):
         pytest.importorskip("watchfiles", reason="watchfiles is not installed (pip install '.[test]')")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        options = args or ("--preview-only",)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "watch", str(talk_dir), "--port", "0"], cwd=ROOT, env=env,
+            [sys.executable, "-m", "generator", "watch", str(talk_dir), "--port", "0", *options], cwd=ROOT, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -145,3 +146,36 @@ def it_answers_only_requests_addressed_to_127_0_0_1_or_localhost(watcher):
     assert raw(f"127.0.0.1:{port}").startswith("HTTP/1.1 200")
     assert raw(f"localhost:{port}").startswith("HTTP/1.1 200")
     assert raw("localhost:1").startswith("HTTP/1.1 421")
+
+
+def it_serves_every_watched_language_and_writes_the_changed_ones_outputs(tmp_path):
+    talk = tmp_path / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    out = tmp_path / "out"
+    watcher = Watcher(talk, "--lang", "fr,en", "--format", "html,pdf", "--out", str(out))
+    try:
+        url = watcher.wait_for(r"serving .* at (http://127\.0\.0\.1:\d+/)").group(1)
+        watcher.wait_for(r"wrote 4 files of fr, en in ")
+        folder = out / "autour-de-docker"
+        english, french = folder / "en" / "autour-de-docker-en.html", folder / "fr" / "autour-de-docker-fr.html"
+        before = french.stat().st_mtime_ns, (folder / "fr" / "autour-de-docker-fr.pdf").stat().st_mtime_ns
+
+        served = urllib.request.urlopen(url + "en/autour-de-docker-en.html", timeout=10).read().decode()
+        assert '<html lang="en"' in served and '"/en/__deckgen/events"' in served
+        assert '<html lang="fr"' in urllib.request.urlopen(url, timeout=10).read().decode()
+
+        catalog = talk / "locales" / "en.po"
+        text = catalog.read_text("utf-8")
+        at = text.index('msgstr "', text.index('msgctxt "slides/not-vms/text"'))
+        end = text.index("\n", at)
+        catalog.write_text(text[:at] + 'msgstr "A container is still not a VM."' + text[end:], "utf-8")
+        watcher.wait_for(r"rebuilt en \(build 2\) in")
+        watcher.wait_for(r"autour-de-docker/en html: 1 file")
+        watcher.wait_for(r"autour-de-docker/en pdf: 1 file")
+        watcher.wait_for(r"wrote \d+ files? of en in ")
+        assert not any("rebuilt fr (build 2)" in line for line in watcher.seen), "French was rebuilt for en.po"
+        assert "still not a VM" in english.read_text("utf-8")
+        assert "still not a VM" in urllib.request.urlopen(url + "en/", timeout=10).read().decode()
+        assert (french.stat().st_mtime_ns, (folder / "fr" / "autour-de-docker-fr.pdf").stat().st_mtime_ns) == before
+    finally:
+        watcher.stop()
