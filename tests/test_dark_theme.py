@@ -265,13 +265,19 @@ def it_draws_the_printed_slides_in_the_light_variants_colours(dark_handouts):
     assert {rgb(colors(light)["background"]), rgb(colors(light)["text"])} <= used
 
 
-def it_warns_of_a_print_variant_under_the_contrast_minimum(tmp_path):
+def pale_talk(tmp_path):
+    """The dark sample in a theme whose print variant has a muted text too pale on white."""
     talk = dark_talk(tmp_path / "content")
     templates = tmp_path / "templates" / "pale"
     templates.mkdir(parents=True)
     (templates / "theme.yaml").write_text('name: pale\nextends: dark\nprint:\n  colors: {muted: "#D1D5DB"}\n', "utf-8")
     yaml = talk / "talk.yaml"
     yaml.write_text(yaml.read_text("utf-8").replace("theme: dark", "theme: pale"), "utf-8")
+    return talk
+
+
+def it_warns_of_a_print_variant_under_the_contrast_minimum(tmp_path):
+    talk = pale_talk(tmp_path)
     _, output = build_handouts(talk, tmp_path / "out", "--handout", "grid")
     assert "theme 'pale (print)': muted text on background: #D1D5DB on #FFFFFF" in output
     assert "[theme.contrast]" in output
@@ -291,12 +297,7 @@ def it_warns_of_a_print_variant_under_the_contrast_minimum_in_check(tmp_path):
 
     from generator.cli import main
 
-    talk = dark_talk(tmp_path / "content")
-    templates = tmp_path / "templates" / "pale"
-    templates.mkdir(parents=True)
-    (templates / "theme.yaml").write_text('name: pale\nextends: dark\nprint:\n  colors: {muted: "#D1D5DB"}\n', "utf-8")
-    yaml = talk / "talk.yaml"
-    yaml.write_text(yaml.read_text("utf-8").replace("theme: dark", "theme: pale"), "utf-8")
+    talk = pale_talk(tmp_path)
     result = CliRunner().invoke(main, ["check", str(talk), "--lang", "fr"])
     assert result.exit_code == 0, result.output         # a warning: the deck itself is sound
     assert "theme 'pale (print)': muted text on background: #D1D5DB on #FFFFFF" in result.output

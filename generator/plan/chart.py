@@ -481,6 +481,17 @@ class _Layout:
         return dict(texts=texts, marks=marks, strokes=strokes, plot=result[3], fits=not overflow,
                     overflow=overflow[0] if overflow else "", label=label, small=small)
 
+    def add_bar(self, marks: list, s: SeriesPlan, si: int, ci: int, box: tuple[float, float, float, float],
+                highlight_category, step: int) -> tuple[str, bool]:
+        """A bar of series `si` in category `ci`, at `box` (x, y, w, h), hatched by its series'
+        pattern, added to `marks`; its fill and whether it is highlighted."""
+        x, y, w, h = box
+        fill, lit = self.bar_fill(s, ci, highlight_category)
+        marks.append(Mark(si, ci, round(x, 2), round(y, 2), round(w, 2), round(h, 2), fill,
+                          hatch=hatch_lines(s.pattern, x, y, w, h), hatch_color=self.c["background"],
+                          value=s.values[ci], step=step, highlighted=lit))
+        return fill, lit
+
     def bar_fill(self, s: SeriesPlan, category: int, highlight_category) -> tuple[str, bool]:
         if category == highlight_category:
             return self.c["highlight"], True
@@ -555,10 +566,7 @@ class _Layout:
                     y1 = plot.y + plot.h * (1 - fraction(value))
                     x = plot.x + slot * ci + margin + bar_w * si
                 y, h = min(y0, y1), abs(y0 - y1)
-                fill, lit = self.bar_fill(s, ci, highlight_category)
-                marks.append(Mark(si, ci, round(x, 2), round(y, 2), round(bar_w, 2), round(h, 2), fill,
-                                  hatch=hatch_lines(s.pattern, x, y, bar_w, h), hatch_color=c["background"],
-                                  value=value, step=step, highlighted=lit))
+                fill, lit = self.add_bar(marks, s, si, ci, (x, y, bar_w, h), highlight_category, step)
                 if not slide.labels:
                     continue
                 text = s.texts[ci]
@@ -674,10 +682,7 @@ class _Layout:
                     x0, x1 = plot.x + plot.w * fraction(0.0), plot.x + plot.w * fraction(value)
                     y = plot.y + slot * ci + margin + bar_h * si
                 x, w = min(x0, x1), abs(x1 - x0)
-                fill, lit = self.bar_fill(s, ci, highlight_category)
-                marks.append(Mark(si, ci, round(x, 2), round(y, 2), round(w, 2), round(bar_h, 2), fill,
-                                  hatch=hatch_lines(s.pattern, x, y, w, bar_h), hatch_color=c["background"],
-                                  value=value, step=step, highlighted=lit))
+                fill, lit = self.add_bar(marks, s, si, ci, (x, y, w, bar_h), highlight_category, step)
                 if not slide.labels:
                     continue
                 text = s.texts[ci]
