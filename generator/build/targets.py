@@ -113,6 +113,27 @@ class _Options:
 
 
 @dataclass
+class Prepared:
+    """A talk this process already loaded and planned (`deckgen watch`'s preview): a build takes
+    it as it is rather than loading, localizing and planning it again. `files` is the digest of
+    the theme's and the talk's files taken when it was loaded (what its outputs are stored
+    under, and only if the files did not change since); `languages`: lang -> (localized, plan)."""
+
+    loaded: LoadedTalk
+    theme: object
+    files: str
+    languages: dict[str, tuple]
+
+
+def files_key(directory: Path, theme, template: Path | None, out: Path) -> str:
+    """The digest of the files a talk's outputs are made from: the theme's, the talk's (but
+    `out`), the template's."""
+    from generator.build.inputs import file_digest, talk_files_digest, theme_digest
+
+    return cache.key(theme_digest(theme), talk_files_digest(directory, skip=(out.resolve(),)), file_digest(template))
+
+
+@dataclass
 class _Talk:
     """One talk of the build, loaded, and the digest of the files it is rendered from."""
 
@@ -130,7 +151,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
           warn: Callable[[list[Diagnostic], dict], None] | None = None,
           status: Callable[[int, int], None] | None = None, mark_untranslated: bool = False,
           wait: bool = True, waiting: Callable[[str], None] | None = None,
-          print_theme: str | None = None, langs_of: dict[Path, list[str]] | None = None) -> BuildResult:
+          print_theme: str | None = None, langs_of: dict[Path, list[str]] | None = None,
+          prepared: dict[Path, Prepared] | None = None) -> BuildResult:
     """Render every asked output in memory (or take it from the cache), then write them all;
     raises before writing on errors. `progress` gets a line as each output is done, `warn` the
     warnings as they are found (then none is left for the caller to print, unless `strict`).
@@ -142,7 +164,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
     this one waits (`waiting` gets one line, by default printed on stderr), or without `wait`
     raises `lock.OutputBusy` having written nothing. `print_theme` is the colours handouts print
     slides in (`light`, the default, or `deck`); `langs_of`, the languages of each talk folder
-    when they differ between talks (a shard of a library), overrides `langs`."""
+    when they differ between talks (a shard of a library), overrides `langs`; `prepared`, talks
+    this process has already loaded and planned, by folder."""
     from generator.build import stamp as stamps
     from generator.build import workers
 
@@ -155,7 +178,8 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
         stack.enter_context(cache.use(store))
         run = _Run(options, langs, store, strict, progress, None if strict else warn, status)
         for talk_dir in talk_dirs:
-            run.add_talk(talk_dir, langs_of.get(talk_dir) if langs_of else None)
+            run.add_talk(talk_dir, langs_of.get(talk_dir) if langs_of else None,
+                         prepared.get(talk_dir) if prepared else None)
         run.check()
         workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished, run.planning())
         run.check()
@@ -196,20 +220,22 @@ class _Run:
         self.seconds: dict[tuple[str, str], float] = {}
         self.counts: dict[tuple[str, str], list[int]] = {}     # (talk, lang) -> [rendered files, reused files]
         self.languages: dict[int, tuple[_Talk, str]] = {}       # a job to plan -> its talk, its language key
+        self.prepared: dict[str, tuple] = {}    # of the talk being added: lang -> (localized, plan) made already
         self._seen: set = set()
 
-    def add_talk(self, talk_dir: Path, langs: list[str] | None = None) -> None:
-        from generator.build.inputs import talk_files_digest, theme_digest, file_digest
-
-        loaded = load_talk(talk_dir)
+    def add_talk(self, talk_dir: Path, langs: list[str] | None = None, prepared: Prepared | None = None) -> None:
+        loaded = prepared.loaded if prepared else load_talk(talk_dir)
         self.result.sources.update(loaded.sources)
         self._warn(loaded.warnings)
-        theme = load_theme(loaded.talk.theme, loaded.directory.resolve())
+        theme = prepared.theme if prepared else load_theme(loaded.talk.theme, loaded.directory.resolve())
         template = self.options.template
         if template is None and loaded.talk.template:
             template = loaded.directory / loaded.talk.template
-        out = self.options.out.resolve()
-        files = cache.key(theme_digest(theme), talk_files_digest(loaded.directory, skip=(out,)), file_digest(template))
+        if prepared and template == (loaded.directory / loaded.talk.template if loaded.talk.template else None):
+            files = prepared.files
+        else:
+            prepared, files = None, files_key(loaded.directory, theme, template, self.options.out)
+        self.prepared = prepared.languages if prepared else {}
         talk = _Talk(loaded, theme, template, files)
         self.talks.append(talk)
         # every language looked up first, so that what planning waits on starts for all of them
@@ -224,7 +250,8 @@ class _Run:
 
         loaded = talk.loaded
         started = time.perf_counter()
-        localized = localize(loaded, lang, mark_untranslated=self.options.mark_untranslated)
+        known = self.prepared.get(lang) if not self.options.mark_untranslated else None
+        localized = known[0] if known else localize(loaded, lang, mark_untranslated=self.options.mark_untranslated)
         self._warn(localized.warnings)
         source = "\n".join(loaded.document.source.lines) if loaded.document.source else ""
         language = cache.key("language", tool_fingerprint(), environment_key(), loaded.directory.resolve(),
@@ -248,11 +275,16 @@ class _Run:
         self.counts[(loaded.talk.id, lang)] = [0, 0]
         job = None
         if found is None or any(o is None for o in outputs.values()):
-            # planned later, here or in a worker (`workers.run`), and its diagnostics taken then
+            # planned later, here or in a worker (`workers.run`), and its diagnostics taken then;
+            # or planned already by this process, for a localized talk that is this one
+            known = self.prepared.get(lang)
+            plan = known[1] if known and known[0] is localized else None
             job = RenderJob(loaded, localized, talk.theme, lang, talk.template, self.options.handouts,
-                            self.options.per_page, self.options.paper, pdf_steps=self.options.pdf_steps,
+                            self.options.per_page, self.options.paper, plan=plan, pdf_steps=self.options.pdf_steps,
                             print_theme=self.options.print_theme, plan_later=True)
             self.languages[id(job)] = (talk, language)
+            if plan is not None:
+                self._planned(job, _diagnose(job), 0.0)
         else:
             self._diagnosed(found)
         reused = []
@@ -339,14 +371,10 @@ class _Run:
 
     def store_new(self) -> None:
         """Store what this build made, for each talk whose files did not change while it ran."""
-        from generator.build.inputs import talk_files_digest, theme_digest, file_digest
-
         unchanged = {}
         for talk, kind, entry, payload in self.new:
             if id(talk) not in unchanged:
-                now = cache.key(theme_digest(talk.theme),
-                                talk_files_digest(talk.loaded.directory, skip=(self.options.out.resolve(),)),
-                                file_digest(talk.template))
+                now = files_key(talk.loaded.directory, talk.theme, talk.template, self.options.out)
                 unchanged[id(talk)] = now == talk.files
             if unchanged[id(talk)]:
                 self.store.put(kind, entry, payload)

@@ -33,9 +33,11 @@ def serve_and_watch(talk_dir: Path, *, lang: str | list[str] | None, port: int, 
     except ImportError:
         raise MissingToolError("watchfiles", ".venv/bin/pip install watchfiles") from None
 
-    decks = {code: LiveDeck(talk_dir, code or None, events=f"/{code}{LIVE_EVENTS}" if code else None)
+    writing = bool(formats) and out is not None
+    decks = {code: LiveDeck(talk_dir, code or None, events=f"/{code}{LIVE_EVENTS}" if code else None,
+                            out=out if writing else None)
              for code in _languages(talk_dir, lang)}
-    writer = Writer(talk_dir, formats, out, echo) if formats and out is not None else None
+    writer = Writer(talk_dir, formats, out, echo, decks) if writing else None
     built = _rebuild(decks, list(decks), echo)
     server = start_server(decks, port)
     url = f"http://{HOST}:{server.server_address[1]}/"
@@ -116,8 +118,8 @@ class Writer:
     """The outputs of the watched languages, written after their decks refreshed: one build at a
     time in a thread of its own; languages asked for while one runs are built next, together."""
 
-    def __init__(self, talk_dir: Path, formats: list[str], out: Path, echo):
-        self.talk_dir, self.formats, self.out, self.echo = talk_dir, formats, out, echo
+    def __init__(self, talk_dir: Path, formats: list[str], out: Path, echo, decks: dict[str, LiveDeck]):
+        self.talk_dir, self.formats, self.out, self.echo, self.decks = talk_dir, formats, out, echo, decks
         self.pending: list[str] = []
         self.wake = threading.Condition()
         self.closing = False
@@ -144,13 +146,25 @@ class Writer:
             self.write(langs)
 
     def write(self, langs: list[str]) -> None:
-        """Build `langs` into the output folder, through the cache; one line per output."""
+        """Build `langs` into the output folder, through the cache, each from the talk and plan
+        its preview has just made when it is still the last build; one line per output."""
         from generator.build.targets import build
         from generator.errors import ContentError
 
+        prepared = {}
+        for deck in self.decks.values():
+            made = deck.prepared
+            if made is not None and deck.state.lang in langs and deck.state.error is None:
+                prepared[deck.state.lang] = made
         try:
-            result = build([self.talk_dir], langs=langs, formats=self.formats, out=self.out, progress=self.echo,
-                           jobs=1, warn=lambda found, sources: None)
+            written = []
+            for group in [[code] for code in langs if code in prepared] + [[c for c in langs if c not in prepared]]:
+                if not group:
+                    continue
+                known = {self.talk_dir: prepared[group[0]]} if group[0] in prepared else None
+                written += build([self.talk_dir], langs=group, formats=self.formats, out=self.out,
+                                 progress=self.echo, jobs=1, warn=lambda found, sources: None,
+                                 prepared=known).written
         except ContentError as exc:
             errors = sum(1 for d in exc.diagnostics if d.severity == "error")
             self.echo(f"outputs of {', '.join(langs)} not written: {errors} error{'s' if errors != 1 else ''}",
@@ -159,5 +173,5 @@ class Writer:
         except Exception as exc:  # noqa: BLE001 - the server lives on
             self.echo(f"outputs of {', '.join(langs)} not written: {type(exc).__name__}: {exc}", err=True)
             return
-        self.echo(f"wrote {len(result.written)} file{'s' if len(result.written) != 1 else ''} of "
+        self.echo(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} of "
                   f"{', '.join(langs)} in {self.out}/")

@@ -31,12 +31,15 @@ class LiveState:
 class LiveDeck:
     """The deck of one talk in one language, rebuilt on demand; threads wait for it to change."""
 
-    def __init__(self, talk_dir: Path, lang: str | None = None, events: str | None = None):
+    def __init__(self, talk_dir: Path, lang: str | None = None, events: str | None = None,
+                 out: Path | None = None):
         from generator.renderers.html.deck import LIVE_EVENTS
 
         self.talk_dir = Path(talk_dir)
         self.lang = lang
         self.events = events or LIVE_EVENTS      # where its page follows its builds
+        self.out = out                           # where the outputs are written (not the talk's files)
+        self.prepared = None                     # the last good build, loaded and planned, for the outputs
         self.state = LiveState()
         self.changed = threading.Condition()
         self.watched: tuple[Path, ...] = (self.talk_dir,)
@@ -88,6 +91,12 @@ class LiveDeck:
         if any(d.severity == "error" for d in planned):
             raise ContentError(planned, loaded.sources)
         html, warnings = render_deck(job, Live(version, self.events))
+        if self.out is not None:
+            from generator.build.targets import Prepared, files_key
+
+            template = loaded.directory / loaded.talk.template if loaded.talk.template else None
+            self.prepared = Prepared(loaded, theme, files_key(loaded.directory, theme, template, self.out),
+                                     {lang: (localized, job.plan)})
         found = [*loaded.warnings, *localized.warnings, *planned, *warnings]
         report = [format_report(found, loaded.sources)] if found else []
         return html.encode("utf-8"), lang, report
