@@ -19,7 +19,7 @@ from generator.renderers.html.deck import LIVE_EVENTS
 from generator.watch.rebuild import LiveDeck
 from generator.watch.server import HOST, start_server
 
-STEP_MS = 30        # quiet time that closes a batch of changes
+STEP_MS = 10        # quiet time that closes a batch of changes
 DEBOUNCE_MS = 400   # longest time a batch of changes is gathered
 
 
@@ -55,7 +55,8 @@ def serve_and_watch(talk_dir: Path, *, lang: str | list[str] | None, port: int, 
                                             debounce=DEBOUNCE_MS, raise_interrupt=True):
                 paths = sorted({Path(path) for _, path in changes})
                 echo(f"changed: {', '.join(sorted({p.name for p in paths}))}")
-                built = _rebuild(decks, _affected(talk_dir, paths, decks), echo)
+                langs, catalogs = _affected(talk_dir, paths, decks)
+                built = _rebuild(decks, langs, echo, reload=not catalogs)
                 if writer is not None:
                     writer.ask(built)
                 if _watched(decks) != watched:
@@ -88,26 +89,27 @@ def _watched(decks: dict[str, LiveDeck]) -> tuple:
     return tuple(dict.fromkeys(path for deck in decks.values() for path in deck.watched))
 
 
-def _affected(talk_dir: Path, paths: list[Path], decks: dict[str, LiveDeck]) -> list[str]:
-    """The languages a batch of changed files asks to rebuild: those whose catalog alone changed,
-    or all of them."""
+def _affected(talk_dir: Path, paths: list[Path], decks: dict[str, LiveDeck]) -> tuple[list[str], bool]:
+    """The languages a batch of changed files asks to rebuild, and whether only catalogs changed:
+    the languages whose catalog alone changed, or all of them."""
     locales = (talk_dir / "locales").resolve()
     langs = []
     for path in paths:
         resolved = path.resolve()
         if resolved.parent != locales or resolved.suffix != ".po":
-            return list(decks)
+            return list(decks), False
         code = resolved.stem.replace("_", "-")
         if code in decks:
             langs.append(code)
-    return langs
+    return langs, True
 
 
-def _rebuild(decks: dict[str, LiveDeck], langs: list[str], echo) -> list[str]:
-    """Rebuild the decks of `langs`; the languages that built."""
+def _rebuild(decks: dict[str, LiveDeck], langs: list[str], echo, reload: bool = True) -> list[str]:
+    """Rebuild the decks of `langs` (without `reload`, from talk.yaml and the theme as last
+    read); the languages that built."""
     built = []
     for code in langs:
-        ok, text = decks[code].rebuild()
+        ok, text = decks[code].rebuild(reload)
         echo(text, err=not ok)
         if ok:
             built.append(decks[code].state.lang)

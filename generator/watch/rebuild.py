@@ -40,17 +40,20 @@ class LiveDeck:
         self.events = events or LIVE_EVENTS      # where its page follows its builds
         self.out = out                           # where the outputs are written (not the talk's files)
         self.prepared = None                     # the last good build, loaded and planned, for the outputs
+        self._read = None                        # talk.yaml and the theme as last read (LoadedTalk, Theme)
+        self._made = None                        # the last good build's talk, theme, localized talk and plan
         self.state = LiveState()
         self.changed = threading.Condition()
         self.watched: tuple[Path, ...] = (self.talk_dir,)
         self._last_report = ""
 
-    def rebuild(self) -> tuple[bool, str]:
-        """Build again; returns whether it worked and the lines to print in the terminal."""
+    def rebuild(self, reload: bool = True) -> tuple[bool, str]:
+        """Build again; returns whether it worked and the lines to print in the terminal. Without
+        `reload` (only catalogs changed), talk.yaml and the theme are taken as last read."""
         started = time.perf_counter()
         version = self.state.version + 1
         try:
-            page, lang, warnings = self._render(version)
+            page, lang, warnings = self._render(version, reload)
         except Exception as exc:  # noqa: BLE001 - the server lives on whatever the content holds
             text = _error_text(exc, has_page=self.state.page is not None)
             with self.changed:
@@ -61,12 +64,19 @@ class LiveDeck:
             self.state = LiveState(version, page, None, lang)
             self.changed.notify_all()
         took = time.perf_counter() - started
+        if self.out is not None:        # for the outputs, once the page is out
+            from generator.build.targets import Prepared, files_key
+
+            loaded, theme, localized, plan = self._made
+            template = loaded.directory / loaded.talk.template if loaded.talk.template else None
+            self.prepared = Prepared(loaded, theme, files_key(loaded.directory, theme, template, self.out),
+                                     {lang: (localized, plan)})
         report = "\n".join(warnings)
         # The same warnings as last time are not printed again.
         shown, self._last_report = (report if report != self._last_report else ""), report
         return True, "\n".join(filter(None, [shown, f"rebuilt {lang} (build {version}) in {took:.2f} s"]))
 
-    def _render(self, version: int) -> tuple[bytes, str, list[str]]:
+    def _render(self, version: int, reload: bool = True) -> tuple[bytes, str, list[str]]:
         from generator import theme as themes
         from generator.build.targets import languages_of
         from generator.build.jobs import RenderJob
@@ -77,12 +87,16 @@ class LiveDeck:
         from generator.renderers.html.deck import render_deck
         from generator.renderers.html.templates import template_dirs
 
-        # theme.yaml may have been edited: read it again rather than from the cache.
-        clear = getattr(getattr(themes, "_load_theme_file", None), "cache_clear", None)
-        if clear:
-            clear()
-        loaded = load_talk(self.talk_dir)
-        theme = themes.load_theme(loaded.talk.theme, loaded.directory.resolve())
+        if reload or self._read is None:
+            # theme.yaml may have been edited: read it again rather than from the cache.
+            clear = getattr(getattr(themes, "_load_theme_file", None), "cache_clear", None)
+            if clear:
+                clear()
+            self._read = None
+            loaded = load_talk(self.talk_dir)
+            theme = themes.load_theme(loaded.talk.theme, loaded.directory.resolve())
+            self._read = (loaded, theme)
+        loaded, theme = self._read
         self.watched = tuple(dict.fromkeys((self.talk_dir.resolve(), *theme.directories, *template_dirs(theme))))
         lang = languages_of(loaded, [self.lang])[0] if self.lang else loaded.talk.lang
         localized = localize(loaded, lang)
@@ -91,12 +105,7 @@ class LiveDeck:
         if any(d.severity == "error" for d in planned):
             raise ContentError(planned, loaded.sources)
         html, warnings = render_deck(job, Live(version, self.events))
-        if self.out is not None:
-            from generator.build.targets import Prepared, files_key
-
-            template = loaded.directory / loaded.talk.template if loaded.talk.template else None
-            self.prepared = Prepared(loaded, theme, files_key(loaded.directory, theme, template, self.out),
-                                     {lang: (localized, job.plan)})
+        self._made = (loaded, theme, localized, job.plan)
         found = [*loaded.warnings, *localized.warnings, *planned, *warnings]
         report = [format_report(found, loaded.sources)] if found else []
         return html.encode("utf-8"), lang, report
