@@ -1,5 +1,5 @@
-"""Decks in other scripts: the sample talk with short Japanese, Arabic and Russian catalogs
-(tests/content/scripts), built in every format; every character drawn by a face the output
+"""Decks in other scripts: the sample talk with short Japanese, Arabic, Russian, Simplified
+Chinese and Hebrew catalogs (tests/content/scripts), built in every format; every character drawn by a face the output
 embeds or names, Japanese broken between characters, Arabic right to left, no tofu anywhere."""
 
 from __future__ import annotations
@@ -22,23 +22,26 @@ from generator.theme import load_theme
 from tests.conftest import ROOT, SAMPLE_TALK
 
 CATALOGS = ROOT / "tests" / "content" / "scripts"
-LANGS = ("ja", "ar", "ru")
+LANGS = ("ja", "ar", "ru", "zh-Hans", "he")
 # What each catalog says on the statement slide and the closing slide.
 STATEMENT = {"ja": "Docker コンテナは仮想マシンではありません。", "ar": "حاوية Docker ليست آلة افتراضية.",
-             "ru": "Контейнер Docker — это не виртуальная машина."}
-TITLE = {"ja": "Docker のすべて", "ar": "كل شيء عن Docker", "ru": "Всё о Docker"}
-FACES = {"ja": "Noto Sans CJK JP", "ar": "Noto Sans Arabic"}
+             "ru": "Контейнер Docker — это не виртуальная машина.", "zh-Hans": "Docker 容器不是虚拟机。",
+             "he": "קונטיינר של Docker איננו מכונה וירטואלית."}
+TITLE = {"ja": "Docker のすべて", "ar": "كل شيء عن Docker", "ru": "Всё о Docker", "zh-Hans": "Docker 全解",
+         "he": "הכול על Docker"}
+FACES = {"ja": "Noto Sans CJK JP", "ar": "Noto Sans Arabic", "zh-Hans": "Noto Sans CJK SC", "he": "Noto Sans Hebrew"}
 
 
 @pytest.fixture(scope="module")
 def talk(tmp_path_factory) -> Path:
-    """A copy of the sample talk translated into en, ja, ar and ru."""
+    """A copy of the sample talk translated into en and every language of `LANGS`."""
     copy = tmp_path_factory.mktemp("scripts") / "autour-de-docker"
     shutil.copytree(SAMPLE_TALK, copy)
     for lang in LANGS:
         shutil.copy(CATALOGS / f"{lang}.po", copy / "locales" / f"{lang}.po")
     path = copy / "talk.yaml"
-    text, found = re.subn(r"(?m)^translations: \[en\]", "translations: [en, ja, ar, ru]", path.read_text("utf-8"))
+    text, found = re.subn(r"(?m)^translations: \[en\]", f"translations: [en, {', '.join(LANGS)}]",
+                          path.read_text("utf-8"))
     assert found == 1
     path.write_text(text, encoding="utf-8")
     return copy
@@ -46,7 +49,7 @@ def talk(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def out(talk, tmp_path_factory) -> Path:
-    """The talk built in Japanese, Arabic and Russian, every format."""
+    """The talk built in every language of `LANGS`, every format."""
     target = tmp_path_factory.mktemp("scripts-out")
     result = CliRunner().invoke(main, ["build", str(talk), "--lang", ",".join(LANGS), "--out", str(target)])
     assert result.exit_code == 0, result.output
@@ -111,7 +114,8 @@ def it_prints_pdfs_in_the_faces_the_theme_names_only(out, lang):
     allowed = {"Calibri", "Calibri-Bold", "Calibri-Italic", "Courier New", "Courier New-Bold"}
     for name in (f"autour-de-docker-{lang}.pdf", f"autour-de-docker-{lang}-handout-grid.pdf"):
         pdf = Handout(out / lang / name)
-        assert squeeze(STATEMENT[lang]) in squeeze(pdf.text) or lang == "ar", name
+        # (right-to-left text extracts in the order it is drawn: #25's ActualText is still to do)
+        assert squeeze(STATEMENT[lang]) in squeeze(pdf.text) or lang in ("ar", "he"), name
         assert "\ufffd" not in pdf.text
         others = pdf.fonts() - allowed
         if lang in FACES:
@@ -144,7 +148,7 @@ def it_tags_runs_with_their_language_and_the_faces_of_their_scripts(out, theme, 
         props, text = run.find(qn("a:rPr")), run.findtext(qn("a:t")) or ""
         # the deck's language, but on the strings the catalog leaves in French (Latin letters only)
         tag = props.get("lang")
-        assert tag == {"ja": "ja-JP", "ar": "ar-SA", "ru": "ru-RU"}[lang] or (
+        assert tag == {"ja": "ja-JP", "ar": "ar-SA", "ru": "ru-RU", "zh-Hans": "zh-CN", "he": "he-IL"}[lang] or (
             tag == "fr-FR" and not re.search("[^\u0000-\u024f\u2000-\u206f]", text)), (tag, text)
         for kind in ("ea", "cs"):
             chars = [c for c in text if script_class(c) == kind and not ignorable(c)]

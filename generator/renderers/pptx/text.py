@@ -17,8 +17,15 @@ _REGIONS = {"fr": "fr-FR", "en": "en-US", "de": "de-DE", "es": "es-ES", "it": "i
             "fa": "fa-IR", "hi": "hi-IN", "th": "th-TH"}
 
 
+# A Chinese script subtag, as the region PowerPoint's proofing languages name it by.
+_SCRIPT_REGIONS = {"zh-hans": "zh-CN", "zh-hant": "zh-TW"}
+
+
 def office_lang(lang: str) -> str:
-    """The language tag PowerPoint's spell-checker and screen readers know: fr → fr-FR."""
+    """The language tag PowerPoint's spell-checker and screen readers know: fr → fr-FR,
+    zh-Hans → zh-CN (a tag with a region is kept: zh-Hant-HK)."""
+    if lang.lower() in _SCRIPT_REGIONS:
+        return _SCRIPT_REGIONS[lang.lower()]
     return lang if "-" in lang else _REGIONS.get(lang, lang)
 
 
