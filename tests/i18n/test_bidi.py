@@ -115,6 +115,24 @@ def it_draws_the_number_left_of_its_unit_in_the_pptx_as_libreoffice_renders_it(o
                    capture_output=True, check=True, timeout=240)
     for page in (6, 13):
         assert_number_before_unit(words(tmp_path / "autour-de-docker-ar.pdf", page))
+        assert_badges_clear(tmp_path / "autour-de-docker-ar.pdf", page)
+
+
+def assert_badges_clear(pdf: Path, page: int) -> None:
+    """No word of a layer's label drawn over a badge ("700 Mo"): the room a label keeps for its
+    badge is on the side the badge stands, in a right-to-left deck too."""
+    xml = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    boxes = [(text, *map(float, box)) for *box, text in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', xml)]
+    badges = [b for b in boxes if b[0] in ("700", "Mo")]
+    assert badges
+    for text, x0, y0, x1, y1 in boxes:
+        if text in ("700", "Mo"):
+            continue
+        for _, bx0, by0, bx1, by1 in badges:
+            overlap = min(x1, bx1) - max(x0, bx0), min(y1, by1) - max(y0, by0)
+            assert overlap[0] <= 3 or overlap[1] <= 3, (text, (x0, y0, x1, y1), (bx0, by0, bx1, by1))   # boxes hold the faces' ascent and descent
 
 
 def it_keeps_the_number_left_of_its_unit_in_the_slides_pdf(out):

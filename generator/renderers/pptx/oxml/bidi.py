@@ -48,7 +48,24 @@ def set_directions(element, bidi: Bidi, source_tag: str) -> None:
             continue
         if props is None or props.get("rtl") != "1":
             continue
+        _start_and_end(props)
         _isolate(pieces, text)
+
+
+def _start_and_end(props) -> None:
+    """A centred right-to-left paragraph's margins, given as left and right (a diagram label
+    keeping clear of the badge at its right), turned into the start and end margins clients read
+    `marL` and `marR` as in a right-to-left paragraph. (A list's margins are its start already.)"""
+    if props.get("algn") != "ctr":
+        return
+    left, right = props.get("marL"), props.get("marR")
+    if left == right:
+        return
+    for name, value in (("marL", right), ("marR", left)):
+        if value is None:
+            props.attrib.pop(name, None)
+        else:
+            props.set(name, value)
 
 
 def _isolate(pieces: list, text: str) -> None:
