@@ -81,3 +81,16 @@ def it_sets_the_closing_words_in_balanced_lines_in_every_format(built):
     shown = re.search(r'<p class="closing-text">(.*?)</p>', html, re.S).group(1)
     assert [" ".join(re.sub("<[^>]+>", "", part).split()) for part in re.split(r"<br\s*/?>", shown)] == \
         [" ".join(line.split()) for line in lines]
+
+
+@pytest.mark.parametrize("length", [19, 2330, 2331, 2332, 2400])
+def it_says_an_address_is_too_long_for_a_qr_code_exactly_when_segno_cannot_encode_it(length):
+    from generator.plan.qr import too_long
+
+    url = "https://exemple.fr/" + "a" * (length - 19)
+    try:
+        segno.make(url, error="m", micro=False)
+        fits = True
+    except segno.DataOverflowError:
+        fits = False
+    assert (too_long(url) is None) == fits

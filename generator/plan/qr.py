@@ -28,7 +28,11 @@ def _make(url: str):
 
 
 def too_long(url: str) -> str | None:
-    """Why the URL cannot be a QR code (it holds too much), None when it can."""
+    """Why the URL cannot be a QR code (it holds too much), None when it can. A URL of at most
+    `LARGEST` bytes always fits (segno's modes take no more room than bytes), so only a longer
+    one is encoded to see."""
+    if len(url.encode("utf-8")) <= LARGEST:
+        return None
     import segno
 
     try:
