@@ -492,6 +492,17 @@ class _Layout:
                           value=s.values[ci], step=step, highlighted=lit))
         return fill, lit
 
+    def add_inside_value(self, texts: list, s: SeriesPlan, text: str, fill: str,
+                         box: tuple[float, float, float, float], size: float, step: int) -> None:
+        """A stacked segment's value in its middle, in a colour that reads on its fill (left out
+        when none does), on a plain plate over a hatched fill."""
+        x, y, w, h = box
+        color = _on(fill, self.c)
+        if color:
+            texts.append(self.text(text, (text,), size, x + w / 2, y + (h - size * LINE_HEIGHT) / 2,
+                                   anchor="center", color=color, role="value", step=step,
+                                   plate=fill if s.pattern != "solid" else None))
+
     def bar_fill(self, s: SeriesPlan, category: int, highlight_category) -> tuple[str, bool]:
         if category == highlight_category:
             return self.c["highlight"], True
@@ -573,11 +584,7 @@ class _Layout:
                 width = self.measure.width(text, label)
                 if kind == "stacked-bar":
                     if h >= label_pitch and width <= bar_w - 4:
-                        color = _on(fill, c)
-                        if color:
-                            texts.append(self.text(text, (text,), label, x + bar_w / 2, y + (h - label_pitch) / 2,
-                                                   anchor="center", color=color, role="value", step=step,
-                                                   plate=fill if s.pattern != "solid" else None))
+                        self.add_inside_value(texts, s, text, fill, (x, y, bar_w, h), label, step)
                     continue
                 room = slot / groups if groups > 1 else slot
                 if width > room - 2:
@@ -689,11 +696,7 @@ class _Layout:
                 width = self.measure.width(text, label)
                 if kind == "stacked-bar":
                     if width <= w - 8 and bar_h >= label_pitch:
-                        color = _on(fill, c)
-                        if color:
-                            texts.append(self.text(text, (text,), label, x + w / 2, y + (bar_h - label_pitch) / 2,
-                                                   anchor="center", color=color, role="value", step=step,
-                                                   plate=fill if s.pattern != "solid" else None))
+                        self.add_inside_value(texts, s, text, fill, (x, y, w, bar_h), label, step)
                     continue
                 if bar_h < label_pitch * 0.8:
                     overflow.append(text)
