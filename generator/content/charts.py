@@ -24,10 +24,19 @@ def _number(value: Any) -> float | None:
     return None
 
 
+def unit_known(unit: str) -> bool:
+    """Whether CLDR (through Babel) knows the unit: what every language can write it in."""
+    from babel.units import format_unit
+
+    try:
+        format_unit(1, unit, length="short", locale="en")
+        return True
+    except Exception:  # noqa: BLE001 - UnknownUnitError and friends
+        return False
+
+
 def check_chart(checker, slide: dict, path: tuple) -> None:
     """Report the chart's problems through `checker` (the references' `_Checker`)."""
-    from generator.plan.chart import unit_known
-
     categories = [c for c in slide.get("categories") or () if isinstance(c, dict)] \
         if isinstance(slide.get("categories"), list) else []
     series = slide.get("series") if isinstance(slide.get("series"), list) else []

@@ -183,16 +183,6 @@ def format_value(value: float, unit: Optional[str], places: int, lang: str) -> s
     return format_decimal(value, format=pattern, locale=locale)
 
 
-def unit_known(unit: str) -> bool:
-    from babel.units import format_unit
-
-    try:
-        format_unit(1, unit, length="short", locale="en")
-        return True
-    except Exception:  # noqa: BLE001 - UnknownUnitError and friends
-        return False
-
-
 def excel_format(unit: Optional[str], places: int, lang: str) -> str:
     """An Excel number format for the values: the language's unit pattern around the number
     ("#,##0.0\" Go\""); the viewer's own locale still decides the separators."""
