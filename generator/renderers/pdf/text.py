@@ -29,6 +29,8 @@ class Glyph:
     dx: float
     dy: float
     text: str
+    code: str = ""      # its id as the content stream writes it (four hex digits)
+    adjust: float = 0   # its font's own advance less the shaped one, in thousandths of an em
 
 
 class Faces:
@@ -56,6 +58,7 @@ class Faces:
         for face in scripts:
             self.names.setdefault(face.regular, face.family)
             self.names.setdefault(face.bold, f"{face.family}-Bold")
+        self.key = (tuple(self.chains.items()), tuple(self.code.items()))   # what shaping depends on
         metrics = shaper(regular).font.get_font_extents("ltr")
         upem = shaper(regular).upem
         self.ascent, self.descent = metrics.ascender / upem, -metrics.descender / upem
@@ -87,8 +90,10 @@ def _shape(ref: str, text: str, direction: str, halves: tuple[int, ...] = ()) ->
     ends = {start: end for start, end in zip(starts, [*starts[1:], len(text)])}
     texts = _glyph_texts([info.cluster for info in infos], text, ends, direction == "rtl")
     upem = face.upem
+    advance = face.font.get_glyph_h_advance
     return tuple(Glyph(ref, info.codepoint, position.x_advance / upem, position.x_offset / upem,
-                       position.y_offset / upem, chars)
+                       position.y_offset / upem, chars, f"{info.codepoint:04X}",
+                       round(advance(info.codepoint) * 1000 / upem) - position.x_advance * 1000 / upem)
                  for info, position, chars in zip(infos, positions, texts))
 
 
@@ -203,8 +208,24 @@ def _trimmed_punctuation(text: str) -> set[int]:
 
 
 def shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool = False, rtl: bool = False,
-               code: bool = False) -> list[tuple[Piece, tuple[Glyph, ...]]]:
-    """The glyphs of a line, piece by piece, in the order they stand from left to right."""
+               code: bool = False) -> tuple[tuple[Piece, tuple[Glyph, ...]], ...]:
+    """The glyphs of a line, piece by piece, in the order they stand from left to right (shaped
+    once a process: the slides PDF, the handouts and `watch` draw the same lines again)."""
+    key = (faces.key, pieces, bold, rtl, code)
+    shaped = _SHAPED_LINES.get(key)
+    if shaped is None:
+        if len(_SHAPED_LINES) >= _SHAPED_LINES_KEPT:
+            _SHAPED_LINES.clear()
+        shaped = _SHAPED_LINES[key] = _shape_line(pieces, faces, bold, rtl, code)
+    return shaped
+
+
+_SHAPED_LINES: dict[tuple, tuple] = {}
+_SHAPED_LINES_KEPT = 16384
+
+
+def _shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool, rtl: bool,
+                code: bool) -> tuple[tuple[Piece, tuple[Glyph, ...]], ...]:
     text = "".join(p.text for p in pieces)
     needs_bidi = rtl or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
     segments = []        # (level, piece, text, where it starts in the line's text)
@@ -253,10 +274,10 @@ def shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool = False, rtl:
         for ref, run, halves in pieces_of_runs:
             glyphs.extend(_shape(ref if ref is not None else chain[0], run, direction, halves))
         out.append((piece, tuple(glyphs)))
-    return out
+    return tuple(out)
 
 
-def line_width(shaped: list[tuple[Piece, tuple[Glyph, ...]]], size: float) -> float:
+def line_width(shaped: tuple[tuple[Piece, tuple[Glyph, ...]], ...], size: float) -> float:
     return sum(g.advance for _, glyphs in shaped for g in glyphs) * size
 
 
@@ -270,14 +291,13 @@ def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: f
     while index < len(glyphs):
         ref = glyphs[index].ref
         font = document.font(ref)
-        face = shaper(ref)
-        upem = face.upem
+        use = font.use
         ops.append(f"BT /{font.name} {number(size)} Tf 1 0 0 -1 {number(x)} {number(baseline)} Tm")
         parts: list[str] = []
         pending = ""
         while index < len(glyphs) and glyphs[index].ref == ref:
             glyph = glyphs[index]
-            font.use(glyph.gid, glyph.text)
+            use(glyph.gid, glyph.text)
             if glyph.dx or glyph.dy:
                 if pending:
                     parts.append(f"<{pending}>")
@@ -286,16 +306,14 @@ def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: f
                     ops.append(f"[{''.join(parts)}] TJ")
                     parts = []
                 ops.append(f"1 0 0 -1 {number(x + glyph.dx * size)} {number(baseline - glyph.dy * size)} Tm "
-                           f"<{glyph.gid:04X}> Tj")
+                           f"<{glyph.code}> Tj")
                 x += glyph.advance * size
                 ops.append(f"1 0 0 -1 {number(x)} {number(baseline)} Tm")
                 index += 1
                 continue
-            pending += f"{glyph.gid:04X}"
-            default = round(face.font.get_glyph_h_advance(glyph.gid) * 1000 / upem)
-            adjust = default - glyph.advance * 1000
-            if abs(adjust) >= 0.5:
-                parts.append(f"<{pending}>{number(adjust)}")
+            pending += glyph.code
+            if abs(glyph.adjust) >= 0.5:
+                parts.append(f"<{pending}>{number(glyph.adjust)}")
                 pending = ""
             x += glyph.advance * size
             index += 1
