@@ -66,6 +66,18 @@ def it_plans_each_language_in_a_worker_with_the_serial_bytes(talk, tmp_path, pla
     assert "autour-de-docker/fr: " in parallel.output and "autour-de-docker/en: " in parallel.output
 
 
+def it_thaws_what_it_froze_for_the_workers_once_they_end(talk, tmp_path):
+    """The objects the workers inherit are frozen while they run, and collected again afterwards:
+    a process that builds again (`watch`) does not keep its garbage for ever."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    result = build(talk, "--lang", "fr,en", "--out", tmp_path / "out", "--jobs", "2", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
 def it_plans_here_when_workers_outnumber_the_languages(talk, tmp_path, planners):
     result = build(talk, "--lang", "fr,en", "--out", tmp_path / "out", "--jobs", "3", "--no-cache")
     assert result.exit_code == 0, result.output

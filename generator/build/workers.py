@@ -16,6 +16,7 @@ ends the worker when the pipe reaches its end (the system closes it when the par
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -198,8 +199,19 @@ class _pool:
         from generator.plan.graph.layout import settle_ahead
 
         global _TASKS
-        preload(dict.fromkeys(task.unit.fmt for task in self.tasks))
-        settle_ahead()
+        # Importing the renderers makes objects that live as long as the process (modules,
+        # classes, functions): not collected while it goes on (a collection then scanned them
+        # all, 40 ms). What the workers inherit is frozen: their collections never scan it (nor
+        # copy its pages by touching them); thawed when the pool ends (a `watch` process goes on).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            preload(dict.fromkeys(task.unit.fmt for task in self.tasks))
+            settle_ahead()
+            gc.freeze()
+        finally:
+            if collecting:
+                gc.enable()
         _TASKS = self.tasks
         self.lifeline = os.pipe()   # nothing is written to it: its end tells the workers the parent is gone
         self.pool = ProcessPoolExecutor(min(self.jobs, len(self.tasks)), mp_context=self.context,
@@ -214,6 +226,7 @@ class _pool:
             self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
         finally:
             _TASKS = []
+            gc.unfreeze()
             for fd in self.lifeline:
                 os.close(fd)
         if kind is not None and issubclass(kind, BrokenProcessPool):
