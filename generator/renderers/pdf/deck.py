@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from generator.build.clock import build_time
 from generator.text.markdown import plain
-from generator.renderers.pdf.canvas import Canvas
 from generator.renderers.pdf.document import PdfDocument
 from generator.renderers.pdf.slides import SlideDrawer
 
@@ -26,9 +25,9 @@ def slides_pdf(job, *, per_step: bool = False, footers: bool = True) -> bytes:
     for slide in plan.slides:
         steps = range(1, slide.steps + 1) if per_step and slide.steps > 1 else (0,)
         for step in steps:
-            canvas = Canvas(document, width, height, tagged=True)
-            drawer.draw(canvas, slide, step=step, footer=footers)
-            page = document.add_page(width, height, canvas.content(), canvas.links, canvas.structure_root)
+            drawn = drawer.drawing(slide, step=step, footer=footers, tagged=True)
+            document.merge(drawn.resources)
+            page = document.add_page(width, height, drawn.content, drawn.links, drawn.structure)
             if step <= 1:
                 document.outline.append((" ".join(plain(slide.heading.text).split()), page))
     return document.write()

@@ -12,6 +12,7 @@ import hashlib
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Callable, Optional
 
 from generator.renderers.pdf.fonts import UsedFont, face_identity, font_objects
@@ -141,7 +142,7 @@ class PdfDocument(Resources):
         def stream(data: bytes, extra: Optional[dict] = None, compressed: bool = False) -> pydyf.Stream:
             extra = dict(extra or {})
             if not compressed and self.compress:
-                data = zlib.compress(data, self.compress)
+                data = deflated(data, self.compress)
                 extra["Filter"] = "/FlateDecode"
             made = pydyf.Stream([data], extra)
             pdf.add_object(made)
@@ -273,6 +274,13 @@ class PdfDocument(Resources):
         out = io.BytesIO()
         pdf.write(out, version=b"1.7", identifier=True, compress=True)
         return out.getvalue()
+
+
+@lru_cache(maxsize=256)
+def deflated(data: bytes, level: int) -> bytes:
+    """A stream's bytes compressed, kept a while: the three handouts place the same slides, and
+    `watch` writes pages again that an edit did not change."""
+    return zlib.compress(data, level)
 
 
 def link_uri(url: str) -> str:

@@ -52,17 +52,14 @@ class SlideArt:
 
 def draw_slide_arts(drawer, slides) -> dict[int, SlideArt]:
     """Each slide of the plan drawn once, without its footer (a handout has its own)."""
+    import hashlib
+
     arts = {}
     for slide in slides:
-        resources = Resources()
         width, height = drawer.geometry.slide_w, drawer.geometry.slide_h
-        canvas = Canvas(resources, width, height)
-        drawer.draw(canvas, slide, footer=False)
-        content = canvas.content()
-        import hashlib
-
-        key = hashlib.sha1(content).hexdigest()
-        arts[slide.number] = SlideArt(key, width, height, content, resources, canvas.links,
+        drawn = drawer.drawing(slide, footer=False)
+        key = hashlib.sha1(drawn.content).hexdigest()
+        arts[slide.number] = SlideArt(key, width, height, drawn.content, drawn.resources, list(drawn.links),
                                       " ".join(plain(slide.heading.text).split()))
     return arts
 

@@ -9,6 +9,9 @@ lines of its step and dims the others.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -16,9 +19,30 @@ from generator.text.markdown import Piece, plain
 from generator.plan import geometry as g
 from generator.plan.deck import DeckPlan, SlidePlan
 from generator.plan.fit import sub_size
-from generator.renderers.pdf.canvas import Canvas
+from generator.renderers.pdf.canvas import Canvas, Element
+from generator.renderers.pdf.document import Link, Resources
 from generator.renderers.pdf.bidi import own_way
 from generator.renderers.pdf.text import Faces, draw_line
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A slide drawn on a canvas of its own: its content stream, the fonts (with their glyphs),
+    pictures and transparency states it uses, its links, and its structure when tagged."""
+
+    content: bytes
+    resources: Resources
+    links: tuple[Link, ...]
+    structure: Optional[Element]
+
+
+# The slides drawn lately, kept for the process: `watch` writes the PDF and the handouts again
+# after each edit, and draws again only the slides the edit changed. Keyed by everything a drawing
+# is made from (the theme by identity, held by the entry); a slide that shows a picture is drawn
+# each time, since its file may change under the same plan.
+DRAWINGS_KEPT = 512
+_DRAWN: "OrderedDict[tuple, tuple[object, Drawing]]" = OrderedDict()
+_DRAWN_LOCK = threading.Lock()
 
 
 class SlideDrawer:
@@ -61,6 +85,26 @@ class SlideDrawer:
                        align=align)
 
     # --- the slide ------------------------------------------------------------------------
+
+    def drawing(self, slide: SlidePlan, *, step: int = 0, footer: bool = True, tagged: bool = False) -> Drawing:
+        """The slide drawn on a canvas of its own (see `draw`), or as it was drawn lately."""
+        key = (id(self.theme), self.plan.lang, self.plan.direction, self.plan.title, self.geometry, slide, step,
+               footer, tagged)
+        with _DRAWN_LOCK:
+            found = _DRAWN.get(key)
+            if found is not None and found[0] is self.theme:
+                _DRAWN.move_to_end(key)
+                return found[1]
+        resources = Resources()
+        canvas = Canvas(resources, self.geometry.slide_w, self.geometry.slide_h, tagged=tagged)
+        self.draw(canvas, slide, step=step, footer=footer)
+        made = Drawing(canvas.content(), resources, tuple(canvas.links), canvas.structure_root)
+        if not resources.images:
+            with _DRAWN_LOCK:
+                _DRAWN[key] = (self.theme, made)
+                while len(_DRAWN) > DRAWINGS_KEPT:
+                    _DRAWN.popitem(last=False)
+        return made
 
     def draw(self, canvas: Canvas, slide: SlidePlan, *, step: int = 0, footer: bool = True) -> None:
         """The slide (at a build step: 0 for every step shown), with its footer unless told not to."""
