@@ -10,6 +10,7 @@ import weakref
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -41,7 +42,7 @@ def open_template(path: Path):
         data = path.read_bytes()
     except OSError as exc:
         raise RenderError(f"cannot open template {path}: {exc}") from None
-    cleaned = clean_package(data, path)
+    cleaned = _cleaned(data, path)
     try:
         prs = Presentation(io.BytesIO(cleaned.data))
         for master in prs.slide_masters:           # what the deck reads of every layout, looked up once
@@ -53,6 +54,13 @@ def open_template(path: Path):
     _remove_slides(prs)
     _CLEANED[prs.part] = cleaned.warnings
     return prs
+
+
+@lru_cache(maxsize=4)
+def _cleaned(data: bytes, path: Path) -> "Cleaned":
+    """`clean_package` of a template's bytes, kept for the process: each PPTX a build or `watch`
+    writes opens the same template (its bytes are the key, so an edited one is cleaned again)."""
+    return clean_package(data, path)
 
 
 def template_problems(path: Path) -> list[Diagnostic]:
