@@ -15,9 +15,11 @@ from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 from generator.renderers.pptx.pictures import Pictures
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
+from generator.renderers.pptx.kept import keep_slide, kept_slide, slide_key
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, Footers, NewSlides, SlideContext
 from generator.renderers.pptx.template import (
     Layouts, drop_external_targets, ensure_view_props, open_template, repair_shape_ids, template_geometry,
+    template_source,
 )
 from generator.renderers.pptx.text import office_lang, tag_language
 
@@ -61,17 +63,26 @@ def render_pptx(job: RenderJob) -> Rendered:
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own,
                        pictures=Pictures(prs.part.package))
     contents = {content.id: content for content in talk.slides}     # a continued slide has several plans
+    held = (job.theme, template_source(prs))        # a slide made lately is taken again (`kept.py`)
+    deck_inputs = (job.lang, bidi.lang, bidi.source_lang, source_tag, own, geometry, talk.title)
     for number, planned in enumerate(plan.slides, start=1):
         content = contents[planned.id]
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
-        slide = new_slides.add(layout)
-        EMITTERS[content.kind](ctx, slide, content, planned)
-        if planned.footer:
-            footers.add(slide, layout, number)
-        unique_shape_ids(slide.element)
+        key = slide_key(held, *deck_inputs, number, layout.name, planned, content.model_dump_json(),
+                        talk.comparison(content.comparison).model_dump_json() if content.kind == "comparison" else "")
+        element = kept_slide(key, held, bidi.fell_back)
+        if element is not None:
+            slide = new_slides.add(layout, element)
+        else:
+            slide = new_slides.add(layout)
+            EMITTERS[content.kind](ctx, slide, content, planned)
+            if planned.footer:
+                footers.add(slide, layout, number)
+            unique_shape_ids(slide.element)
+            tag_language(slide.element, job.lang, faces, code_family)
+            set_directions(slide.element, bidi, source_tag)
+            keep_slide(key, held, slide, layout.part, bidi.fell_back)
         notes_page = notes.write(slide, content.notes) if content.notes else None
-        tag_language(slide.element, job.lang, faces, code_family)
-        set_directions(slide.element, bidi, source_tag)
         if notes_page is not None:
             tag_language(notes_page, job.lang, faces, code_family)
             set_directions(notes_page, bidi, source_tag)

@@ -209,7 +209,8 @@ class NewSlides:
         self._count = len(listed)                   # slides in the deck
         self._next_id = max([_MIN_SLIDE_ID - 1, *listed]) + 1    # the id python-pptx would give the next
 
-    def add(self, layout):
+    def add(self, layout, element=None):
+        """A new slide of `layout`; with `element`, the slide is that `p:sld` (a slide made before)."""
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
         from pptx.opc.packuri import PackURI
@@ -217,7 +218,7 @@ class NewSlides:
 
         self._count += 1
         fresh = self._fresh.get(layout.part)
-        if fresh is None:
+        if fresh is None and element is None:
             slide = self.prs.slides.add_slide(layout)
             self._next_id = max(self._next_id, slide.slide_id + 1)
             pin_placeholders(slide, layout)
@@ -225,7 +226,7 @@ class NewSlides:
             return slide
         presentation = self.prs.part
         part = SlidePart(PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, presentation.package,
-                         copy.deepcopy(fresh))
+                         element if element is not None else copy.deepcopy(fresh))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rel_id = add_relationship(presentation, RT.SLIDE, part)
         if self._next_id <= _MAX_SLIDE_ID:

@@ -52,7 +52,7 @@ def open_template(path: Path):
         raise _refusal(path, None, f"cannot be opened as a presentation ({type(exc).__name__}: {str(exc)[:160]})") \
             from None
     _remove_slides(prs)
-    _CLEANED[prs.part] = cleaned.warnings
+    _CLEANED[prs.part] = cleaned
     return prs
 
 
@@ -61,6 +61,12 @@ def _cleaned(data: bytes, path: Path) -> "Cleaned":
     """`clean_package` of a template's bytes, kept for the process: each PPTX a build or `watch`
     writes opens the same template (its bytes are the key, so an edited one is cleaned again)."""
     return clean_package(data, path)
+
+
+def template_source(prs) -> "Cleaned | None":
+    """The cleaned package a presentation was opened from (`open_template`): the same object for
+    the same template bytes, as long as it is kept."""
+    return _CLEANED.get(prs.part)
 
 
 def template_problems(path: Path) -> list[Diagnostic]:
@@ -88,7 +94,7 @@ _REPAIR = "open it in PowerPoint or LibreOffice and save it again as .pptx"
 # What reading a zip entry raises when it is damaged, cut short, encrypted or packed in a way zipfile lacks.
 _UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError)
 # What cleaning a template removed, by the presentation part of the Presentation opened from it.
-_CLEANED: "weakref.WeakKeyDictionary[object, list[Diagnostic]]" = weakref.WeakKeyDictionary()
+_CLEANED: "weakref.WeakKeyDictionary[object, Cleaned]" = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -289,7 +295,8 @@ def drop_external_targets(prs, template_name: str) -> list[Diagnostic]:
     from generator.renderers.pptx.oxml.adapter import part_element
     from generator.renderers.pptx.oxml.template import drop_references
 
-    found = list(_CLEANED.get(prs.part, ()))
+    cleaned = _CLEANED.get(prs.part)
+    found = list(cleaned.warnings) if cleaned is not None else []
     for part in prs.part.package.iter_parts():
         element = part_element(part)
         for rel_id, rel in list(part.rels.items()):

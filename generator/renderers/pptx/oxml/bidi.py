@@ -26,15 +26,25 @@ def _pieces(paragraph) -> list:
     return found
 
 
+def _paragraphs(element):
+    """Each paragraph under `element` that holds text: it, its pieces (`_pieces`) and its text."""
+    for paragraph in element.iter(A + "p"):
+        pieces = _pieces(paragraph)
+        text = "".join(_BREAK if t is None else (t.text or "") for t in pieces)
+        if text.strip():
+            yield paragraph, pieces, text
+
+
+def paragraph_texts(element) -> tuple[str, ...]:
+    """The text of each paragraph under `element` that holds any, as `set_directions` reads it."""
+    return tuple(text for _, _, text in _paragraphs(element))
+
+
 def set_directions(element, bidi: Bidi, source_tag: str) -> None:
     """Every paragraph under `element` of a right-to-left deck set the way its text runs; the
     runs of fallback strings tagged `source_tag` (the source language, with its region)."""
     rtl = bidi.direction == "rtl"
-    for paragraph in element.iter(A + "p"):
-        pieces = _pieces(paragraph)
-        text = "".join(_BREAK if t is None else (t.text or "") for t in pieces)
-        if not text.strip():
-            continue
+    for paragraph, pieces, text in _paragraphs(element):
         if bidi.fell_back(text):
             for name in ("rPr", "endParaRPr"):
                 for props in paragraph.iter(A + name):
