@@ -363,8 +363,22 @@ def _malformed(path: Path, message: str) -> ContentError:
                                     "compare it with templates/default/theme.yaml")])
 
 
+# The theme last read from each file: read again (`watch` does on every save of talk.yaml), an
+# unchanged theme is that same object, so that what is kept for a theme (its measures, the slides
+# drawn with it) is still found.
+_LAST_READ: dict[Path, Theme] = {}
+
+
 @lru_cache(maxsize=16)
 def _load_theme_file(path: Path) -> Theme:
+    theme = _read_theme_file(path)
+    if _LAST_READ.get(path) == theme:
+        return _LAST_READ[path]
+    _LAST_READ[path] = theme
+    return theme
+
+
+def _read_theme_file(path: Path) -> Theme:
     data, parents = _theme_data(path)
     try:
         fonts = data["fonts"]

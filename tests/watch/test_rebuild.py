@@ -39,3 +39,32 @@ def it_serves_an_error_page_until_the_talk_builds_then_keeps_the_last_good_deck(
     ok, _ = deck.rebuild()
     assert ok and deck.state.version == 2 and b"Autour de Podman" in deck.page()
     assert deck.wait_for_change(seen, timeout=0.01).key == (2, None)
+
+
+def it_keeps_the_theme_object_across_saves_of_talk_yaml_until_the_theme_changes(tmp_path):
+    """Each save of talk.yaml reads the theme again; an unchanged theme is the same object, so
+    what is kept for it (its measures, the slides drawn and made with it) is still found."""
+    import shutil
+
+    from tests.conftest import SAMPLE_TALK
+
+    root = tmp_path / "project"
+    talk = root / "content" / "autour-de-docker"
+    shutil.copytree(SAMPLE_TALK, talk)
+    shutil.copytree(SAMPLE_TALK.parent.parent / "templates" / "default", root / "templates" / "mine")
+    theme_file = root / "templates" / "mine" / "theme.yaml"
+    theme_file.write_text(theme_file.read_text("utf-8").replace("name: default", "name: mine", 1), "utf-8")
+    talk_file = talk / "talk.yaml"
+    talk_file.write_text(talk_file.read_text("utf-8").replace("theme: default", "theme: mine", 1), "utf-8")
+    deck = LiveDeck(talk, "fr")
+    assert deck.rebuild()[0]
+    first = deck._read[1]
+    talk_file.write_text(talk_file.read_text("utf-8") + "\n", "utf-8")
+    assert deck.rebuild()[0]
+    assert deck._read[1] is first
+    text = theme_file.read_text("utf-8")
+    accent = first.colors["accent"]
+    assert text.count(accent) >= 1
+    theme_file.write_text(text.replace(accent, "#123456"), "utf-8")
+    assert deck.rebuild()[0]
+    assert deck._read[1] is not first and deck._read[1].colors["accent"] == "#123456"
