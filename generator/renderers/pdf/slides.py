@@ -9,12 +9,11 @@ lines of its step and dims the others.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from generator.build.kept import Kept
 from generator.text.markdown import Piece, plain
 from generator.plan import geometry as g
 from generator.plan.deck import DeckPlan, SlidePlan
@@ -36,13 +35,10 @@ class Drawing:
     structure: Optional[Element]
 
 
-# The slides drawn lately, kept for the process: `watch` writes the PDF and the handouts again
-# after each edit, and draws again only the slides the edit changed. Keyed by everything a drawing
-# is made from (the theme by identity, held by the entry); a slide that shows a picture is drawn
-# each time, since its file may change under the same plan.
-DRAWINGS_KEPT = 512
-_DRAWN: "OrderedDict[tuple, tuple[object, Drawing]]" = OrderedDict()
-_DRAWN_LOCK = threading.Lock()
+# The slides drawn lately (`build/kept.py`): the PDF and the handouts written again by `watch`
+# draw again only the slides an edit changed. A slide that shows a picture is drawn each time,
+# since its file may change under the same plan.
+DRAWN = Kept(512)
 
 
 class SlideDrawer:
@@ -88,22 +84,18 @@ class SlideDrawer:
 
     def drawing(self, slide: SlidePlan, *, step: int = 0, footer: bool = True, tagged: bool = False) -> Drawing:
         """The slide drawn on a canvas of its own (see `draw`), or as it was drawn lately."""
-        key = (id(self.theme), self.plan.lang, self.plan.direction, self.plan.title, self.geometry, slide, step,
-               footer, tagged)
-        with _DRAWN_LOCK:
-            found = _DRAWN.get(key)
-            if found is not None and found[0] is self.theme:
-                _DRAWN.move_to_end(key)
-                return found[1]
+        held = (self.theme,)
+        key = DRAWN.key(held, self.plan.lang, self.plan.direction, self.plan.title, self.geometry, slide, step,
+                        footer, tagged)
+        found = DRAWN.get(key, held)
+        if found is not None:
+            return found
         resources = Resources()
         canvas = Canvas(resources, self.geometry.slide_w, self.geometry.slide_h, tagged=tagged)
         self.draw(canvas, slide, step=step, footer=footer)
         made = Drawing(canvas.content(), resources, tuple(canvas.links), canvas.structure_root)
         if not resources.images:
-            with _DRAWN_LOCK:
-                _DRAWN[key] = (self.theme, made)
-                while len(_DRAWN) > DRAWINGS_KEPT:
-                    _DRAWN.popitem(last=False)
+            DRAWN.put(key, made, held)
         return made
 
     def draw(self, canvas: Canvas, slide: SlidePlan, *, step: int = 0, footer: bool = True) -> None:

@@ -15,7 +15,7 @@ from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 from generator.renderers.pptx.pictures import Pictures
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
-from generator.renderers.pptx.kept import keep_slide, kept_slide, slide_key
+from generator.renderers.pptx.kept import SLIDES, keep_slide, kept_slide
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, Footers, NewSlides, SlideContext
 from generator.renderers.pptx.template import (
     Layouts, drop_external_targets, ensure_view_props, open_template, repair_shape_ids, template_geometry,
@@ -68,7 +68,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     for number, planned in enumerate(plan.slides, start=1):
         content = contents[planned.id]
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
-        key = slide_key(held, *deck_inputs, number, layout.name, planned, content.model_dump_json(),
+        key = SLIDES.key(held, *deck_inputs, number, layout.name, planned, content.model_dump_json(),
                         talk.comparison(content.comparison).model_dump_json() if content.kind == "comparison" else "")
         element = kept_slide(key, held, bidi.fell_back)
         if element is not None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from generator.build.jobs import RenderJob
+from generator.build.kept import Kept
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
 from generator.renderers.handout.build import render_handouts
@@ -29,7 +30,7 @@ def job():
 @pytest.fixture
 def drawn(monkeypatch):
     """The slides drawn (by number) from here on, none kept from before."""
-    monkeypatch.setattr(pdf_slides, "_DRAWN", type(pdf_slides._DRAWN)())
+    monkeypatch.setattr(pdf_slides, "DRAWN", Kept(pdf_slides.DRAWN.size))
     numbers: list[int] = []
     real = pdf_slides.SlideDrawer.draw
 
@@ -64,7 +65,7 @@ def it_draws_again_only_the_slides_that_changed_with_the_same_bytes(job, drawn):
     again = slides_pdf(changed)
     assert edited.number in drawn and set(drawn) - {edited.number} <= pictured(job)
 
-    pdf_slides._DRAWN.clear()
+    pdf_slides.DRAWN.clear()
     assert slides_pdf(changed) == again, "a kept drawing gave other bytes than a fresh one"
 
 

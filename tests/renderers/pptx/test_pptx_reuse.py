@@ -11,6 +11,7 @@ import pytest
 from pptx import Presentation
 
 from generator.build.jobs import RenderJob
+from generator.build.kept import Kept
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
 from generator.renderers.pptx import deck as pptx_deck
@@ -31,7 +32,7 @@ def job():
 @pytest.fixture
 def made(monkeypatch):
     """The slides made (by plan id and number) from here on, none kept from before."""
-    monkeypatch.setattr(kept, "_KEPT", type(kept._KEPT)())
+    monkeypatch.setattr(kept, "SLIDES", Kept(kept.SLIDES.size))
     numbers: list[int] = []
     emitters = dict(pptx_deck.EMITTERS)
 
@@ -79,5 +80,5 @@ def it_makes_again_only_the_slides_that_changed_with_the_same_bytes(job, made):
     assert " (edited)" in "".join(shape.text_frame.text for shape in Presentation(io.BytesIO(again))
                                  .slides[edited.number - 1].shapes if shape.has_text_frame)
 
-    kept.forget()
+    kept.SLIDES.clear()
     assert deck_bytes(changed) == again, "a kept slide gave other bytes than a fresh one"
