@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from generator.build.kept import Kept
 from generator.plan.boxes import Diagram
 from generator.plan.measure import TextMeasure
 from generator.plan.stack_diagram import layout_slide
@@ -232,6 +233,11 @@ class DeckPlan:
         return found
 
 
+# The slides planned lately (`build/kept.py`): `watch` plans the talk again after each save, and
+# plans again only the slides an edit changed (or that what they show changed).
+PLANNED = Kept(2048)
+
+
 class _Planner:
     """Fits one talk's texts in the theme's font; gathers what does not fit."""
 
@@ -348,6 +354,37 @@ class _Planner:
             self.cap = None
 
     def plan_parts(self, number: int, slide: model.Slide) -> list[SlidePlan]:
+        """`_plan_parts`, or its plans and findings as they were made lately (`PLANNED`)."""
+        held = (self.theme, self.measure.hyphenator)
+        key = PLANNED.key(held, self.measure.key, number, self.lang, self.geometry, self.byline, tuple(sorted(self.caps.items())),
+                          self.talk.title, self.talk.subtitle, self.talk.author, self.talk.fit,
+                          slide.model_dump_json(), *self.shown(slide))
+        found = PLANNED.get(key, held)
+        if found is not None:
+            plans, problems, refused = found
+            self.problems.extend(problems)
+            self.refused.extend(refused)
+            return list(plans)
+        since, refused_since = len(self.problems), len(self.refused)
+        plans = self._plan_parts(number, slide)
+        PLANNED.put(key, (tuple(plans), tuple(self.problems[since:]), tuple(self.refused[refused_since:])), held)
+        return plans
+
+    def shown(self, slide: model.Slide) -> tuple[str, ...]:
+        """What the talk holds that a slide shows by name (its stacks, graph, comparison and the
+        comparison's stacks), as JSON: a plan is made from them too."""
+        talk, found = self.talk, []
+        comparison = getattr(slide, "comparison", None)
+        stacks = [getattr(slide, "stack", None), *(getattr(slide, "stacks", None) or ())]
+        if comparison:
+            found.append(talk.comparison(comparison))
+            stacks.extend(talk.comparison(comparison).subjects)
+        found.extend(talk.stack(name) for name in dict.fromkeys(s for s in stacks if s))
+        if getattr(slide, "graph", None):
+            found.append(talk.graph(slide.graph))
+        return tuple(item.model_dump_json() for item in found)
+
+    def _plan_parts(self, number: int, slide: model.Slide) -> list[SlidePlan]:
         """The slide, or its parts when its content needs continuation slides: the fewest parts
         that each fit at the floors, cut by whole items. `fit: strict` or `split: false` make the
         split an error (`--strict` makes its warning one); a slide no cut helps stays whole."""

@@ -124,6 +124,11 @@ class TextMeasure:
         self.x_height = (ascent - font.getbbox("x")[1]) / _REFERENCE_SIZE
         self.family = font.getname()[0] or ""
 
+    @property
+    def key(self) -> tuple:
+        """What the measures depend on: the faces, the language and its hyphenator (one a process)."""
+        return (self.regular, self.bold, self.scripts, self.lang, self.lead, id(self.hyphenator))
+
     @classmethod
     def for_theme(cls, theme, lang: Optional[str] = None) -> "TextMeasure":
         """The measurer of a theme's body face and script faces, hyphenating words of `lang`."""
