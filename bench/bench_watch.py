@@ -97,18 +97,25 @@ def main() -> None:
         watch = Watch(talk, scratch / "out", env)
         results = {}
         try:
-            watch.wait_for(r"^wrote \d+ files of fr, en")
-            for name, path, edit, lang in (("talk.yaml", talk / "talk.yaml", edited_yaml, "fr"),
-                                           ("en.po", talk / "locales" / "en.po", edited_catalog, "en")):
+            watch.wait_for(r"^wrote \d+ files? of fr in ")
+            watch.wait_for(r"^wrote \d+ files? of en in ")
+            # (the file, its edit, the language timed, every language it rebuilds)
+            for name, path, edit, lang, rebuilt in (
+                    ("talk.yaml", talk / "talk.yaml", edited_yaml, "fr", ("fr", "en")),
+                    ("en.po", talk / "locales" / "en.po", edited_catalog, "en", ("en",))):
                 original = path.read_text("utf-8")
                 preview, outputs = [], []
                 for run in range(args.edits):
                     saved = time.monotonic()
                     path.write_text(edit(original, run), "utf-8")
                     preview.append(watch.wait_for(rf"^rebuilt {lang} \(build") - saved)
-                    outputs.append(watch.wait_for(rf"^wrote \d+ files? of .*{lang}") - saved)
+                    outputs.append(watch.wait_for(rf"^wrote \d+ files? of {lang} in ") - saved)
+                    for other in rebuilt[rebuilt.index(lang) + 1:]:     # every write over before the next save
+                        watch.wait_for(rf"^wrote \d+ files? of {other} in ")
                     time.sleep(0.3)
                 path.write_text(original, "utf-8")
+                for other in rebuilt:
+                    watch.wait_for(rf"^wrote \d+ files? of {other} in ")
                 results[name] = (lang, statistics.median(preview), statistics.median(outputs))
         finally:
             watch.stop()

@@ -16,7 +16,7 @@ from typing import Callable
 
 from generator.errors import MissingToolError
 from generator.renderers.html.deck import LIVE_EVENTS
-from generator.watch.rebuild import LiveDeck
+from generator.watch.rebuild import LiveDeck, read_talk
 from generator.watch.server import HOST, start_server
 
 STEP_MS = 10        # quiet time that closes a batch of changes
@@ -107,9 +107,15 @@ def _affected(talk_dir: Path, paths: list[Path], decks: dict[str, LiveDeck]) -> 
 def _rebuild(decks: dict[str, LiveDeck], langs: list[str], echo, reload: bool = True) -> list[str]:
     """Rebuild the decks of `langs` (without `reload`, from talk.yaml and the theme as last
     read); the languages that built."""
+    read = None
+    if reload and len(langs) > 1:      # talk.yaml read once for every deck (each reads it to show an error)
+        try:
+            read = read_talk(decks[langs[0]].talk_dir)
+        except Exception:  # noqa: BLE001 - each deck reads it again and shows what is wrong
+            read = None
     built = []
     for code in langs:
-        ok, text = decks[code].rebuild(reload)
+        ok, text = decks[code].rebuild(reload, read)
         echo(text, err=not ok)
         if ok:
             built.append(decks[code].state.lang)
@@ -158,22 +164,21 @@ class Writer:
             made = deck.prepared
             if made is not None and deck.state.lang in langs and deck.state.error is None:
                 prepared[deck.state.lang] = made
-        try:
-            written = []
-            for group in [[code] for code in langs if code in prepared] + [[c for c in langs if c not in prepared]]:
-                if not group:
-                    continue
-                known = {self.talk_dir: prepared[group[0]]} if group[0] in prepared else None
-                written += build([self.talk_dir], langs=group, formats=self.formats, out=self.out,
-                                 progress=self.echo, jobs=1, warn=lambda found, sources: None,
-                                 prepared=known).written
-        except ContentError as exc:
-            errors = sum(1 for d in exc.diagnostics if d.severity == "error")
-            self.echo(f"outputs of {', '.join(langs)} not written: {errors} error{'s' if errors != 1 else ''}",
-                      err=True)
-            return
-        except Exception as exc:  # noqa: BLE001 - the server lives on
-            self.echo(f"outputs of {', '.join(langs)} not written: {type(exc).__name__}: {exc}", err=True)
-            return
-        self.echo(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} of "
-                  f"{', '.join(langs)} in {self.out}/")
+        for group in [[code] for code in langs if code in prepared] + [[c for c in langs if c not in prepared]]:
+            if not group:
+                continue
+            known = {self.talk_dir: prepared[group[0]]} if group[0] in prepared else None
+            try:
+                written = build([self.talk_dir], langs=group, formats=self.formats, out=self.out,
+                                progress=self.echo, jobs=1, warn=lambda found, sources: None,
+                                prepared=known).written
+            except ContentError as exc:
+                errors = sum(1 for d in exc.diagnostics if d.severity == "error")
+                self.echo(f"outputs of {', '.join(group)} not written: {errors} error{'s' if errors != 1 else ''}",
+                          err=True)
+                continue
+            except Exception as exc:  # noqa: BLE001 - the server lives on
+                self.echo(f"outputs of {', '.join(group)} not written: {type(exc).__name__}: {exc}", err=True)
+                continue
+            self.echo(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} of "
+                      f"{', '.join(group)} in {self.out}/")

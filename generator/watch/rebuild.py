@@ -47,13 +47,14 @@ class LiveDeck:
         self.watched: tuple[Path, ...] = (self.talk_dir,)
         self._last_report = ""
 
-    def rebuild(self, reload: bool = True) -> tuple[bool, str]:
+    def rebuild(self, reload: bool = True, read: tuple | None = None) -> tuple[bool, str]:
         """Build again; returns whether it worked and the lines to print in the terminal. Without
-        `reload` (only catalogs changed), talk.yaml and the theme are taken as last read."""
+        `reload` (only catalogs changed), talk.yaml and the theme are taken as last read; `read`,
+        talk.yaml and the theme just read (`read_talk`) for another deck of the talk."""
         started = time.perf_counter()
         version = self.state.version + 1
         try:
-            page, lang, warnings = self._render(version, reload)
+            page, lang, warnings = self._render(version, reload, read)
         except Exception as exc:  # noqa: BLE001 - the server lives on whatever the content holds
             text = _error_text(exc, has_page=self.state.page is not None)
             with self.changed:
@@ -76,11 +77,9 @@ class LiveDeck:
         shown, self._last_report = (report if report != self._last_report else ""), report
         return True, "\n".join(filter(None, [shown, f"rebuilt {lang} (build {version}) in {took:.2f} s"]))
 
-    def _render(self, version: int, reload: bool = True) -> tuple[bytes, str, list[str]]:
-        from generator import theme as themes
+    def _render(self, version: int, reload: bool = True, read: tuple | None = None) -> tuple[bytes, str, list[str]]:
         from generator.build.targets import languages_of
         from generator.build.jobs import RenderJob
-        from generator.content.talk import load_talk
         from generator.errors import ContentError, format_report
         from generator.commands.fit_report import plan_diagnostics
         from generator.i18n.localize import localize
@@ -88,14 +87,8 @@ class LiveDeck:
         from generator.renderers.html.templates import template_dirs
 
         if reload or self._read is None:
-            # theme.yaml may have been edited: read it again rather than from the cache.
-            clear = getattr(getattr(themes, "_load_theme_file", None), "cache_clear", None)
-            if clear:
-                clear()
             self._read = None
-            loaded = load_talk(self.talk_dir)
-            theme = themes.load_theme(loaded.talk.theme, loaded.directory.resolve())
-            self._read = (loaded, theme)
+            self._read = read or read_talk(self.talk_dir)
         loaded, theme = self._read
         self.watched = tuple(dict.fromkeys((self.talk_dir.resolve(), *theme.directories, *template_dirs(theme))))
         lang = languages_of(loaded, [self.lang])[0] if self.lang else loaded.talk.lang
@@ -122,6 +115,19 @@ class LiveDeck:
         if state.page is not None:
             return state.page
         return error_page(state.error or "building…", state.version, self.lang or "en", self.events)
+
+
+def read_talk(talk_dir: Path) -> tuple:
+    """talk.yaml and its theme read again (theme.yaml too, rather than from the cache: it may have
+    been edited): the LoadedTalk and the Theme."""
+    from generator import theme as themes
+    from generator.content.talk import load_talk
+
+    clear = getattr(getattr(themes, "_load_theme_file", None), "cache_clear", None)
+    if clear:
+        clear()
+    loaded = load_talk(talk_dir)
+    return loaded, themes.load_theme(loaded.talk.theme, loaded.directory.resolve())
 
 
 def _error_text(exc: Exception, has_page: bool) -> str:
