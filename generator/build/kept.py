@@ -3,6 +3,9 @@ every save, and what an edit did not change (a slide's plan, its drawing, its PP
 as it was made instead of being made again. The build cache (`cache.py`) keeps whole outputs
 between processes; this keeps their parts within one.
 
+Nothing is kept unless the process says it will build again (`keep_for_next_builds`, as `watch`
+does): a build that ends with its process would only pay for the copies and hold the memory.
+
 A key holds everything the kept thing was made from, by value; objects too large or not hashable
 to be compared by value (a theme, a template) are compared by identity, and the entry holds them
 so that no other object takes their identity while it is kept. A key that cannot be hashed is
@@ -17,6 +20,20 @@ from collections import OrderedDict
 from typing import Any, Optional
 
 
+_KEEPING = False
+
+
+def keep_for_next_builds(keeping: bool = True) -> None:
+    """Say that this process will build again (`watch`): from now on, what it makes is kept."""
+    global _KEEPING
+    _KEEPING = keeping
+
+
+def keeping() -> bool:
+    """Whether this process keeps what it makes (a key's inputs need not be worked out otherwise)."""
+    return _KEEPING
+
+
 class Kept:
     def __init__(self, size: int):
         self.size = size
@@ -24,7 +41,10 @@ class Kept:
         self._lock = threading.Lock()
 
     def key(self, held: tuple, *inputs) -> Optional[tuple]:
-        """The key of something made from `inputs` and the objects `held`; None if it cannot be one."""
+        """The key of something made from `inputs` and the objects `held`; None if it cannot be one
+        (or nothing is kept in this process)."""
+        if not _KEEPING:
+            return None
         key = (tuple(id(obj) for obj in held), *inputs)
         try:
             hash(key)

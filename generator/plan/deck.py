@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from generator.build.kept import Kept
+from generator.build.kept import Kept, keeping
 from generator.plan.boxes import Diagram
 from generator.plan.measure import TextMeasure
 from generator.plan.stack_diagram import layout_slide
@@ -355,10 +355,12 @@ class _Planner:
 
     def plan_parts(self, number: int, slide: model.Slide) -> list[SlidePlan]:
         """`_plan_parts`, or its plans and findings as they were made lately (`PLANNED`)."""
+        if not keeping():
+            return self._plan_parts(number, slide)
         held = (self.theme, self.measure.hyphenator)
-        key = PLANNED.key(held, self.measure.key, number, self.lang, self.geometry, self.byline, tuple(sorted(self.caps.items())),
-                          self.talk.title, self.talk.subtitle, self.talk.author, self.talk.fit,
-                          slide.model_dump_json(), *self.shown(slide))
+        key = PLANNED.key(held, self.measure.key, number, self.lang, self.geometry, self.byline,
+                          tuple(sorted(self.caps.items())), self.talk.title, self.talk.subtitle, self.talk.author,
+                          self.talk.fit, slide.model_dump_json(), *self.shown(slide))
         found = PLANNED.get(key, held)
         if found is not None:
             plans, problems, refused = found

@@ -33,6 +33,9 @@ def serve_and_watch(talk_dir: Path, *, lang: str | list[str] | None, port: int, 
     except ImportError:
         raise MissingToolError("watchfiles", ".venv/bin/pip install watchfiles") from None
 
+    from generator.build.kept import keep_for_next_builds
+
+    keep_for_next_builds()          # each save builds again: what an edit did not change is kept
     writing = bool(formats) and out is not None
     decks = {code: LiveDeck(talk_dir, code or None, events=f"/{code}{LIVE_EVENTS}" if code else None,
                             out=out if writing else None)

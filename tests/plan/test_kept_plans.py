@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.build import kept as kept_parts
 from generator.build.kept import Kept
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
@@ -17,6 +18,7 @@ from tests.conftest import SAMPLE_TALK
 @pytest.fixture
 def planned(monkeypatch):
     """The slides planned (by id) from here on, none kept from before."""
+    monkeypatch.setattr(kept_parts, "_KEEPING", True)    # as `watch` keeps them
     monkeypatch.setattr(deck, "PLANNED", Kept(deck.PLANNED.size))
     ids: list[str] = []
     real = deck._Planner._plan_parts
@@ -73,7 +75,16 @@ def it_plans_again_only_what_an_edit_changed_as_a_fresh_planning_does(tmp_path, 
     assert showing and set(planned) == showing
 
 
-def it_keeps_the_last_entries_and_holds_what_it_compares_by_identity():
+def it_keeps_nothing_in_a_process_that_does_not_build_again():
+    assert not kept_parts.keeping()
+    store = Kept(2)
+    assert store.key((), "a") is None
+    store.put(store.key((), "a"), 1)
+    assert len(store) == 0
+
+
+def it_keeps_the_last_entries_and_holds_what_it_compares_by_identity(monkeypatch):
+    monkeypatch.setattr(kept_parts, "_KEEPING", True)
     kept = Kept(2)
     theme, other = object(), object()
     kept.put(kept.key((theme,), "a"), 1, (theme,))

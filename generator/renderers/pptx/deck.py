@@ -15,6 +15,7 @@ from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 from generator.renderers.pptx.pictures import Pictures
 from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
 from generator.renderers.pptx.fonts import measure_for_template
+from generator.build.kept import keeping
 from generator.renderers.pptx.kept import SLIDES, keep_slide, kept_slide
 from generator.renderers.pptx.slides import EMITTERS, ROLE_OF_KIND, Footers, NewSlides, SlideContext
 from generator.renderers.pptx.template import (
@@ -69,7 +70,8 @@ def render_pptx(job: RenderJob) -> Rendered:
         content = contents[planned.id]
         layout = layouts.for_role(ROLE_OF_KIND[content.kind], content.layout or talk.layouts.get(content.kind))
         key = SLIDES.key(held, *deck_inputs, number, layout.name, planned, content.model_dump_json(),
-                        talk.comparison(content.comparison).model_dump_json() if content.kind == "comparison" else "")
+                         talk.comparison(content.comparison).model_dump_json() if content.kind == "comparison"
+                         else "") if keeping() else None
         element = kept_slide(key, held, bidi.fell_back)
         if element is not None:
             slide = new_slides.add(layout, element)

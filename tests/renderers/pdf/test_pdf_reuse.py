@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from generator.build.jobs import RenderJob
+from generator.build import kept as kept_parts
 from generator.build.kept import Kept
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
@@ -30,6 +31,7 @@ def job():
 @pytest.fixture
 def drawn(monkeypatch):
     """The slides drawn (by number) from here on, none kept from before."""
+    monkeypatch.setattr(kept_parts, "_KEEPING", True)    # as `watch` keeps them
     monkeypatch.setattr(pdf_slides, "DRAWN", Kept(pdf_slides.DRAWN.size))
     numbers: list[int] = []
     real = pdf_slides.SlideDrawer.draw

@@ -11,6 +11,7 @@ import pytest
 from pptx import Presentation
 
 from generator.build.jobs import RenderJob
+from generator.build import kept as kept_parts
 from generator.build.kept import Kept
 from generator.content.talk import load_talk
 from generator.i18n.localize import localize
@@ -32,6 +33,7 @@ def job():
 @pytest.fixture
 def made(monkeypatch):
     """The slides made (by plan id and number) from here on, none kept from before."""
+    monkeypatch.setattr(kept_parts, "_KEEPING", True)    # as `watch` keeps them
     monkeypatch.setattr(kept, "SLIDES", Kept(kept.SLIDES.size))
     numbers: list[int] = []
     emitters = dict(pptx_deck.EMITTERS)
