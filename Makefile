@@ -9,9 +9,10 @@ TALK   ?= content/autour-de-docker
 
 # Debian packages the renderers need at run time (graphviz for graph layout, the theme's fonts
 # and their metric-compatible faces, Noto faces for CJK, Arabic and Hebrew, librsvg for PNG
-# diagrams in any script, cairo for SVG pictures in PPTX and PDF).
+# diagrams in any script, cairo for SVG pictures in PPTX and PDF, FriBidi for right-to-left
+# text in the PDFs).
 SYSTEM_BUILD := graphviz fonts-crosextra-carlito fonts-liberation2 fonts-noto-cjk fonts-noto-core \
-                libcairo2 librsvg2-bin
+                libcairo2 librsvg2-bin libfribidi0
 # What the tests need on top: gettext's msgfmt checks the catalogs, poppler reads PDFs and qpdf
 # checks their structure, Chromium runs the HTML deck (driven by Playwright, never downloaded),
 # LibreOffice opens the PPTX decks as a real client would.

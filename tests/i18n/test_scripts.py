@@ -376,3 +376,27 @@ def embedded_characters_of(encoded: list[str]) -> set[str]:
     for data in encoded:
         found.update(chr(code) for code in TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
     return found
+
+
+def it_keeps_a_chart_s_latin_values_in_their_order_in_a_right_to_left_deck(out):
+    """"60,000 ms" in the Hebrew deck's chart (its catalog keeps the unit in Latin): its SVG line
+    runs left to right (browsers and librsvg draw it in order) and so does the slides PDF's, whose
+    bidi order is Unicode's (FriBidi)."""
+    lang = "he"
+    import re
+    import subprocess
+
+    from generator.i18n.bidi import text_direction
+
+    svg = (out / lang / "diagrams" / "startup-time.svg").read_text("utf-8")
+    lines = re.findall(r"<text ([^>]*)>([^<]*)</text>", svg)
+    latin = [(attributes, text) for attributes, text in lines if text_direction(text) == "ltr"]
+    assert any("ms" in text for _, text in latin)
+    for attributes, text in latin:
+        assert 'direction="ltr"' in attributes, text
+    pdf = subprocess.run(["pdftotext", str(out / lang / f"autour-de-docker-{lang}.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    values = [text for _, text in latin if re.fullmatch(r"[\d,.\s\u00a0\u202f]+ms", text)]
+    assert values
+    for text in values:
+        assert text.replace("\u202f", " ").replace("\u00a0", " ") in pdf.replace("\u202f", " ").replace("\u00a0", " "), text

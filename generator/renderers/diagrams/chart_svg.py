@@ -93,13 +93,15 @@ def _mark(mark: Mark) -> list[str]:
 
 def _chart_text(text: ChartText, rtl: bool) -> list[str]:
     """A text's lines. Anchors are the page's (left, centre, right); in a right-to-left drawing
-    SVG's "start" is the right edge, so they are written for the drawing's direction."""
-    if text.anchor == "center":
-        anchor = ' text-anchor="middle"'
-    elif (text.anchor == "right") != rtl:
-        anchor = ' text-anchor="end"'
-    else:
-        anchor = ""
+    SVG's "start" is the right edge, so they are written for the line's direction: a line with no
+    right-to-left letter ("60,000 ms") runs left to right (`own_direction`), keeping its order."""
+    from generator.renderers.diagrams.stack_svg import own_direction
+
+    def anchored(line_rtl: bool) -> str:
+        if text.anchor == "center":
+            return ' text-anchor="middle"'
+        return ' text-anchor="end"' if (text.anchor == "right") != line_rtl else ""
+
     weight = ' font-weight="bold"' if text.bold else ""
     out = [f'<g class="{text.role}" data-step="{text.step}">']
     if text.plate:
@@ -107,8 +109,9 @@ def _chart_text(text: ChartText, rtl: bool) -> list[str]:
         height = len(text.lines) * text.size * 1.2
         out.append(f'<rect x="{_num(left - 4)}" y="{_num(text.y)}" width="{_num(text.width + 8)}" '
                    f'height="{_num(height)}" rx="2" fill="{_attr(text.plate)}"/>')
-    out.extend(f'<text x="{_num(text.x)}" y="{_num(baseline)}" font-size="{_num(text.size)}"{weight} '
-               f'fill="{_attr(text.color)}"{anchor}>{_text(line)}</text>'
-               for line, baseline in zip(text.lines, text.baselines))
+    for line, baseline in zip(text.lines, text.baselines):
+        own, line_rtl = own_direction(line, rtl)
+        out.append(f'<text x="{_num(text.x)}" y="{_num(baseline)}" font-size="{_num(text.size)}"{weight} '
+                   f'fill="{_attr(text.color)}"{anchored(line_rtl)}{own}>{_text(line)}</text>')
     out.append("</g>")
     return out

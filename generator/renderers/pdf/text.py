@@ -116,72 +116,6 @@ def _glyph_texts(clusters: list[int], text: str, ends: dict[int, int], rtl: bool
     return texts
 
 
-# Paired brackets (UAX #9's BidiBrackets.txt, the ones text is likely to hold): opening -> closing.
-_BRACKETS = dict(zip("([{\u0f3a\u0f3c\u169b\u2045\u207d\u208d\u2329\u2768\u276a\u276c\u276e\u2770\u2772\u2774"
-                     "\u27e6\u27e8\u27ea\u2983\u2985\u2987\u2989\u298b\u3008\u300a\u300c\u300e\u3010\u3014"
-                     "\u3016\u3018\u301a\ufe59\ufe5b\ufe5d\uff08\uff3b\uff5b\uff5f\uff62",
-                     ")]}\u0f3b\u0f3d\u169c\u2046\u207e\u208e\u232a\u2769\u276b\u276d\u276f\u2771\u2773\u2775"
-                     "\u27e7\u27e9\u27eb\u2984\u2986\u2988\u298a\u298c\u3009\u300b\u300d\u300f\u3011\u3015"
-                     "\u3017\u3019\u301b\ufe5a\ufe5c\ufe5e\uff09\uff3d\uff5d\uff60\uff63"))
-
-
-def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    """The positions of the bracket pairs of `text` (rule BD16), in the order of their openings."""
-    stack: list[tuple[str, int]] = []
-    pairs = []
-    for index, char in enumerate(text):
-        if char in _BRACKETS:
-            if len(stack) == 63:
-                break
-            stack.append((_BRACKETS[char], index))
-        elif char in _BRACKETS.values():
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == char:
-                    pairs.append((stack[depth][1], index))
-                    del stack[depth:]
-                    break
-    return sorted(pairs)
-
-
-def _levels(text: str, rtl: bool) -> list[int]:
-    """Each character's embedding level (0, 1 or 2): the bidi algorithm's common case, as
-    `diagrams/outline.py` reads it (neutrals take the direction around them when both agree),
-    with its rule for paired brackets (N0), so that "(EC2)" ending a left-to-right phrase in a
-    right-to-left line keeps its closing bracket, as browsers draw it."""
-    kinds = [unicodedata.bidirectional(char) for char in text]
-    strong = [True if kind in ("R", "AL") else False if kind in ("L", "EN", "AN") else None for kind in kinds]
-    def n0(index: int) -> Optional[bool]:
-        """The direction a character counts as in rule N0: numbers as right to left, unless
-        left-to-right text comes before a European one (W7)."""
-        if kinds[index] == "AN":
-            return True
-        if kinds[index] == "EN":
-            return next((strong[i] for i in range(index - 1, -1, -1)
-                         if strong[i] is not None and kinds[i] not in ("EN", "AN")), rtl)
-        return strong[index]
-
-    for opening, closing in _bracket_pairs(text):
-        inside = {n0(index) for index in range(opening + 1, closing)} - {None}
-        if rtl in inside:
-            direction = rtl
-        elif inside:
-            before = next((d for d in map(n0, range(opening - 1, -1, -1)) if d is not None), rtl)
-            direction = before
-        else:
-            continue
-        strong[opening] = strong[closing] = direction
-    resolved = []
-    for index, here in enumerate(strong):
-        if here is None:
-            before = next((d for d in reversed(strong[:index]) if d is not None), rtl)
-            after = next((d for d in strong[index + 1:] if d is not None), rtl)
-            here = before if before == after else rtl
-        resolved.append(here)
-    if rtl:
-        return [1 if r else 2 for r in resolved]
-    return [1 if r else 0 for r in resolved]
-
-
 # Fullwidth punctuation of CJK text, in the classes of CSS `text-spacing-trim` (its initial
 # value, as Chromium sets it): opening brackets; closing brackets with the comma and full stop;
 # the middle dot, colon and semicolon (centred in Japanese faces).
@@ -236,7 +170,9 @@ def _shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool, rtl: bool,
                 segments.append((0, piece, piece.text, at))
             at += len(piece.text)
     else:
-        levels = _levels(text, rtl)
+        from generator.i18n.fribidi import embedding_levels, visual_order
+
+        levels = embedding_levels(text, rtl)
         at = 0
         for piece in pieces:
             start = at
@@ -246,18 +182,7 @@ def _shape_line(pieces: tuple[Piece, ...], faces: Faces, bold: bool, rtl: bool,
                     segments.append((levels[here], piece, text[start:here + 1], start))
                     start = here + 1
             at += len(piece.text)
-        # rule L2: reverse every run of segments at a level, from the highest down to 1
-        for level in range(max((s[0] for s in segments), default=0), 0, -1):
-            index = 0
-            while index < len(segments):
-                if segments[index][0] >= level:
-                    end = index
-                    while end < len(segments) and segments[end][0] >= level:
-                        end += 1
-                    segments[index:end] = segments[index:end][::-1]
-                    index = end
-                else:
-                    index += 1
+        segments = [segments[index] for index in visual_order([level for level, *_ in segments])]   # rule L2
     trimmed = _trimmed_punctuation(text) if not code else set()
     out = []
     for level, piece, part, offset in segments:
