@@ -1,10 +1,11 @@
-"""The slides PDF's text: bidi order and faces of a line, as the HTML deck's browser draws it."""
+"""The slides PDF's text: bidi order (levels by FriBidi, `i18n/fribidi.py`) and faces of a line, as
+the HTML deck's browser draws it."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.renderers.pdf.text import _levels
+from generator.i18n.fribidi import embedding_levels as _levels
 
 
 def it_keeps_the_brackets_of_a_left_to_right_phrase_with_it_in_a_right_to_left_line():
