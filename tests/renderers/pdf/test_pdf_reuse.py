@@ -7,25 +7,16 @@ from dataclasses import replace
 
 import pytest
 
-from generator.build.jobs import RenderJob
 from generator.build import kept as kept_parts
 from generator.build.kept import Kept
-from generator.content.talk import load_talk
-from generator.i18n.localize import localize
 from generator.renderers.handout.build import render_handouts
 from generator.renderers.pdf import slides as pdf_slides
 from generator.renderers.pdf.deck import slides_pdf
-from generator.theme import load_theme
-from tests.conftest import SAMPLE_TALK
 
 
 @pytest.fixture(scope="module")
-def job():
-    loaded = load_talk(SAMPLE_TALK)
-    theme = load_theme(loaded.talk.theme, loaded.directory.resolve())
-    made = RenderJob(loaded, localize(loaded, "en"), theme, "en")
-    made.make_plan()
-    return made
+def job(english_job):
+    return english_job
 
 
 @pytest.fixture
