@@ -400,3 +400,37 @@ def it_keeps_a_chart_s_latin_values_in_their_order_in_a_right_to_left_deck(out):
     assert values
     for text in values:
         assert text.replace("\u202f", " ").replace("\u00a0", " ") in pdf.replace("\u202f", " ").replace("\u00a0", " "), text
+
+
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff]+")
+
+
+def _arabic_letters(text: str) -> str:
+    """The Arabic letters and vowel marks of a text, in order, without spaces or other scripts."""
+    return "".join(_ARABIC_LETTERS.findall(text))
+
+
+def it_copies_every_arabic_string_of_the_slides_pdf_once_and_in_order(out):
+    """pdftotext of the Arabic slides PDF, its lines joined, holds the letters and marks of every
+    catalog string drawn on the slides, in order, each once: lam-alef ligatures ("الأولى",
+    "الآلات", "إلى") came back reversed ("األوىل"); a raised mark (damma on qaf in "قُدِّم") came
+    before its letter, and the closing text's two lines in the wrong order."""
+    import polib
+
+    from generator.text.markdown import plain
+
+    text = subprocess.run(["pdftotext", str(out / "ar" / "autour-de-docker-ar.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    copied = _arabic_letters(text)
+    checked = 0
+    for entry in polib.pofile(str(CATALOGS / "ar.po")):
+        if not entry.msgstr or entry.msgctxt.startswith("legend/"):   # the legend is the diagrams' (pictures)
+            continue
+        letters = _arabic_letters(plain(entry.msgstr))
+        if letters:
+            assert letters in copied, (entry.msgctxt, entry.msgstr)
+            checked += 1
+    assert checked >= 25
+    words = _ARABIC_LETTERS.findall(text)
+    for word in ("الأولى", "الآلات", "الافتراضية", "إلى", "تبنّاها", "قُدِّم", "شكرًا"):
+        assert word in words, word

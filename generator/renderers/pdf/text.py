@@ -102,7 +102,13 @@ def _glyph_texts(clusters: list[int], text: str, ends: dict[int, int], rtl: bool
     whole file). In a cluster, the glyphs in reading order (a right-to-left run's come in drawing
     order) take one character each (a letter, then its vowel marks), the last taking what is left
     (a ligature: lam-alef, shadda with kasra): a letter never stands for the marks it carried
-    once, and no character is given twice."""
+    once, and no character is given twice.
+
+    A right-to-left glyph standing for several characters lists them from left to right, as it
+    shows them: the readers that copy text from a PDF (poppler, PDFium, MuPDF) lay a glyph's
+    characters out left to right across it and then reverse the right-to-left line, so "لأ"
+    written in reading order came back as "أل" ("األوىل" for "الأولى"). ActualText spans, the
+    other means, are read in opposite orders by poppler and PDFium (measured)."""
     members: dict[int, list[int]] = {}
     for index, cluster in enumerate(clusters):
         members.setdefault(cluster, []).append(index)
@@ -112,7 +118,8 @@ def _glyph_texts(clusters: list[int], text: str, ends: dict[int, int], rtl: bool
         ordered = indexes[::-1] if rtl else indexes
         for position, index in enumerate(ordered[:len(chars)]):
             last = position == len(ordered) - 1
-            texts[index] = chars[position:] if last else chars[position]
+            rest = chars[position:]
+            texts[index] = (rest[::-1] if rtl else rest) if last else chars[position]
     return texts
 
 
@@ -208,6 +215,33 @@ def line_width(shaped: tuple[tuple[Piece, tuple[Glyph, ...]], ...], size: float)
 
 # --- drawing --------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)
+def _outline(ref: str, gid: int) -> str:
+    """A glyph's outline as PDF path operators, in font units."""
+    from fontTools.pens.basePen import BasePen
+
+    class Path(BasePen):
+        def __init__(self):
+            super().__init__(None)
+            self.ops: list[str] = []
+
+        def _moveTo(self, point):
+            self.ops.append(f"{number(point[0])} {number(point[1])} m")
+
+        def _lineTo(self, point):
+            self.ops.append(f"{number(point[0])} {number(point[1])} l")
+
+        def _curveToOne(self, one, two, three):
+            self.ops.append(" ".join(f"{number(a)} {number(b)}" for a, b in (one, two, three)) + " c")
+
+        def _closePath(self):
+            self.ops.append("h")
+
+    pen = Path()
+    shaper(ref).font.draw_glyph_with_pen(gid, pen)
+    return " ".join(pen.ops)
+
+
 def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: float, size: float) -> float:
     """Draw glyphs from `x` on `baseline`; the x where they end."""
     document = canvas.document
@@ -220,6 +254,7 @@ def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: f
         ops.append(f"BT /{font.name} {number(size)} Tf 1 0 0 -1 {number(x)} {number(baseline)} Tm")
         parts: list[str] = []
         pending = ""
+        shapes: list[str] = []    # marks drawn as paths, after the text object
         while index < len(glyphs) and glyphs[index].ref == ref:
             glyph = glyphs[index]
             use(glyph.gid, glyph.text)
@@ -230,8 +265,19 @@ def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: f
                 if parts:
                     ops.append(f"[{''.join(parts)}] TJ")
                     parts = []
-                ops.append(f"1 0 0 -1 {number(x + glyph.dx * size)} {number(baseline - glyph.dy * size)} Tm "
-                           f"<{glyph.code}> Tj")
+                if glyph.advance or not glyph.text:
+                    ops.append(f"1 0 0 -1 {number(x + glyph.dx * size)} {number(baseline - glyph.dy * size)} Tm "
+                               f"<{glyph.code}> Tj")
+                else:
+                    # A mark set off its letter (damma over qaf): readers place a character at its
+                    # glyph's origin, so a raised or moved mark was copied ahead of its letter, or
+                    # as a line of its own, reordering the lines. Its shape is drawn as a path
+                    # (no text), and its text is set invisible on the baseline at the pen, the
+                    # letter's edge: after it in reading order, whatever the direction.
+                    scale = size / shaper(glyph.ref).upem
+                    shapes.append(f"q {number(scale)} 0 0 {number(-scale)} {number(x + glyph.dx * size)} "
+                                  f"{number(baseline - glyph.dy * size)} cm {_outline(glyph.ref, glyph.gid)} f Q")
+                    ops.append(f"3 Tr 1 0 0 -1 {number(x)} {number(baseline)} Tm <{glyph.code}> Tj 0 Tr")
                 x += glyph.advance * size
                 ops.append(f"1 0 0 -1 {number(x)} {number(baseline)} Tm")
                 index += 1
@@ -247,6 +293,7 @@ def draw_glyphs(canvas: Canvas, glyphs: tuple[Glyph, ...], x: float, baseline: f
         if parts:
             ops.append(f"[{''.join(parts)}] TJ")
         ops.append("ET")
+        ops.extend(shapes)
     return x
 
 
