@@ -7,6 +7,8 @@ Khmer and Myanmar), then tailored:
   sound mark and iteration marks (`NO_START`), never after opening brackets and quotes (`NO_END`);
 - in Chinese, Japanese and Thai, between two characters, or at a space next to one, only where
   BudouX ends a phrase (仮想マシン, アプリ, コンテナは and "Docker は" stay whole);
+- in Korean, which writes spaces between words, at those spaces only, not between two Hangul
+  syllables (CSS `word-break: keep-all`, the usual setting of Korean headings and slides);
 - never between a number and the word or unit after it ("50 millisecondes", "700 Mo",
   "2,1 Go", "1 000 conteneurs", "50 ミリ秒");
 - never inside what reads as code or an address (`check-out()`, `invoice()`, snake_case,
@@ -17,7 +19,8 @@ Khmer and Myanmar), then tailored:
 
 A piece wider than a whole line is broken inside as a fallback: first at its spaces (the
 measurer's `wrap`), then where `inner_breaks` allows: a CJK phrase between its characters
-(kinsoku kept, no single letter left alone at either end), a compound of a title at its
+(kinsoku kept, no single letter left alone at either end), a Korean word between its
+syllables, a compound of a title at its
 hyphens; the measurer hyphenates other words (`hyphenate.py`).
 """
 
@@ -43,7 +46,7 @@ _HYPHENS = "-\u2010"
 def phrased(char: str) -> bool:
     """Characters of scripts written without spaces between words, broken by phrases (BudouX):
     Han, kana, CJK punctuation and fullwidth forms, Thai. (Korean writes spaces between words:
-    Hangul breaks as Unicode says.)"""
+    Hangul breaks at spaces: `hangul`.)"""
     code = ord(char)
     return (0x0E00 <= code <= 0x0E7F          # Thai
             or 0x2E80 <= code <= 0x2FDF       # CJK radicals
@@ -55,6 +58,13 @@ def phrased(char: str) -> bool:
             or 0xFE30 <= code <= 0xFE4F       # CJK compatibility forms
             or 0xFF00 <= code <= 0xFFEF       # fullwidth and halfwidth forms
             or 0x20000 <= code <= 0x3FFFF)    # CJK extensions B and beyond
+
+
+def hangul(char: str) -> bool:
+    """Hangul syllables and jamo: Korean, kept whole between spaces."""
+    code = ord(char)
+    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F \
+        or 0xA960 <= code <= 0xA97F or 0xD7B0 <= code <= 0xD7FF
 
 
 def unicode_breaks(text: str) -> list[int]:
@@ -158,6 +168,8 @@ def _tailored(text: str, lang: Optional[str], hyphens: bool) -> list[int]:
         before, after = text[at - 1], text[at]
         if at in closed or before in NO_END or after in NO_START or (before == "/" and at not in paths):
             continue
+        if hangul(before) and hangul(after):
+            continue
         if before in _HYPHENS and after not in _SPACE:
             if not hyphens:
                 continue
@@ -201,15 +213,18 @@ def break_units(paragraph: str, lang: Optional[str] = None, hyphens: bool = True
 @lru_cache(maxsize=4096)
 def inner_breaks(piece: str, lang: Optional[str] = None, hyphens: bool = True) -> tuple[int, ...]:
     """Where a piece wider than a whole line may still break, no hyphen added: between the
-    characters of a CJK or Thai phrase (kinsoku kept) and, with `hyphens=False`, after its
+    characters of a CJK or Thai phrase (kinsoku kept), between the syllables of a Korean word and, with `hyphens=False`, after its
     explicit hyphens; never leaving fewer than two letters at either end."""
-    if len(piece) < 2 or (hyphens and not any(phrased(char) for char in piece)):
+    def breakable(char: str) -> bool:
+        return phrased(char) or hangul(char)
+
+    if len(piece) < 2 or (hyphens and not any(breakable(char) for char in piece)):
         return ()
     found = set()
-    if any(phrased(char) for char in piece):
+    if any(breakable(char) for char in piece):
         for at in unicode_breaks(piece):
             before, after = piece[at - 1], piece[at]
-            if (phrased(before) or phrased(after)) and before not in NO_END and after not in NO_START \
+            if (breakable(before) or breakable(after)) and before not in NO_END and after not in NO_START \
                     and before not in _SPACE:
                 found.add(at)
     if not hyphens and not code_like(piece):

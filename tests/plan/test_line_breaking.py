@@ -188,3 +188,21 @@ def it_breaks_korean_at_its_spaces_and_chinese_by_phrases():
     chinese = [piece for _, piece in break_units("Docker 容器不是虚拟机，它与主机共享内核。", "zh-Hans")]
     assert "".join(chinese).replace(" ", "") == "Docker容器不是虚拟机，它与主机共享内核。"
     assert 2 < len(chinese) < 12 and not any(piece in ("，", "。") for piece in chinese)
+
+
+def it_keeps_korean_words_whole_at_every_width(theme):
+    """Korean breaks at its spaces, never between two syllables of a word (`word-break:
+    keep-all`), at every width a line holds the longest word; a word wider than the line still
+    breaks between its syllables."""
+    korean = TextMeasure.for_theme(theme, "ko")
+    text = "도커 컨테이너는 가상 머신이 아닙니다. 호스트의 커널을 공유합니다."
+    words = text.split()
+    assert [piece for _, piece in break_units(text, "ko")] == words
+    widest = max(korean.width(word, SIZE) for word in words)
+    for width in widths(korean, [text], korean.width(text, SIZE) + 10):
+        if width < widest + 1:
+            continue
+        lines = korean.wrap(text, width, SIZE).lines
+        assert all(word in words for line in lines for word in line.split()), (width, lines)
+    narrow = korean.wrap("컨테이너오케스트레이션", korean.width("컨테이너오케스트레이션", SIZE) / 2, SIZE).lines
+    assert len(narrow) >= 2 and "".join(narrow) == "컨테이너오케스트레이션"
