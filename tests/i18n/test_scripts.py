@@ -196,6 +196,16 @@ def it_is_drawn_by_libreoffice_in_japanese_and_arabic(out, tmp_path):
                  "ar": ["افتراضية", "البنية", "الحاويات"]}[lang]
         for word in words:
             assert word in text, (lang, word)
+    # a diagram label keeps the plan's one line: LibreOffice adds space between Japanese and
+    # Latin letters, and wrapped "ゲスト OS" into two lines over its box's edge
+    xml = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "autour-de-docker-ja.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    placed = [(float(y), word) for y, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]+)</word>', xml)]
+    guests = [index for index, (_, word) in enumerate(placed) if word == "ゲスト"]
+    assert len(guests) >= 6
+    for index in guests:
+        (y, _), (next_y, after) = placed[index], placed[index + 1]
+        assert after == "OS" and abs(y - next_y) < 3, (placed[index], placed[index + 1])
 
 
 def it_breaks_japanese_between_characters_where_japanese_allows(theme):

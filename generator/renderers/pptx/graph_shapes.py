@@ -73,7 +73,7 @@ def _label_box(tree, ids, label: Label, left: float, right: float, place: _Place
     box = new_sp(tree, ids.highest(), name, place.x(left), place.y(top), place.d(right - left), place.d(height),
                  text_box=True)
     body = text_body(box)
-    body_properties(body, anchor="t", wrap="square", insets=(0, 0, 0, 0))
+    body_properties(body, anchor="t", wrap="none", insets=(0, 0, 0, 0))   # the plan's lines, never wrapped again
     list_style(body)
     paragraph = add_paragraph(body)
     paragraph_properties(paragraph, align=PP_ALIGN.CENTER, line=pitch * place.scale)

@@ -128,10 +128,12 @@ def _text_body(sp, box: Box, font: str, autoshape: bool) -> None:
     body = text_body(sp)
     blocks = box.texts
     badge = bool(blocks) and box.role == "badge"
-    # one line centred in its pill the way the client centres a line box, never wrapped: a
-    # client whose metrics run a little wider would otherwise break "50 MB" in two
+    # The plan's lines, each ended by its own break, never wrapped again by the client: one whose
+    # metrics run a little wider would break "50 MB" in two, or "ゲスト OS" (LibreOffice adds
+    # space between Japanese and Latin letters). A badge's line is centred in its pill the way
+    # the client centres a line box.
     top = 0 if not blocks or badge else emu(max(0.0, blocks[0].y - box.y))
-    anchor, wrap = ("ctr", "none") if badge else ("t", "square")
+    anchor, wrap = ("ctr", "none") if badge else ("t", "none" if blocks else "square")
     body_properties(body, anchor=anchor, wrap=wrap, insets=(0, 0, top, 0), autoshape=autoshape, top_last=True)
     list_style(body)
     first = add_paragraph(body)
