@@ -13,7 +13,7 @@ from generator.renderers.pptx.notes import Notes
 from generator.renderers.pptx.oxml.bidi import set_directions
 from generator.renderers.pptx.oxml.shapes import unique_shape_ids
 from generator.renderers.pptx.pictures import Pictures
-from generator.renderers.pptx.package import reproducible_bytes, set_core_properties
+from generator.renderers.pptx.package import count_chart_names, reproducible_bytes, set_core_properties, write_out
 from generator.renderers.pptx.fonts import measure_for_template
 from generator.build.kept import keeping
 from generator.renderers.pptx.kept import SLIDES, keep_slide, kept_slide
@@ -44,6 +44,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     prs = open_template(template)
     repaired = repair_shape_ids(prs, template.name) + drop_external_targets(prs, template.name)
     ensure_view_props(prs)
+    count_chart_names(prs)
     layouts = Layouts(prs, template.name)
     text_measure, font_warnings = measure_for_template(prs, job.theme, template.name)
     own = job.template is None or job.template.resolve() == job.theme.file("template.pptx").resolve()
@@ -84,10 +85,13 @@ def render_pptx(job: RenderJob) -> Rendered:
             tag_language(slide.element, job.lang, faces, code_family)
             set_directions(slide.element, bidi, source_tag)
             keep_slide(key, held, slide, layout.part, bidi.fell_back)
-        notes_page = notes.write(slide, content.notes) if content.notes else None
-        if notes_page is not None:
+        notes_part = notes.write(slide, content.notes) if content.notes else None
+        if notes_part is not None:
+            notes_page = notes_part.notes_slide.element
             tag_language(notes_page, job.lang, faces, code_family)
             set_directions(notes_page, bidi, source_tag)
+        # finished: the deck keeps their bytes, not their XML trees, until it is saved
+        write_out(slide.part, notes_part)
     set_core_properties(prs, title=talk.title, author=talk.author, lang=office_lang(job.lang),
                         subject=talk.subtitle)
     result.files[f"{talk.id}-{job.lang}.pptx"] = reproducible_bytes(prs)

@@ -5,6 +5,7 @@ none); every later one is a copy of that fresh notes slide, related to the maste
 as python-pptx relates them, under the part name it would choose. A new notes slide is the same
 for every slide (the master's placeholders cloned), so the copies are the parts python-pptx
 would have written, without cloning the master's placeholders through its object API each time.
+The copies are `DeckNotesSlidePart`s, kept as bytes once written (`package.write_out`).
 """
 
 from __future__ import annotations
@@ -28,22 +29,22 @@ class Notes:
         self._taken: set[str] = set()
 
     def write(self, slide, notes: str):
-        """Give `slide` a notes slide holding `notes`; its `p:notes` element."""
+        """Give `slide` a notes slide holding `notes`; its part (`part.notes_slide.element`: its `p:notes`)."""
         part = self._notes_part(slide)
-        element = part.notes_slide.element
-        body = notes_body(element)
+        body = notes_body(part.notes_slide.element)
         if body is not None:
             first = emptied(body)                       # a text frame's clear(): one empty paragraph
             for index, line in enumerate(paragraphs(notes)):
                 paragraph = first if index == 0 else add_paragraph(body)
                 write_runs(paragraph, part, line)
-        return element
+        return part
 
     def _notes_part(self, slide):
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
         from pptx.opc.packuri import PackURI
-        from pptx.parts.slide import NotesSlidePart
+
+        from generator.renderers.pptx.package import DeckNotesSlidePart
 
         slide_part = slide.part
         if self._fresh is None:
@@ -60,7 +61,8 @@ class Notes:
         name = next(f"{_PREFIX}{n}.xml" for n in range(len(self._taken) + 1, 0, -1)
                     if f"{_PREFIX}{n}.xml" not in self._taken)
         self._taken.add(name)
-        part = NotesSlidePart(PackURI(name), CT.PML_NOTES_SLIDE, slide_part.package, copy.deepcopy(self._fresh))
+        part = DeckNotesSlidePart(PackURI(name), CT.PML_NOTES_SLIDE, slide_part.package,
+                                  copy.deepcopy(self._fresh))
         part.relate_to(self._master, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)

@@ -200,7 +200,10 @@ class NewSlides:
     The part name and slide id python-pptx would give are counted here (every slide of the deck
     is added through this), and the presentation's relationship to the slide is added without
     looking for one to reuse: python-pptx finds each by reading the whole slide list or every
-    relationship of the presentation, which made a deck's assembly quadratic in its slides."""
+    relationship of the presentation, which made a deck's assembly quadratic in its slides.
+
+    Those copies are `DeckSlidePart`s: once a slide is finished, the deck keeps its bytes, not its
+    XML tree (`package.write_out`)."""
 
     def __init__(self, prs) -> None:
         self.prs = prs
@@ -214,7 +217,8 @@ class NewSlides:
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
         from pptx.opc.packuri import PackURI
-        from pptx.parts.slide import SlidePart
+
+        from generator.renderers.pptx.package import DeckSlidePart
 
         self._count += 1
         fresh = self._fresh.get(layout.part)
@@ -225,8 +229,8 @@ class NewSlides:
             self._fresh[layout.part] = copy.deepcopy(slide.element)
             return slide
         presentation = self.prs.part
-        part = SlidePart(PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, presentation.package,
-                         element if element is not None else copy.deepcopy(fresh))
+        part = DeckSlidePart(PackURI(f"/ppt/slides/slide{self._count}.xml"), CT.PML_SLIDE, presentation.package,
+                             element if element is not None else copy.deepcopy(fresh))
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rel_id = add_relationship(presentation, RT.SLIDE, part)
         if self._next_id <= _MAX_SLIDE_ID:
