@@ -16,7 +16,7 @@ ROLES: tuple[Role, ...] = ("layer", "column-label", "badge", "stack-title", "leg
 Align = Literal["center", "start"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rect:
     """A rectangle in points (CSS pixels of a 960 x 540 stage), origin at the top-left corner."""
 
@@ -26,7 +26,7 @@ class Rect:
     h: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextBlock:
     """One text wrapped into lines at one size and weight, placed in its box.
 
@@ -58,7 +58,7 @@ class TextBlock:
         return self.line_height * len(self.lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box:
     """A rectangle of the diagram: a layer, a badge, a title, a column label or a legend item.
 
@@ -105,7 +105,7 @@ class Box:
 OverflowReason = Literal["too-long", "word-cut", "too-dense"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Overflow:
     """A text that does not fit its box at the smallest size allowed ("too-long"), fits only with
     a word cut between two letters ("word-cut"), or a whole diagram that cannot hold its text at
@@ -118,7 +118,7 @@ class Overflow:
     why: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagram:
     """A whole diagram: its size in points, its boxes in drawing order, its alt text and build steps.
 

@@ -29,7 +29,7 @@ ADAPTATIONS = ("none", "details", "collapse", "wrap-2", "wrap-3")
 COPIES = "\u202f×{count}"     # after a collapsed layer's label (a narrow no-break space keeps it on its last line)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One box of a row: a shared layer, one column's copy of a per-column layer, or N copies as one."""
 
@@ -46,7 +46,7 @@ class Cell:
         return base if self.column is None else f"{base}--{self.column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StackCells:
     """One stack's cells by row, how many lines its per-column rows take, and its column headers."""
 

@@ -34,7 +34,7 @@ MAX_BAR = 4.0            # a bar at most this many label line heights thick
 SWATCH = 14.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChartText:
     """A text of the chart on its planned lines. `x` is where it is anchored: its left edge
     (`anchor="left"`), its centre or its right edge, on the page as drawn (a right-to-left chart
@@ -55,7 +55,7 @@ class ChartText:
     plate: Optional[str] = None     # a plain backing of this colour under it (a value on a hatched bar)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """A bar (a segment of a stacked bar), a legend swatch, or a point's marker of a line."""
 
@@ -76,7 +76,7 @@ class Mark:
     role: str = "bar"       # bar, marker, swatch
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stroke:
     """Polylines of one colour: an axis, a gridline, or a line series (one polyline per dash)."""
 
@@ -88,7 +88,7 @@ class Stroke:
     step: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesPlan:
     id: str
     label: str
@@ -101,7 +101,7 @@ class SeriesPlan:
     highlighted: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChartPlan:
     """A whole chart, `width` x `height` points, drawn in order: strokes (grid, axes), marks,
     series lines, texts. `steps` is 1, or the number of series or categories it builds by."""

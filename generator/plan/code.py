@@ -14,13 +14,13 @@ TOKEN_COLOURS = (("Comment", "comment"), ("Literal.String", "string"), ("Literal
 CODE_LINE_HEIGHT = 1.25
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeToken:
     text: str
     kind: str          # text, keyword, string, comment, number or name (the theme's code-<kind> colour)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeBlock:
     """A code slide's body: its lines of tokens, the size they are set at, and per build step the
     (1-based) line numbers it highlights."""

@@ -35,7 +35,7 @@ from generator.i18n.scripts import direction, is_rtl
 from generator.theme import Theme
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sized:
     """A text (light Markdown), the size it is drawn at and, for titles, statements, subtitles and
     the speaker's lines, its plain lines (every format breaks it there) and the box its lines
@@ -47,7 +47,7 @@ class Sized:
     rect: Optional[g.Rect] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bullet:
     """A first-level bullet and its sub-bullets (one level down), with the plain lines the plan
     broke each into (balanced; every format breaks them there)."""
@@ -77,21 +77,21 @@ def bullet_lines(bullets: tuple[Bullet, ...]) -> list[tuple[str, ...]]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     text: str
     favoured: bool = False
     lines: tuple[str, ...] = ()         # its plain lines, balanced
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableRow:
     aspect: str
     cells: tuple[Cell, ...]
     aspect_lines: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A comparison: subject names, one row per aspect, column widths in percent, one size; its
     rows grown alike to fill the content box (`pad_y`: each cell's padding above and below its
@@ -107,7 +107,7 @@ class Table:
     rect: Optional[g.Rect] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link of a closing slide; `url` is None when it was refused (shown as plain text);
     `shown` is the address as the slide prints it."""
@@ -117,14 +117,14 @@ class Link:
     shown: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Picture:
     src: str
     alt: str
     caption: Optional[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A text that does not fit its place even at the theme's minimum size (`fit.overflow`, a
     warning), or a diagram that cannot hold its text at the floors (`fit.diagram`, an error)."""
@@ -137,7 +137,7 @@ class Problem:
     why: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ColumnPlan:
     """One column of a two-column slide: its heading, bullets or text, and where it stands."""
 
@@ -147,7 +147,7 @@ class ColumnPlan:
     rect: g.Rect
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SlidePlan:
     """One slide: its heading (h1 on the title slide, h2 elsewhere) and what it shows."""
 
@@ -185,7 +185,7 @@ class SlidePlan:
     parts: int = 0                      # how many parts the slide has (0: not continued)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeckPlan:
     """The whole deck of one language."""
 

@@ -19,7 +19,7 @@ from generator.plan.geometry import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fitted:
     """The size chosen and whether the text fits at it (False: it overflows even at the minimum)."""
 

@@ -58,7 +58,7 @@ DIVIDER_SUBTITLE = Rect(MARGIN_X, DIVIDER_TITLE.y + DIVIDER_TITLE.h + COVER_GAP,
 DIAGRAM_AREA = (BODY.w, BODY.h)     # what a diagram is laid out for: the content box
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Geometry:
     """The target a deck is planned for: the slide's size and the box of each kind of text.
 

@@ -20,7 +20,7 @@ from generator.plan.text_block import place_text
 BADGE_PLACES = ("inline", "beside", "after", "below")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sizes:
     """The sizes every layer of one diagram is set in."""
 
@@ -29,7 +29,7 @@ class Sizes:
     badge: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellText:
     """What one layer box says: its label, its detail line (or None), its badge (or None)."""
 
@@ -38,7 +38,7 @@ class CellText:
     badge: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Arrangement:
     """The texts of a box wrapped at one box width: lines, badge place, total height."""
 

@@ -21,7 +21,7 @@ from generator.model.talk import Stack
 from generator.theme import Theme
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LegendEntry:
     """One kind in the legend, its display name, and the size and width its name is set at."""
 

@@ -30,7 +30,7 @@ SIZE_STEP = 0.5             # points between two sizes tried by `fit`
 _REFERENCE_SIZE = 1000      # pixels per em at which fonts are read; widths scale linearly from it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Wrapped:
     """Lines of one text wrapped to a width; `broken` when a word had to be cut to fit."""
 
@@ -38,7 +38,7 @@ class Wrapped:
     broken: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fit:
     """The size chosen for a text in a box, its lines at that size, and whether it fits."""
 
@@ -53,7 +53,7 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, _REFERENCE_SIZE, layout_engine=ImageFont.Layout.BASIC)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScriptFont:
     """A face for scripts the main face lacks: its regular and bold font references (`shaping`),
     and the languages it is first choice for (Han is drawn in a Japanese, Chinese or Korean face

@@ -4,12 +4,13 @@ as SVG squares in HTML and PDF and as a picture in PPTX, always with the URL bes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 QUIET = 4          # modules of white around the code, as the standard asks
 LARGEST = 2331     # bytes of a URL the largest QR code (version 40) holds at error correction level M
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QrCode:
     """The dark (True) and light modules of a QR code, row by row, without the quiet zone."""
 
@@ -44,8 +45,10 @@ def too_long(url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def qr_code(url: str) -> QrCode:
     """The URL's QR code: level M, raised to Q or H when its version has room (segno's boost).
+    One object a URL: every closing slide that links there holds the same modules.
 
     A URL too long for any QR code stops the build with a RenderError naming it, not with an
     internal error (`check` reports it first, at its line)."""

@@ -17,7 +17,7 @@ from typing import Sequence
 from generator.model.talk import Layer, Stack
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One row of the grid: the index of the layer each stack has on it (absent: a gap)."""
 

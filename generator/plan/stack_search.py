@@ -15,7 +15,7 @@ from generator.plan.rows import Row
 from generator.plan.style import DiagramStyle
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Texts:
     """Titles or column headers wrapped at one size: the lines of each, and the tallest's height."""
 
@@ -24,7 +24,7 @@ class Texts:
     height: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Layout:
     """One successful try: stack frames, row heights, every cell's arrangement."""
 

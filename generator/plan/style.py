@@ -9,7 +9,7 @@ from generator.theme import KindStyle, Theme
 FALLBACK_KIND = KindStyle(fill="#F3F4F6", stroke="#9CA3AF", text="#111827")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DiagramStyle:
     """Everything a stack diagram's geometry depends on besides its content (points and sRGB hex)."""
 
