@@ -197,6 +197,7 @@ class DeckPlan:
     refused_links: tuple[str, ...] = ()
     geometry: Geometry = DEFAULT_GEOMETRY
     direction: str = "ltr"          # "rtl" for Arabic, Hebrew…: text starts at the right, the QR code goes left
+    line_height: float = g.LINE_HEIGHT   # the pitch of its text blocks, in ems (`TextMeasure.pitch`)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -284,7 +285,7 @@ class _Planner:
         at the `top`, standing on the `bottom`, or in the `middle`."""
         fit = self.fitted(slide_id, field, [text], room, max_size, bold)
         lines = balanced_lines(self.measure, plain(text), room.w, fit.size, bold)
-        height = len(lines) * fit.size * g.LINE_HEIGHT
+        height = len(lines) * fit.size * self.measure.pitch
         if place == "bottom":
             rect = g.bottom_of(room, height)
         elif place == "middle":
@@ -331,7 +332,7 @@ class _Planner:
             widest = max((self.code_measure.width(line, preferred) for line in lines), default=0.0)
             by_width = preferred * (self.geometry.body.w - 2 * g.CODE_PAD) / widest if widest else preferred
             at = min(self.size("code-floor", 16), by_width)
-            caption = self.size("caption", 18) * g.LINE_HEIGHT + 8 if slide.caption else 0.0
+            caption = self.size("caption", 18) * self.measure.pitch + 8 if slide.caption else 0.0
             return len(lines) * at * CODE_LINE_HEIGHT + 2 * g.CODE_PAD + caption > self.geometry.body.h + 1e-6
         if slide.kind == "stacks":
             return any(p.code == "fit.diagram" for p in mine)
@@ -459,7 +460,7 @@ class _Planner:
             if not text:
                 continue
             lines = balanced_lines(self.measure, plain(text), room.w, fit.size, bold)
-            blocks.append((key, text, lines, len(lines) * fit.size * g.LINE_HEIGHT))
+            blocks.append((key, text, lines, len(lines) * fit.size * self.measure.pitch))
             total += blocks[-1][3] + g.BULLET_GAP * fit.size
         found, top = {}, room.y + max(0.0, room.h - total) / 2     # in the middle of the room under the field
         for key, text, lines, height in blocks:
@@ -710,7 +711,7 @@ class _Planner:
         caption = None
         if slide.caption:
             caption = Sized(slide.caption, self.size("caption", 18))
-            caption_h = caption.size * g.LINE_HEIGHT + 8
+            caption_h = caption.size * self.measure.pitch + 8
         measure = self.code_measure
         widest = max(("".join(t.text for t in line) for line in lines), key=len, default="")
         size, floor = self.limit("code", self.size("code", 20)), self.size("code-min", 14)
@@ -836,4 +837,4 @@ def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = N
 
     problems = [*planner.problems, *glyph_problems(slides, measure, planner.code_measure)]
     return DeckPlan(talk.id, lang, talk.title, slides, tuple(problems), tuple(planner.refused), geometry,
-                    direction(lang))
+                    direction(lang), measure.pitch)

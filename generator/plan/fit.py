@@ -15,7 +15,7 @@ from generator.plan.breaks import wrap_width
 from generator.plan.measure import TextMeasure, largest_fitting
 from generator.plan.table import column_widths
 from generator.plan.geometry import (
-    BULLET_GAP, BULLET_INDENT, CELL_PAD_X, CELL_PAD_Y, LINE_HEIGHT, SUB_BULLET, Rect,
+    BULLET_GAP, BULLET_INDENT, CELL_PAD_X, CELL_PAD_Y, SUB_BULLET, Rect,
 )
 
 
@@ -65,9 +65,9 @@ def fit_block(measure: TextMeasure, texts: Sequence[str], rect: Rect, max_size: 
         total, broken = 0.0, False
         for index, text in enumerate(texts):
             def with_lines(count: int) -> float:
-                return total + (count * size * LINE_HEIGHT + (gap * size if index else 0.0))
+                return total + (count * size * measure.pitch + (gap * size if index else 0.0))
 
-            most = _most_lines(with_lines, rect.h, size * LINE_HEIGHT)
+            most = _most_lines(with_lines, rect.h, size * measure.pitch)
             count, cut = _lines(measure, text, rect.w, size, bold, most)
             broken |= cut
             total = with_lines(count)
@@ -88,9 +88,9 @@ def bullets_height(measure: TextMeasure, items: Sequence[tuple[int, str]], width
         own = sub_size(size) if level else size
 
         def with_lines(count: int) -> float:
-            return total + (count * own * LINE_HEIGHT + (BULLET_GAP * own if index else 0.0))
+            return total + (count * own * measure.pitch + (BULLET_GAP * own if index else 0.0))
 
-        most = _most_lines(with_lines, room, own * LINE_HEIGHT)
+        most = _most_lines(with_lines, room, own * measure.pitch)
         count, cut = _lines(measure, text, width - BULLET_INDENT[min(level, 1)], own, False, most)
         broken |= cut
         total = with_lines(count)
@@ -113,7 +113,7 @@ def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]],
 
     def heights(size: float) -> list[float]:
         return [max(_lines(measure, text, widths[c] - 2 * CELL_PAD_X, size, bold)[0]
-                    for c, (text, bold) in enumerate(row)) * size * LINE_HEIGHT + 2 * CELL_PAD_Y + 1
+                    for c, (text, bold) in enumerate(row)) * size * measure.pitch + 2 * CELL_PAD_Y + 1
                 for row in cells]
 
     fitted = Fitted(*largest_fitting(lambda size: (sum(heights(size)), False), rect.h, max_size, min_size))
@@ -134,9 +134,9 @@ def column_height(measure: TextMeasure, heading: str | None, items: Sequence[tup
         parts.append((text, width, size, False, 0.0))
     for part, part_w, own, bold, gap in parts:
         def with_lines(count: int) -> float:
-            return total + (count * own * LINE_HEIGHT + gap)
+            return total + (count * own * measure.pitch + gap)
 
-        count, cut = _lines(measure, part, part_w, own, bold, _most_lines(with_lines, room, own * LINE_HEIGHT))
+        count, cut = _lines(measure, part, part_w, own, bold, _most_lines(with_lines, room, own * measure.pitch))
         broken |= cut
         total = with_lines(count)
         if total > room:

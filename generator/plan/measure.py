@@ -21,6 +21,7 @@ from typing import Callable, Optional
 
 from PIL import ImageFont
 
+from generator.plan.geometry import LINE_HEIGHT as TEXT_LINE_HEIGHT
 from generator.plan.hyphenate import Hyphenator, hyphenator
 from generator.plan.linebreak import break_units, inner_breaks, letters, spaced, word_pieces
 from generator.plan.shaping import covered, missing, runs, width_em
@@ -63,6 +64,7 @@ class ScriptFont:
     bold: str
     langs: tuple[str, ...] = ()
     family: str = ""
+    line_height: Optional[float] = None    # the pitch its languages' text blocks need, in ems
 
 
 def ordered(scripts: tuple, lang: Optional[str]) -> tuple:
@@ -91,6 +93,21 @@ def lead_face(scripts: tuple, lang: Optional[str]):
     if primary not in CJK_LANGS:
         return None
     return next((face for face in scripts if primary in face.langs or lang in face.langs), None)
+
+
+def writing_face(scripts: tuple, lang: Optional[str]):
+    """The script face a deck in `lang` is written in: the face made for the language (`langs`:
+    Japanese, Chinese, Korean), else, for a right-to-left language, the first that draws its
+    letters (an Arabic alef, a Hebrew one for Hebrew and Yiddish); None when the body face writes
+    it (Latin, Greek, Cyrillic)."""
+    from generator.i18n.scripts import is_rtl
+
+    primary = (lang or "").split("-")[0].lower()
+    made = next((face for face in scripts if primary and (primary in face.langs or lang in face.langs)), None)
+    if made is not None or not is_rtl(lang):
+        return made
+    letter = "\u05d0" if primary in ("he", "iw", "yi") else "\u0627"
+    return next((face for face in scripts if covered(face.regular, letter)), None)
 
 
 class TextMeasure:
@@ -123,6 +140,10 @@ class TextMeasure:
         self.cap_height = (ascent - font.getbbox("H")[1]) / _REFERENCE_SIZE
         self.x_height = (ascent - font.getbbox("x")[1]) / _REFERENCE_SIZE
         self.family = font.getname()[0] or ""
+        # The line pitch of the deck's text blocks, in ems: the geometry's, or more where the face
+        # the language is written in says its script needs it (Arabic's marks above and below)
+        own = writing_face(chain, lang)
+        self.pitch = max(TEXT_LINE_HEIGHT, (own.line_height or 0.0) if own is not None else 0.0)
 
     @property
     def key(self) -> tuple:

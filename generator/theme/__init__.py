@@ -8,6 +8,7 @@ none of its own.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -89,14 +90,17 @@ def css_font_list(names) -> str:
 @dataclass(frozen=True)
 class ScriptFace:
     """A face for the scripts the body face lacks (CJK, Arabic, Hebrew…): the family the outputs
-    name, its regular and bold files (`index`: the face's number in a .ttc collection), and the
-    languages it is the first choice for (none: every language)."""
+    name, its regular and bold files (`index`: the face's number in a .ttc collection), the
+    languages it is the first choice for (none: every language), and the line pitch those
+    languages' text blocks need in it, in ems (`line_height`: Arabic's marks stack above and
+    below its letters; none: the geometry's)."""
 
     family: str
     regular: str
     bold: str
     index: int = 0
     langs: tuple[str, ...] = ()
+    line_height: float | None = None
 
 
 CODE_FACE = FontFace("Courier New", ("Liberation Mono", "monospace"), "LiberationMono-Regular.ttf",
@@ -184,7 +188,7 @@ def _script_fonts(directory: Path, parents: tuple[Path, ...], faces: tuple[Scrip
         regular, bold = _face_file(face.regular, directory, parents), _face_file(face.bold, directory, parents)
         if regular is not None:
             fonts.append(ScriptFont(font_ref(str(regular), face.index), font_ref(str(bold or regular), face.index),
-                                    face.langs, face.family))
+                                    face.langs, face.family, face.line_height))
     return tuple(fonts)
 
 
@@ -258,7 +262,8 @@ def available_themes(talk_dir: Path | None = None) -> list[str]:
 def _script_face(data: dict) -> ScriptFace:
     return ScriptFace(family=str(data["family"]), regular=str(data["regular"]),
                       bold=str(data.get("bold", data["regular"])), index=int(data.get("index", 0)),
-                      langs=tuple(str(lang) for lang in data.get("langs", ())))
+                      langs=tuple(str(lang) for lang in data.get("langs", ())),
+                      line_height=float(data["line_height"]) if data.get("line_height") is not None else None)
 
 
 def _face(data: dict) -> FontFace:
@@ -330,6 +335,14 @@ def _unwritable(name: str) -> str | None:
     return None
 
 
+def _number(value) -> float:
+    """A theme's number (its file's scalars are read as text); NaN when it is none."""
+    try:
+        return float(str(value))
+    except ValueError:
+        return math.nan
+
+
 def _check_font_names(doc, path: Path) -> None:
     """Every font family a theme file names can be written into every format; a ContentError at
     the name otherwise."""
@@ -354,6 +367,12 @@ def _check_font_names(doc, path: Path) -> None:
             problems.append(Diagnostic(str(path), f"font family {name!r} holds {bad}, which no output can write",
                                        "theme.font-name", doc.where(key),
                                        "remove the control character from the name"))
+    for index, face in enumerate(fonts.get("scripts") or () if isinstance(fonts.get("scripts"), list) else ()):
+        pitch = face.get("line_height") if isinstance(face, dict) else None
+        if pitch is not None and not 1.0 <= _number(pitch) <= 3.0:
+            problems.append(Diagnostic(str(path), f"line_height {pitch!r} is not a line pitch in ems",
+                                       "theme.line-height", doc.where(("fonts", "scripts", index, "line_height")),
+                                       "give a number from 1 to 3, such as 1.6"))
     if problems:
         raise ContentError(problems, {str(path): doc.source} if doc.source else None)
 

@@ -196,6 +196,20 @@ def it_is_drawn_by_libreoffice_in_japanese_and_arabic(out, tmp_path):
                  "ar": ["افتراضية", "البنية", "الحاويات"]}[lang]
         for word in words:
             assert word in text, (lang, word)
+    # the Arabic table's header stays in its row: LibreOffice seats a line's baseline its face's
+    # descent above the line's bottom, which a 1.2 pitch put above the cell for Noto Sans Arabic
+    from pptx import Presentation
+
+    tops = {number: shape.top / 12700 for number, slide in enumerate(Presentation(decks[1]).slides, start=1)
+            for shape in slide.shapes if shape.has_table}
+    assert tops
+    for number, top in tops.items():
+        xml = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-bbox",
+                              str(tmp_path / "autour-de-docker-ar.pdf"), "-"], capture_output=True, text=True,
+                             check=True).stdout
+        header = [float(y) for y in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>Docker</word>', xml)
+                  if abs(float(y) - top) < 40]          # "حاويات Docker", the header's second subject
+        assert header and min(header) >= top, (number, header, top)
     # a diagram label keeps the plan's one line: LibreOffice adds space between Japanese and
     # Latin letters, and wrapped "ゲスト OS" into two lines over its box's edge
     xml = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "autour-de-docker-ja.pdf"), "-"], capture_output=True,
@@ -444,3 +458,29 @@ def it_copies_every_arabic_string_of_the_slides_pdf_once_and_in_order(out):
     words = _ARABIC_LETTERS.findall(text)
     for word in ("الأولى", "الآلات", "الافتراضية", "إلى", "تبنّاها", "قُدِّم", "شكرًا"):
         assert word in words, word
+
+
+def it_gives_arabic_text_blocks_the_line_pitch_their_face_needs(out, theme):
+    """Arabic's marks stack above and below its letters: its text blocks are planned, and set in
+    every format, at the pitch the theme gives its face (1.6 ems); other scripts keep 1.2."""
+    from pptx.oxml.ns import qn
+
+    from generator.plan.measure import TextMeasure
+
+    assert {lang: TextMeasure.for_theme(theme, lang).pitch for lang in ("ar", "fa", "he", "ja", "fr")} == \
+        {"ar": 1.6, "fa": 1.6, "he": 1.2, "ja": 1.2, "fr": 1.2}
+    for lang, pitch in (("ar", 1.6), ("he", 1.2)):
+        checked = 0
+        for _, paragraph, run in runs_of(out / lang / f"autour-de-docker-{lang}.pptx"):
+            spacing = paragraph.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}/{qn('a:spcPts')}")
+            size = run.find(qn("a:rPr")).get("sz")
+            if spacing is None or size is None or paragraph.getparent().tag != qn("p:txBody") \
+                    or run is not paragraph.find(qn("a:r")):
+                continue            # a paragraph's pitch is its first run's (a link's address is smaller)
+            if paragraph.getparent().getparent().find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}") is None:
+                continue           # diagram labels and badges keep their own pitch
+            assert abs(int(spacing.get("val")) - int(size) * pitch) <= 1, (lang, run.findtext(qn("a:t")))
+            checked += 1
+        assert checked > 20, lang
+        html = (out / lang / f"autour-de-docker-{lang}.html").read_text("utf-8")
+        assert f"--line-height: {pitch:g};" in html, lang

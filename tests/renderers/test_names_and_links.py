@@ -106,6 +106,19 @@ def it_refuses_a_family_no_format_can_write_at_its_line(tmp_path):
     assert "internal error" not in result.output + result.stderr
 
 
+@pytest.mark.parametrize("value", ["big", "0.5", "4"])
+def it_refuses_a_script_face_line_height_that_is_no_pitch_at_its_line(tmp_path, value):
+    scripts = ("  scripts:\n    - {family: Noto Sans Arabic, regular: NotoSansArabic-Regular.ttf, "
+               f"bold: NotoSansArabic-Bold.ttf, line_height: {value}}}\n")
+    talk = _project(tmp_path, THEME + scripts)
+    result = CliRunner().invoke(main, ["check", str(talk)])
+    output = result.output + result.stderr
+    assert result.exit_code == 1, output
+    assert re.search(rf"theme\.yaml:\d+:\d+: error: line_height '{value}' is not a line pitch in ems "
+                     r"\[theme\.line-height\]", output), output
+    assert "internal error" not in output
+
+
 @pytest.mark.parametrize("url, uri", [
     ("https://exemple.fr/café", "https://exemple.fr/caf%C3%A9"),
     ("https://bücher.de/ä?q=é#ö", "https://xn--bcher-kva.de/%C3%A4?q=%C3%A9#%C3%B6"),

@@ -93,9 +93,11 @@ def thumbnail_svg(cover, theme, lang: str) -> Markup:
     """The first slide as its plan places it: the colour field, the title's and subtitle's lines,
     the speaker and the event, drawn at the slide's own coordinates (the page scales it)."""
     from generator.i18n.scripts import is_rtl
+    from generator.plan.measure import TextMeasure
 
     colors = theme.colors
     rtl = is_rtl(lang)
+    pitch = TextMeasure.for_theme(theme, lang).pitch     # as the plan set the cover's lines
     parts = [f'<rect width="{_n(g.SLIDE_W)}" height="{_n(g.SLIDE_H)}" fill="{escape(colors.get("background", "#FFFFFF"))}"/>']
     if cover.field is not None:
         f = cover.field
@@ -112,7 +114,7 @@ def thumbnail_svg(cover, theme, lang: str) -> Markup:
         x = sized.rect.x + sized.rect.w if rtl else sized.rect.x
         anchor = ' text-anchor="end"' if rtl else ""
         for index, line in enumerate(sized.lines or (sized.text,)):
-            baseline = sized.rect.y + (index + 0.78) * sized.size * g.LINE_HEIGHT
+            baseline = sized.rect.y + (index + 0.78) * sized.size * pitch
             weight = ' font-weight="bold"' if bold else ""
             parts.append(f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(sized.size)}"{anchor}{weight} '
                          f'fill="{escape(colors.get(color, "#111827"))}">{escape(line)}</text>')

@@ -22,13 +22,14 @@ def _n(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-def geometry_properties(geometry: g.Geometry = g.DEFAULT_GEOMETRY) -> str:
-    """`--title-x: 56px; …` for every place of the grid, and the text metrics the fitting assumed."""
+def geometry_properties(geometry: g.Geometry = g.DEFAULT_GEOMETRY, line_height: float = g.LINE_HEIGHT) -> str:
+    """`--title-x: 56px; …` for every place of the grid, and the text metrics the fitting assumed
+    (`line_height`: the deck's line pitch, taller in Arabic)."""
     rects = {"band": g.BAND, "title": geometry.title, "body": geometry.body, "footer": geometry.footer,
              "field": geometry.field or g.Rect(0, 0, 0, 0), "statement": geometry.statement,
              "section-text": geometry.section_text}
     lines = [f"  --slide-w: {_n(geometry.slide_w)}px;", f"  --slide-h: {_n(geometry.slide_h)}px;",
-             f"  --line-height: {_n(g.LINE_HEIGHT)};", f"  --bullet-gap: {_n(g.BULLET_GAP)}em;",
+             f"  --line-height: {_n(line_height)};", f"  --bullet-gap: {_n(g.BULLET_GAP)}em;",
              f"  --bullet-indent: {_n(g.BULLET_INDENT[0])}px;",
              f"  --sub-bullet-indent: {_n(g.BULLET_INDENT[1] - g.BULLET_INDENT[0])}px;",
              f"  --cell-pad-x: {_n(g.CELL_PAD_X)}px;", f"  --cell-pad-y: {_n(g.CELL_PAD_Y)}px;",
@@ -50,7 +51,7 @@ def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], l
         font_face_css(faces, characters | LIVE_CHARACTERS if live else characters),
         font_face_css(others, drawn, base=False) if others else "",
         custom_properties(theme, plan.lang),
-        geometry_properties(plan.geometry),
+        geometry_properties(plan.geometry, plan.line_height),
         size_classes(plan.sizes()),
         _COMMENT.sub("", read_asset(theme, "slide.css")),
         box_classes(plan),       # after the sheet: a box the plan gave wins over a kind's default place

@@ -64,8 +64,8 @@ class SlideDrawer:
         from `top`; the y under its last line."""
         if not lines and wrap:
             lines = tuple(self.measure.wrap(plain(text), w, size, bold).lines)
-        pitch = size * g.LINE_HEIGHT
-        baseline = self.faces.baseline(size, g.LINE_HEIGHT)
+        pitch = size * self.plan.line_height
+        baseline = self.faces.baseline(size, self.plan.line_height)
         for index, pieces in enumerate(broken_lines(text, lines)):
             rtl, own_align = own_way(pieces, self.rtl, align)
             draw_line(canvas, _trimmed(pieces), self.faces, x, top + index * pitch + baseline, size, w, color=color,
@@ -113,7 +113,7 @@ class SlideDrawer:
 
     def footer(self, canvas: Canvas, slide: SlidePlan) -> None:
         rect, size = self.geometry.footer, float(self.theme.sizes.get("footer", 12))
-        baseline = rect.y + (rect.h - size * g.LINE_HEIGHT) / 2 + self.faces.baseline(size, g.LINE_HEIGHT)
+        baseline = rect.y + (rect.h - size * self.plan.line_height) / 2 + self.faces.baseline(size, self.plan.line_height)
         muted = self.colors["muted"]
         from generator.text.markdown import inline_pieces
 
@@ -166,7 +166,7 @@ class SlideDrawer:
                 with canvas.marked("P"):
                     top = self.lines(canvas, slide.text.text, slide.text.lines, size, rect.x, top, rect.w,
                                      color=c["text"])
-            pitch, baseline = size * g.LINE_HEIGHT, self.faces.baseline(size, g.LINE_HEIGHT)
+            pitch, baseline = size * self.plan.line_height, self.faces.baseline(size, self.plan.line_height)
             for link in slide.links:
                 top += 0.5 * size
                 label = tuple(Piece(p.text, p.styles, link.url) for p in _pieces(link.label)) if link.url \
@@ -283,7 +283,7 @@ class SlideDrawer:
         indent = g.BULLET_INDENT[level]
         marker_x = box.x + (g.BULLET_INDENT[0] if level else 0)
         marker = "\u2013" if level else "\u2022"
-        baseline = self.faces.baseline(size, g.LINE_HEIGHT)
+        baseline = self.faces.baseline(size, self.plan.line_height)
         with canvas.marked("Lbl"):
             if self.rtl:
                 draw_line(canvas, (Piece(marker),), self.faces, box.x, top + baseline, size,
@@ -378,7 +378,7 @@ class SlideDrawer:
                                 continue
                             lines = lines or tuple(self.measure.wrap(plain(text), w - 2 * g.CELL_PAD_X, size,
                                                                      bold).lines)
-                            block = len(lines) * size * g.LINE_HEIGHT
+                            block = len(lines) * size * self.plan.line_height
                             color = c["accent-text"] if role in ("head", "corner") else c["text"]
                             self.lines(canvas, text, lines, size, left + g.CELL_PAD_X, top + (height - block) / 2,
                                        w - 2 * g.CELL_PAD_X, color=color, bold=bold,
@@ -388,7 +388,7 @@ class SlideDrawer:
     def _code(self, canvas: Canvas, slide: SlidePlan, step: int) -> None:
         self.heading(canvas, slide)
         block, area, c = slide.code, slide.content or self.geometry.body, self.colors
-        caption_h = slide.text.size * g.LINE_HEIGHT + 8 if slide.text else 0.0
+        caption_h = slide.text.size * self.plan.line_height + 8 if slide.text else 0.0
         height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * g.CODE_PAD)
         with canvas.artifact():
             canvas.rect(area.x, area.y, area.w, height, fill=c["code-background"], radius=6)
@@ -449,7 +449,7 @@ class SlideDrawer:
             natural_w, natural_h, orientation = picture_size(data)
             sized = True
         room_h = area.h * (0.88 if picture.caption else 1.0)
-        caption_h = 8 + float(self.theme.sizes.get("caption", 18)) * g.LINE_HEIGHT if picture.caption else 0.0
+        caption_h = 8 + float(self.theme.sizes.get("caption", 18)) * self.plan.line_height if picture.caption else 0.0
         # as the HTML deck's <img>: never larger than its own size, when it has one
         scale = min(area.w / natural_w, room_h / natural_h, *((1.0,) if sized else ()))
         w, h = natural_w * scale, natural_h * scale

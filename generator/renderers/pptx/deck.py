@@ -63,7 +63,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     notes, new_slides = Notes(), NewSlides(prs)
     footers = Footers(talk.title, job.theme.body.family, job.theme.colors.get("muted"))
     ctx = SlideContext(talk, job.theme, geometry, lambda src: str(job.loaded.directory / src), own_template=own,
-                       pictures=Pictures(prs.part.package))
+                       pictures=Pictures(prs.part.package), line_height=plan.line_height)
     contents = {content.id: content for content in talk.slides}     # a continued slide has several plans
     held = (job.theme, template_source(prs))        # a slide made lately is taken again (`kept.py`)
     deck_inputs = (job.lang, bidi.lang, bidi.source_lang, source_tag, own, geometry, talk.title)

@@ -63,6 +63,7 @@ class SlideContext:
     image_path: Callable[[str], str]
     own_template: bool = True     # the theme's template: text boxes are put where the plan says
     pictures: object = None       # the deck's Pictures (None: python-pptx's add_picture)
+    line_height: float = LINE_HEIGHT   # the plan's line pitch of text blocks, in ems (taller in Arabic)
 
     @cached_property
     def palette(self) -> dict[str, str]:
@@ -135,7 +136,7 @@ def fill_text(ctx: SlideContext, shape, lines: list[str], size: float, *, rect: 
     part = shape.part
     for index, line in enumerate(lines):
         paragraph = _paragraph(body, index)
-        _format(paragraph, align=align, line=size * LINE_HEIGHT, before=gap * size if index else 0)
+        _format(paragraph, align=align, line=size * ctx.line_height, before=gap * size if index else 0)
         write_runs(paragraph, part, line, size=size, bold=bold, color=color,
                    lines=breaks[index] if breaks and index < len(breaks) else ())
 
@@ -312,7 +313,7 @@ def emit_section(ctx: SlideContext, slide, content, planned: SlidePlan) -> None:
                   breaks=[text.lines])
         for link in planned.links:
             paragraph = shape.text_frame.add_paragraph()
-            paragraph.line_spacing = Pt(size * LINE_HEIGHT)
+            paragraph.line_spacing = Pt(size * ctx.line_height)
             paragraph.space_before = Pt(0.5 * size)
             run = paragraph.add_run()
             run.text = plain(link.label)
@@ -385,7 +386,7 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
     if planned.bullet_columns > 1:
         # as tall as the first column (the taller one) and less than a line more: the client
         # carries the list over to the second column at the plan's first bullet of it
-        room = Rect(block.x, block.y, block.w, block.h + 0.25 * planned.bullet_size * LINE_HEIGHT)
+        room = Rect(block.x, block.y, block.w, block.h + 0.25 * planned.bullet_size * ctx.line_height)
     shape, is_placeholder = _text_shape(slide, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT), room)
     _place(ctx, shape, room)
     frame = _text_body(shape)
@@ -401,7 +402,7 @@ def emit_bullets(ctx: SlideContext, slide, content: model.BulletsSlide, planned:
         paragraph = _paragraph(frame, index)
         size = sub_size(planned.bullet_size) if level else planned.bullet_size
         gap = planned.bullet_gap if level == 0 and planned.bullet_gap else BULLET_GAP * size
-        _format(paragraph, level=level, margins=_indents(level), line=size * LINE_HEIGHT, before=gap if index else 0)
+        _format(paragraph, level=level, margins=_indents(level), line=size * ctx.line_height, before=gap if index else 0)
         write_runs(paragraph, part, text, size=size, lines=breaks[index])
     if is_placeholder:
         keep.add(shape.shape_id)
@@ -447,7 +448,7 @@ def emit_two_columns(ctx: SlideContext, slide, content: model.TwoColumnsSlide, p
             own = sub_size(size) if level == 1 else size
             bullet = level >= 0
             _format(paragraph, level=level if bullet else None, margins=_indents(level) if bullet else ("0", "0"),
-                    no_bullet=not bullet, line=own * LINE_HEIGHT, before=BULLET_GAP * own if number else 0)
+                    no_bullet=not bullet, line=own * ctx.line_height, before=BULLET_GAP * own if number else 0)
             write_runs(paragraph, part, text, size=own, bold=True if level == -1 else None, lines=breaks[number])
     _remove_unused_placeholders(slide, keep)
 
@@ -491,7 +492,8 @@ def emit_comparison(ctx: SlideContext, slide, content: model.ComparisonSlide, pl
     keep = _title(ctx, slide, planned)
     _remove_unused_placeholders(slide, keep)
     comparison = ctx.talk.comparison(content.comparison)
-    add_comparison_table(slide, planned.table, comparison, ctx.theme, planned.table.rect or ctx.geometry.body)
+    add_comparison_table(slide, planned.table, comparison, ctx.theme, planned.table.rect or ctx.geometry.body,
+                         ctx.line_height)
 
 
 def emit_chart(ctx: SlideContext, slide, content: model.ChartSlide, planned: SlidePlan) -> None:
@@ -556,7 +558,7 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
     keep = _title(ctx, slide, planned)      # a part of an untitled one: "caption (1/3)", as in every format
     _remove_unused_placeholders(slide, keep)
     block, area, colors = planned.code, planned.content or ctx.geometry.body, ctx.theme.colors
-    caption_h = planned.text.size * LINE_HEIGHT + 8 if planned.text else 0.0
+    caption_h = planned.text.size * ctx.line_height + 8 if planned.text else 0.0
     height = min(area.h - caption_h, len(block.lines) * block.line_height + 2 * CODE_PAD)
 
     def rgb(name: str, default: str) -> RGBColor:
@@ -597,7 +599,7 @@ def emit_code(ctx: SlideContext, slide, content: model.CodeSlide, planned: Slide
     set_alt_text(box, word(ctx.talk.lang, "alt/code", language=block.language, count=len(block.lines)))
     if planned.text:
         caption = slide.shapes.add_textbox(emu(area.x), emu(area.y + height + 8), emu(area.w),
-                                           emu(planned.text.size * LINE_HEIGHT))
+                                           emu(planned.text.size * ctx.line_height))
         fill_text(ctx, caption, [planned.text.text], planned.text.size, align=PP_ALIGN.CENTER)
     if bars:
         steps = [bars[0]] + [bars[k] + [Hide(i) for i in bars[k - 1]] for k in range(1, len(bars))]

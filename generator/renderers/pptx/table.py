@@ -18,7 +18,7 @@ from generator.theme import Theme
 
 
 def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str | None, align,
-          border: str | None = None, lines: tuple[str, ...] = ()) -> None:
+          border: str | None = None, lines: tuple[str, ...] = (), line_height: float = LINE_HEIGHT) -> None:
     """A table cell (`a:tc`): its insets, middle anchor, fill and borders (every edge a thin line of
     `border`, the slide's background as in the HTML table, rather than the template table style's
     own, which is white whatever the slide), and its text on one paragraph; the XML python-pptx's
@@ -30,18 +30,19 @@ def _cell(tc, part, text: str, size: float, *, bold: bool, color: str, fill: str
     body = cell_text_body(tc)
     first = emptied(body)
     wrap_text(body)
-    format_paragraph(first, align=align, line=size * LINE_HEIGHT)
+    format_paragraph(first, align=align, line=size * line_height)
     # plain text on the plan's line breaks, one weight for the whole cell
     write_runs(first, part, plain(text), size=size, bold=bold, color=color, markdown=False, lines=lines)
 
 
-def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: Theme, area: Rect) -> None:
+def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: Theme, area: Rect,
+                         line_height: float = LINE_HEIGHT) -> None:
     """Draw the planned comparison as a table in the area (the plan's box for it), rows at the
-    plan's heights, every cell on the plan's line breaks."""
+    plan's heights, every cell on the plan's line breaks at the plan's pitch (`line_height`)."""
     from generator.renderers.pptx.shapes import emu
 
     widths = [area.w * share / 100 for share in planned.widths]
-    heights = list(planned.heights) or [planned.size * LINE_HEIGHT + 2 * CELL_PAD_Y] * (len(planned.rows) + 1)
+    heights = list(planned.heights) or [planned.size * line_height + 2 * CELL_PAD_Y] * (len(planned.rows) + 1)
     rows = [["", *planned.subjects]] + [[row.aspect, *(cell.text for cell in row.cells)] for row in planned.rows]
     subjects = planned.subject_lines or ((),) * len(planned.subjects)
     breaks = [[(), *subjects]] + [[row.aspect_lines, *(cell.lines for cell in row.cells)] for row in planned.rows]
@@ -65,12 +66,12 @@ def add_comparison_table(slide, planned: Table, comparison: Comparison, theme: T
             if r == 0:
                 _cell(grid[r][c], part, text, size, bold=True, color=colors["accent-text"],
                       fill=colors["accent"], align=PP_ALIGN.CENTER if c else PP_ALIGN.LEFT, border=border,
-                      lines=lines)
+                      lines=lines, line_height=line_height)
             elif c == 0:
                 _cell(grid[r][c], part, text, size, bold=True, color=colors["text"], fill=colors["surface"],
-                      align=PP_ALIGN.LEFT, border=border, lines=lines)
+                      align=PP_ALIGN.LEFT, border=border, lines=lines, line_height=line_height)
             else:
                 favoured = planned.rows[r - 1].cells[c - 1].favoured
                 _cell(grid[r][c], part, text, size, bold=favoured, color=colors["text"],
                       fill=colors["favoured"] if favoured else colors["background"], align=PP_ALIGN.CENTER,
-                      border=border, lines=lines)
+                      border=border, lines=lines, line_height=line_height)
