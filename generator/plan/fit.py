@@ -111,13 +111,22 @@ def fit_table(measure: TextMeasure, cells: Sequence[Sequence[tuple[str, bool]]],
     """The largest size at which a table of (text, bold) cells, header first, fits the rectangle."""
     widths = column_widths(rect.w, len(cells[0]))
 
-    def heights(size: float) -> list[float]:
-        return [max(_lines(measure, text, widths[c] - 2 * CELL_PAD_X, size, bold)[0]
-                    for c, (text, bold) in enumerate(row)) * size * measure.pitch + 2 * CELL_PAD_Y + 1
-                for row in cells]
+    def measured(size: float) -> tuple[list[float], bool]:
+        heights, broken = [], False
+        for row in cells:
+            found = [_lines(measure, text, widths[c] - 2 * CELL_PAD_X, size, bold) for c, (text, bold) in enumerate(row)]
+            broken |= any(cut for _, cut in found)
+            heights.append(max(count for count, _ in found) * size * measure.pitch + 2 * CELL_PAD_Y + 1)
+        return heights, broken
 
-    fitted = Fitted(*largest_fitting(lambda size: (sum(heights(size)), False), rect.h, max_size, min_size))
-    return Fitted(fitted.size, fitted.fits, tuple(heights(fitted.size)))
+    def height(size: float) -> tuple[float, bool]:
+        # a size that cuts a word of a cell (a name wider than its column) is no fit while a
+        # smaller one keeps every word whole
+        heights, broken = measured(size)
+        return sum(heights), broken
+
+    fitted = Fitted(*largest_fitting(height, rect.h, max_size, min_size))
+    return Fitted(fitted.size, fitted.fits, tuple(measured(fitted.size)[0]))
 
 
 def column_height(measure: TextMeasure, heading: str | None, items: Sequence[tuple[int, str]], text: str | None,

@@ -12,8 +12,8 @@ Khmer and Myanmar), then tailored:
 - never between a number and the word or unit after it ("50 millisecondes", "700 Mo",
   "2,1 Go", "1 000 conteneurs", "50 ミリ秒");
 - never inside what reads as code or an address (`check-out()`, `invoice()`, snake_case,
-  camelCase, `docs.docker.com`, `--rm`); after a slash only in an address's path (`https://…/`),
-  not in "and/or", "Hyper-V/KVM" or "</i>";
+  camelCase, `docs.docker.com`, `--rm`, `python:3.12-slim`); after a slash only in an
+  address's path (`https://…/`), not in "and/or", "Hyper-V/KVM" or "</i>";
 - after an explicit hyphen only between two parts of two letters or more ("Host-|Betriebssystem",
   not "Hyper-|V"); titles (`hyphens=False`) not at all while their pieces fit a line.
 
@@ -124,6 +124,7 @@ _CODE = re.compile(
     r"|[a-z][A-Z]"                 # camelCase, DigitalOcean, macOS
     r"|^--?[^\W\d_]"               # a command-line option: --rm, -it
     r"|\w=|::|->|^[~.]?/\w"        # key=value, Rust paths, arrows, /usr/bin, ./run, ~/src
+    r"|[^\W\d_]:\w"                 # an image, a host and its port: python:3.12-slim, payments:8080
 )
 
 
