@@ -44,7 +44,8 @@ class RenderJob:
             from generator.i18n.dates import byline
             from generator.plan.deck import plan_deck
 
-            self.plan = plan_deck(self.talk, self.theme, lang=self.lang, byline=byline(self.talk, self.lang))
+            self.plan = plan_deck(self.talk, self.theme, lang=self.lang, byline=byline(self.talk, self.lang),
+                                  bidi=self.localized.bidi)
         return self.plan
 
     @property

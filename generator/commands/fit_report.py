@@ -84,7 +84,8 @@ def fit_report(loaded: LoadedTalk, languages: list[str]) -> list[Diagnostic]:
     theme = load_theme(loaded.talk.theme, loaded.directory.resolve())
     found = []
     for lang in languages:
-        talk = localize(loaded, lang).talk
-        plan = plan_deck(talk, theme, lang=lang, byline=byline(talk, lang))
+        localized = localize(loaded, lang)
+        talk = localized.talk
+        plan = plan_deck(talk, theme, lang=lang, byline=byline(talk, lang), bidi=localized.bidi)
         found.extend(plan_diagnostics(loaded, plan, theme))
     return found

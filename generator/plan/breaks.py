@@ -26,6 +26,7 @@ def balanced_lines(measure: TextMeasure, text: str, width: float, size: float, b
     """The lines of plain `text` in a box `width` wide at `size`: greedy's line count, evened out,
     no line planned narrower than `least` of the width (body text keeps most of its measure and
     only gives its last line company; titles and cells balance fully)."""
+    measure = measure.for_text(text)       # a string that fell back, in its own language's way
     full = wrap_width(width)
     greedy = measure.wrap(text, full, size, bold)
     count = len(greedy.lines)

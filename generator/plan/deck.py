@@ -198,6 +198,7 @@ class DeckPlan:
     geometry: Geometry = DEFAULT_GEOMETRY
     direction: str = "ltr"          # "rtl" for Arabic, Hebrew…: text starts at the right, the QR code goes left
     line_height: float = g.LINE_HEIGHT   # the pitch of its text blocks, in ems (`TextMeasure.pitch`)
+    fallbacks: Optional[object] = None   # the `Bidi` whose fallback strings were measured in the source language
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -572,7 +573,7 @@ class _Planner:
                 best = (size, cut)
         if best is None:
             return None
-        longest = max(self.measure.width(plain(b.text), best[0]) for b in bullets)
+        longest = max(self.measure.for_text(plain(b.text)).width(plain(b.text), best[0]) for b in bullets)
         return best if longest <= g.SHORT_BULLET * box.w else None
 
     def broken(self, bullets: tuple[Bullet, ...], width: float, size: float) -> tuple[Bullet, ...]:
@@ -819,10 +820,11 @@ def plan_cover(talk: model.Talk, theme: Theme, *, lang: str, byline: str = "",
 
 
 def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = None, *, lang: str,
-              byline: str = "", geometry: Geometry = DEFAULT_GEOMETRY) -> DeckPlan:
-    """The plan of every slide of a localized talk, in order, numbered from 1, for a geometry."""
+              byline: str = "", geometry: Geometry = DEFAULT_GEOMETRY, bidi=None) -> DeckPlan:
+    """The plan of every slide of a localized talk, in order, numbered from 1, for a geometry;
+    the strings `bidi` (`i18n.bidi.Bidi`) says fell back to the source language measured in it."""
     plan_ahead(talk, theme, lang=lang)
-    measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang)
+    measure = (measure or TextMeasure.for_theme(theme)).for_lang(lang).with_fallbacks(bidi)
     planner = _Planner(talk, theme, measure, byline, lang, geometry)
     planned = {slide.id: planner.plan_parts(0, slide) for slide in talk.slides}
     planner.caps = type_scale(talk, planned)
@@ -837,4 +839,4 @@ def plan_deck(talk: model.Talk, theme: Theme, measure: Optional[TextMeasure] = N
 
     problems = [*planner.problems, *glyph_problems(slides, measure, planner.code_measure)]
     return DeckPlan(talk.id, lang, talk.title, slides, tuple(problems), tuple(planner.refused), geometry,
-                    direction(lang), measure.pitch)
+                    direction(lang), measure.pitch, bidi if measure.fallback is not None else None)

@@ -38,7 +38,7 @@ def _lines(measure: TextMeasure, text: str, width: float, size: float, bold: boo
     """How many lines `text` takes in a box `width` wide (planned `WRAP_MARGIN` narrower), and
     whether a word had to be cut; with `most`, any count above it once the text is known to
     take more (the rest is not broken)."""
-    wrapped = measure.wrap(text, wrap_width(width), size, bold, most)
+    wrapped = measure.for_text(text).wrap(text, wrap_width(width), size, bold, most)
     return max(1, len(wrapped.lines)), wrapped.broken
 
 

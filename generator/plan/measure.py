@@ -145,10 +145,32 @@ class TextMeasure:
         own = writing_face(chain, lang)
         self.pitch = max(TEXT_LINE_HEIGHT, (own.line_height or 0.0) if own is not None else 0.0)
 
+    # The strings of the deck that fell back to the source language (`i18n.bidi.Bidi`) and the
+    # measure of that language: such a string is broken and measured as the source sets it
+    # (its hyphenation; a French string in a Chinese deck in the theme's Latin face)
+    fallback: Optional[tuple] = None
+
+    def with_fallbacks(self, bidi) -> "TextMeasure":
+        """This measure, measuring the strings `bidi` says fell back in the source language's way."""
+        if bidi is None or not bidi.fallbacks or not bidi.source_lang or bidi.source_lang == self.lang:
+            return self
+        made = TextMeasure(self.regular, self.bold, self.hyphenator, self.scripts, self.lang, self.lead)
+        made.fallback = (bidi, self.for_lang(bidi.source_lang))
+        return made
+
+    def for_text(self, text: str) -> "TextMeasure":
+        """The measure of one whole string of the deck (a title, a bullet, a cell): the source
+        language's for a string that fell back to it."""
+        if self.fallback is not None and self.fallback[0].fell_back(text):
+            return self.fallback[1]
+        return self
+
     @property
     def key(self) -> tuple:
-        """What the measures depend on: the faces, the language and its hyphenator (one a process)."""
-        return (self.regular, self.bold, self.scripts, self.lang, self.lead, id(self.hyphenator))
+        """What the measures depend on: the faces, the language and its hyphenator (one a process),
+        the strings measured in the source language's way."""
+        return (self.regular, self.bold, self.scripts, self.lang, self.lead, id(self.hyphenator),
+                self.fallback[0] if self.fallback is not None else None)
 
     @classmethod
     def for_theme(cls, theme, lang: Optional[str] = None) -> "TextMeasure":

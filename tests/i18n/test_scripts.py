@@ -369,6 +369,8 @@ def it_draws_the_latin_of_a_japanese_deck_in_the_japanese_face_in_every_format(o
 
     checked = 0
     for _, _, run in runs_of(out / "ja" / "autour-de-docker-ja.pptx"):
+        if run.find(qn("a:rPr")).get("lang") == "fr-FR":
+            continue            # a French string the catalog leaves: the theme's Latin face (below)
         latin = run.find(f"{qn('a:rPr')}/{qn('a:latin')}")
         typeface = latin.get("typeface") if latin is not None else None
         if typeface not in ("Consolas", theme.code.family):
@@ -387,10 +389,16 @@ def it_draws_the_latin_of_a_japanese_deck_in_the_japanese_face_in_every_format(o
     assert with_font_first(svg, "Carlito", theme.script_families("ja")).count('font-family="\'Noto Sans CJK JP\', '
                                                                                '\'Carlito\', \'Calibri\'') == 1
 
-    from tests.renderers.handout.reading import Handout
-
-    fonts = Handout(out / "ja" / "autour-de-docker-ja.pdf").fonts()
-    assert not {"Calibri", "Calibri-Bold"} & fonts, fonts
+    # the slides PDF: a line holding Japanese is drawn in the Japanese face, its Latin too (the
+    # Latin face draws only the French strings the catalog leaves)
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(out / "ja" / "autour-de-docker-ja.pdf")],
+                         capture_output=True, text=True, check=True).stdout
+    families = dict(re.findall(r'<fontspec id="(\d+)" size="\d+" family="[A-Z]{6}\+([^"]+)"', xml))
+    lines = re.findall(r'<text [^>]*font="(\d+)">(?:<b>)?([^<]*)', xml)
+    japanese = [(families[font], text) for font, text in lines if re.search("[\u3040-\u30ff\u4e00-\u9fff]", text)]
+    assert any("OS" in text for _, text in japanese)
+    for family, text in japanese:
+        assert family.startswith(FACES["ja"]), (family, text)
 
 
 def embedded_characters_of(encoded: list[str]) -> set[str]:
@@ -484,3 +492,42 @@ def it_gives_arabic_text_blocks_the_line_pitch_their_face_needs(out, theme):
         assert checked > 20, lang
         html = (out / lang / f"autour-de-docker-{lang}.html").read_text("utf-8")
         assert f"--line-height: {pitch:g};" in html, lang
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "ja"])
+def it_sets_a_string_that_fell_back_in_its_own_language_s_faces(talk, out, theme, lang):
+    """A French string a Chinese or Japanese catalog leaves untranslated is measured and drawn as
+    French: the theme's Latin face, not the CJK face's Latin (whose apostrophe is full-width in
+    Chinese: "L’ hôte"); in the plan, the slides PDF, the PPTX runs and the HTML deck."""
+    from pptx.oxml.ns import qn
+
+    from generator.content.talk import load_talk
+    from generator.i18n.localize import localize
+    from generator.plan.deck import plan_deck
+    from generator.plan.measure import TextMeasure
+
+    french = "L’hôte et l’hyperviseur"
+    localized = localize(load_talk(talk), lang)
+    plan = plan_deck(localized.talk, theme, lang=lang, bidi=localized.bidi)
+    assert plan.fallbacks is not None and plan.fallbacks.fell_back(french)
+    measure = TextMeasure.for_theme(theme, lang).with_fallbacks(localized.bidi)
+    assert measure.for_text(french).width(french, 40) == TextMeasure.for_theme(theme, "fr").width(french, 40)
+
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(out / lang / f"autour-de-docker-{lang}.pdf")],
+                         capture_output=True, text=True, check=True).stdout
+    families = dict(re.findall(r'<fontspec id="(\d+)" size="\d+" family="[A-Z]{6}\+([^"]+)"', xml))
+    drawn = [families[font] for font, text in re.findall(r'<text [^>]*font="(\d+)">(?:<b>)?([^<]*)', xml)
+             if "hyperviseur" in text]
+    assert drawn and all(family.startswith(theme.body.family) for family in drawn), drawn
+
+    checked = 0
+    for _, paragraph, run in runs_of(out / lang / f"autour-de-docker-{lang}.pptx"):
+        if "hyperviseur" in (run.findtext(qn("a:t")) or ""):
+            props = run.find(qn("a:rPr"))
+            assert props.get("lang") == "fr-FR"
+            assert props.find(qn("a:latin")) is None or FACES[lang] not in props.find(qn("a:latin")).get("typeface")
+            checked += 1
+    assert checked
+
+    html = (out / lang / f"autour-de-docker-{lang}.html").read_text("utf-8")
+    assert re.search(r":lang\(fr\):not\([^)]*\) \{ --font-body: 'Calibri'", html)

@@ -32,7 +32,7 @@ def render_handouts(job: RenderJob) -> Rendered:
     # The footer shows the talk's date, or the build's only when SOURCE_DATE_EPOCH sets one:
     # the fixed default that keeps bytes reproducible is no date to print.
     dated = built if epoch_is_set() else None
-    measure = TextMeasure.for_theme(theme, job.lang)
+    measure = TextMeasure.for_theme(theme, job.lang).with_fallbacks(job.localized.bidi)
     files = {}
     for layout in options.layouts:
         plan = plan_handout(deck, talk, layout, paper=options.paper, per_page=options.per_page, built=dated)
@@ -54,7 +54,8 @@ def printed(job: RenderJob, choice: str):
     from generator.i18n.dates import byline
     from generator.plan.deck import plan_deck
 
-    deck = plan_deck(job.talk, theme, lang=job.lang, byline=byline(job.talk, job.lang), geometry=job.plan.geometry)
+    deck = plan_deck(job.talk, theme, lang=job.lang, byline=byline(job.talk, job.lang), geometry=job.plan.geometry,
+                     bidi=job.localized.bidi)
     from generator.content.talk import display_path
 
     path = display_path(job.theme.directory / "theme.yaml")

@@ -47,6 +47,7 @@ def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], l
     `live`)."""
     faces = theme_faces(theme, code=any(slide.code is not None for slide in plan.slides))
     others, drawn = script_faces(theme, plan.lang, characters)
+    fallbacks = fallback_fonts(theme, plan)
     return "\n".join([
         font_face_css(faces, characters | LIVE_CHARACTERS if live else characters),
         font_face_css(others, drawn, base=False) if others else "",
@@ -54,8 +55,29 @@ def slide_stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], l
         geometry_properties(plan.geometry, plan.line_height),
         size_classes(plan.sizes()),
         _COMMENT.sub("", read_asset(theme, "slide.css")),
+        *([fallbacks] if fallbacks else []),
         box_classes(plan),       # after the sheet: a box the plan gave wins over a kind's default place
     ])
+
+
+def fallback_fonts(theme: Theme, plan: DeckPlan) -> str:
+    """In a deck whose Latin is drawn by its own script face (Chinese, Japanese, Korean), the
+    strings that fell back to the source language (`lang` set on them) in that language's font
+    lists, as the plan measured them: "l’hôte" in the theme's Latin face, not with a full-width
+    apostrophe. Code keeps its face."""
+    from generator.renderers.html.theme_css import font_stack
+
+    fallbacks = plan.fallbacks
+    if fallbacks is None or not theme.lead_family(plan.lang):
+        return ""
+    source = fallbacks.source_lang
+    scripts = theme.script_families(source)
+    lead = theme.lead_family(source)
+    tag = ":lang(" + "".join(c for c in source if c.isalnum() or c == "-") + ")"
+    body, heading = font_stack(theme.body, scripts, lead), font_stack(theme.heading, scripts, lead)
+    headings = ", ".join(f".{name}{tag}, .{name} {tag}" for name in ("slide-title", "statement"))
+    return (f"{tag}:not(code, pre, .code, .code *) {{ --font-body: {body}; --font-heading: {heading}; "
+            f"font-family: var(--font-body); }}\n{headings} {{ font-family: var(--font-heading); }}\n")
 
 
 def stylesheet(theme: Theme, plan: DeckPlan, characters: frozenset[str], live: bool = False) -> str:

@@ -78,13 +78,18 @@ class HandoutDrawer:
 
         self.theme, self.plan, self.deck, self.arts = theme, plan, deck, arts
         self.faces = Faces(theme, plan.lang)
+        # speaker notes that fell back to the source language, in that language's faces (`for_text`)
+        fallbacks = getattr(deck, "fallbacks", None)
+        self.source_faces = Faces(theme, fallbacks.source_lang) if fallbacks is not None else self.faces
+        self.fallbacks = fallbacks
         self.measure = measure
         self.colors = colors(theme)
         self.rtl = deck.direction == "rtl"
         self.document = PdfDocument(title=plan.running.title, author=plan.running.author, subject=subtitle,
                                     lang=plan.lang, created=created)
-        for ref, name in self.faces.names.items():
-            self.document.font_names.setdefault(ref, name)
+        for faces in (self.faces, self.source_faces):
+            for ref, name in faces.names.items():
+                self.document.font_names.setdefault(ref, name)
         self.pages: list[_Page] = []
         self.notes_size = float(theme.sizes.get("notes", 12)) / PT
 
@@ -113,7 +118,8 @@ class HandoutDrawer:
 
     def text_lines(self, text: str, width: float, size: float, bold: bool = False) -> list[tuple[Piece, ...]]:
         """A paragraph of light Markdown broken to `width` as the plan measures text."""
-        wrapped = self.measure.wrap(plain(text), width, size, bold).lines if text.strip() else [""]
+        measure = self.measure.for_text(plain(text))
+        wrapped = measure.wrap(plain(text), width, size, bold).lines if text.strip() else [""]
         return list(broken_lines(text, tuple(wrapped)))
 
     def line(self, page: _Page, pieces, x: float, top: float, size: float, width: float, line_height: float,
@@ -127,9 +133,10 @@ class HandoutDrawer:
 
         page.draws.append(draw)
 
-    def _draw_line(self, canvas, pieces, x, baseline, size, width, color, accent, bold, align) -> None:
+    def _draw_line(self, canvas, pieces, x, baseline, size, width, color, accent, bold, align, faces=None) -> None:
         rtl, align = own_way(tuple(pieces), self.rtl, align)
-        draw_line(canvas, _trimmed(tuple(pieces)), self.faces, x, baseline, size, width, color=color, link_color=accent,
+        draw_line(canvas, _trimmed(tuple(pieces)), faces or self.faces, x, baseline, size, width, color=color,
+                  link_color=accent,
                   bold=bold, align=align, rtl=rtl, broken=bool(pieces) and pieces[-1].text.endswith(" "))
 
     def paragraph(self, page: _Page, lines, top: float, size: float, width: float, line_height: float,
@@ -138,12 +145,14 @@ class HandoutDrawer:
         pitch = size * line_height
         baseline = self.faces.baseline(size, line_height)
         accent = self.colors["paper-accent"]
+        said = "".join(piece.text for pieces in lines for piece in pieces)
+        faces = self.source_faces if self.fallbacks is not None and self.fallbacks.fell_back(said) else self.faces
 
         def draw(canvas: Canvas, lines=tuple(lines), top=top) -> None:
             with canvas.marked("P"):
                 for index, pieces in enumerate(lines):
                     self._draw_line(canvas, pieces, 0.0, top + index * pitch + baseline, size, width, color, accent,
-                                    False, "start")
+                                    False, "start", faces)
 
         page.draws.append(draw)
         return top + len(lines) * pitch

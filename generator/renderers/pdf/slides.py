@@ -50,6 +50,9 @@ class SlideDrawer:
 
         self.theme, self.plan, self.talk_dir = theme, plan, talk_dir
         self.faces = Faces(theme, plan.lang)
+        # a string that fell back to the source language, in that language's faces (the plan's)
+        fallbacks = plan.fallbacks
+        self.source_faces = Faces(theme, fallbacks.source_lang) if fallbacks is not None else self.faces
         self.code_faces = _CodeFaces(self.faces)
         self.colors = colors(theme)
         self.rtl = plan.direction == "rtl"
@@ -66,12 +69,18 @@ class SlideDrawer:
             lines = tuple(self.measure.wrap(plain(text), w, size, bold).lines)
         pitch = size * self.plan.line_height
         baseline = self.faces.baseline(size, self.plan.line_height)
+        faces = self.faces_of(text)
         for index, pieces in enumerate(broken_lines(text, lines)):
             rtl, own_align = own_way(pieces, self.rtl, align)
-            draw_line(canvas, _trimmed(pieces), self.faces, x, top + index * pitch + baseline, size, w, color=color,
+            draw_line(canvas, _trimmed(pieces), faces, x, top + index * pitch + baseline, size, w, color=color,
                       link_color=self.colors["accent"], bold=bold, align=own_align, rtl=rtl,
                       broken=bool(pieces) and pieces[-1].text.endswith(" "))
         return top + max(1, len(lines) or 1) * pitch
+
+    def faces_of(self, text: str) -> Faces:
+        """The faces a string of the deck is drawn in: the source language's for a fallback."""
+        fallbacks = self.plan.fallbacks
+        return self.source_faces if fallbacks is not None and fallbacks.fell_back(plain(text)) else self.faces
 
     def sized(self, canvas: Canvas, sized, color: str, bold: bool = False, align: str = "start",
               rect: Optional[g.Rect] = None, role: str = "P") -> None:
@@ -86,7 +95,7 @@ class SlideDrawer:
         """The slide drawn on a canvas of its own (see `draw`), or as it was drawn lately."""
         held = (self.theme,)
         key = DRAWN.key(held, self.plan.lang, self.plan.direction, self.plan.title, self.geometry, slide, step,
-                        footer, tagged)
+                        footer, tagged, self.plan.fallbacks)
         found = DRAWN.get(key, held)
         if found is not None:
             return found
@@ -101,8 +110,9 @@ class SlideDrawer:
     def draw(self, canvas: Canvas, slide: SlidePlan, *, step: int = 0, footer: bool = True) -> None:
         """The slide (at a build step: 0 for every step shown), with its footer unless told not to."""
         c = self.colors
-        for ref, name in self.faces.names.items():
-            canvas.document.font_names.setdefault(ref, name)
+        for faces in (self.faces, self.source_faces):
+            for ref, name in faces.names.items():
+                canvas.document.font_names.setdefault(ref, name)
         with canvas.artifact():
             canvas.rect(0, 0, self.geometry.slide_w, self.geometry.slide_h, fill=c["background"])
             canvas.rect(g.BAND.x, g.BAND.y, g.BAND.w, g.BAND.h, fill=c["accent"])
@@ -284,12 +294,13 @@ class SlideDrawer:
         marker_x = box.x + (g.BULLET_INDENT[0] if level else 0)
         marker = "\u2013" if level else "\u2022"
         baseline = self.faces.baseline(size, self.plan.line_height)
+        faces = self.faces_of(text)         # the marker in the item's own faces, as the HTML deck draws it
         with canvas.marked("Lbl"):
             if self.rtl:
-                draw_line(canvas, (Piece(marker),), self.faces, box.x, top + baseline, size,
+                draw_line(canvas, (Piece(marker),), faces, box.x, top + baseline, size,
                           box.w - (marker_x - box.x), color=color, link_color=color, rtl=True)
             else:
-                draw_line(canvas, (Piece(marker),), self.faces, marker_x, top + baseline, size, indent,
+                draw_line(canvas, (Piece(marker),), faces, marker_x, top + baseline, size, indent,
                           color=color, link_color=color)
         with canvas.marked("LBody"):
             return self.lines(canvas, text, lines, size, box.x if self.rtl else box.x + indent, top, box.w - indent,

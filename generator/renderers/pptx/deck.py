@@ -54,7 +54,7 @@ def render_pptx(job: RenderJob) -> Rendered:
     else:
         geometry = template_geometry(prs, layouts)
         plan = plan_deck(talk, job.theme, text_measure, lang=job.lang, byline=byline(talk, job.lang),
-                         geometry=geometry)
+                         geometry=geometry, bidi=job.localized.bidi)
         result.warnings.extend(plan_diagnostics(job.loaded, plan, job.theme))
     faces = TextMeasure.for_theme(job.theme, job.lang)      # the faces other scripts are drawn with
     code_family = job.theme.code.family
@@ -83,13 +83,13 @@ def render_pptx(job: RenderJob) -> Rendered:
                 footers.add(slide, layout, number)
             unique_shape_ids(slide.element)
             tag_language(slide.element, job.lang, faces, code_family)
-            set_directions(slide.element, bidi, source_tag)
+            set_directions(slide.element, bidi, source_tag, faces.lead_family)
             keep_slide(key, held, slide, layout.part, bidi.fell_back)
         notes_part = notes.write(slide, content.notes) if content.notes else None
         if notes_part is not None:
             notes_page = notes_part.notes_slide.element
             tag_language(notes_page, job.lang, faces, code_family)
-            set_directions(notes_page, bidi, source_tag)
+            set_directions(notes_page, bidi, source_tag, faces.lead_family)
         # finished: the deck keeps their bytes, not their XML trees, until it is saved
         write_out(slide.part, notes_part)
     set_core_properties(prs, title=talk.title, author=talk.author, lang=office_lang(job.lang),

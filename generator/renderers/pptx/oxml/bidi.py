@@ -40,15 +40,20 @@ def paragraph_texts(element) -> tuple[str, ...]:
     return tuple(text for _, _, text in _paragraphs(element))
 
 
-def set_directions(element, bidi: Bidi, source_tag: str) -> None:
+def set_directions(element, bidi: Bidi, source_tag: str, lead: str | None = None) -> None:
     """Every paragraph under `element` of a right-to-left deck set the way its text runs; the
-    runs of fallback strings tagged `source_tag` (the source language, with its region)."""
+    runs of fallback strings tagged `source_tag` (the source language, with its region), and in a
+    deck whose Latin is drawn by its own script face (`lead`: a Chinese, Japanese or Korean face)
+    given back the theme's Latin face, as the plan measured them."""
     rtl = bidi.direction == "rtl"
     for paragraph, pieces, text in _paragraphs(element):
         if bidi.fell_back(text):
             for name in ("rPr", "endParaRPr"):
                 for props in paragraph.iter(A + name):
                     props.set("lang", source_tag)
+                    latin = props.find(A + "latin")
+                    if lead and latin is not None and latin.get("typeface") == lead:
+                        props.remove(latin)
         if not rtl:
             continue
         props = paragraph.find(A + "pPr")
