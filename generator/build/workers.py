@@ -7,6 +7,14 @@ pool pay: a spawned worker would import everything again. Where fork is unavaila
 process is asked for, or there is one unit, units run here, one after the other; the bytes are
 the same either way (the tests compare them).
 
+A unit's files come back through a file of the pool's scratch folder (`_spill`), not pickled
+with its result: a pickled result is a second copy of the files in the worker as it is sent, and
+two more in the build's process as it is received (the message, then the files unpickled from
+it); read back from the file, they are the one copy the build keeps. At 10,000 slides the PNG
+diagrams alone are 120 MiB. After each unit, a worker collects what it left (python-pptx's
+package is cyclic) and gives the freed memory back to the system, so that the next unit it
+renders does not start on top of it.
+
 Workers end with their parent however it ends (kill -9 included), instead of waiting for work
 for ever under PID 1: on Linux each asks the kernel for SIGKILL when its parent dies
 (prctl PR_SET_PDEATHSIG), then checks that the parent did not die before it asked; elsewhere, or
@@ -19,8 +27,10 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -147,10 +157,10 @@ def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = No
     with _pool(tasks, jobs, context) as pool:
         futures = [pool.submit(_work, index) for index in range(len(tasks))]
         for future in _completed(futures):
-            index, rendered, seconds, failure = future.result()
+            index, spilled, seconds, failure = future.result()
             if failure is not None:
                 raise _restored(failure)
-            done(tasks[index], rendered, seconds)
+            done(tasks[index], _unspilled(spilled), seconds)
 
 
 def _run_languages(tasks: list[Task], unplanned: list[RenderJob], jobs: int, done: Done, planning: Planning,
@@ -171,8 +181,8 @@ def _run_languages(tasks: list[Task], unplanned: list[RenderJob], jobs: int, don
                     for future in futures:
                         future.cancel()
                     return
-                for task_index, files, unit_seconds in rendered:
-                    done(tasks[task_index], files, unit_seconds)
+                for task_index, spilled, unit_seconds in rendered:
+                    done(tasks[task_index], _unspilled(spilled), unit_seconds)
     finally:
         from generator.plan.graph.layout import forget_ahead
 
@@ -198,7 +208,7 @@ class _pool:
 
         from generator.plan.graph.layout import settle_ahead
 
-        global _TASKS
+        global _TASKS, _SPILL
         # Importing the renderers makes objects that live as long as the process (modules,
         # classes, functions): not collected while it goes on (a collection then scanned them
         # all, 40 ms). What the workers inherit is frozen: their collections never scan it (nor
@@ -213,6 +223,7 @@ class _pool:
             if collecting:
                 gc.enable()
         _TASKS = self.tasks
+        _SPILL = _spill_folder()        # where workers leave the files of their units
         self.lifeline = os.pipe()   # nothing is written to it: its end tells the workers the parent is gone
         self.pool = ProcessPoolExecutor(min(self.jobs, len(self.tasks)), mp_context=self.context,
                                         initializer=_bound_to_parent, initargs=(os.getpid(), *self.lifeline))
@@ -221,7 +232,7 @@ class _pool:
     def __exit__(self, kind, value, trace) -> bool:
         from concurrent.futures.process import BrokenProcessPool
 
-        global _TASKS
+        global _TASKS, _SPILL
         try:
             self.pool.shutdown(wait=kind is None, cancel_futures=kind is not None)
         finally:
@@ -229,6 +240,8 @@ class _pool:
             gc.unfreeze()
             for fd in self.lifeline:
                 os.close(fd)
+            shutil.rmtree(_SPILL, ignore_errors=True)     # what a failed build's workers left there
+            _SPILL = None
         if kind is not None and issubclass(kind, BrokenProcessPool):
             from generator.errors import RenderError
 
@@ -238,6 +251,7 @@ class _pool:
 
 
 _TASKS: list[Task] = []      # what the forked workers inherit
+_SPILL: str | None = None    # the pool's scratch folder: a file a rendered unit
 _JOBS: list[RenderJob] = []  # with the jobs they plan, and how
 _PLANNING: Planning | None = None
 _STOP = None                 # an Event: set when the build no longer needs what workers render
@@ -299,13 +313,21 @@ def _work_language(index: int):
     try:
         found = _PLANNING.diagnose(job)
         seconds = time.perf_counter() - started
+        gc.collect()
+        gc.freeze()         # the plan, made here, lives as long as the worker: no collection scans it again
         if not any(d.severity == "error" for d in found):
             for task_index, task in enumerate(_TASKS):
                 if task.job is job and not _STOP.is_set():
                     started = time.perf_counter()
-                    rendered.append((task_index, render_unit(task.unit, job), time.perf_counter() - started))
+                    files = render_unit(task.unit, job)
+                    seconds_unit = time.perf_counter() - started
+                    rendered.append((task_index, _spill(files), seconds_unit))
+                    del files
+                    _release()
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
         return index, [], 0.0, [], _portable(exc)
+    finally:
+        job.plan = None     # this worker's copy, rendered: a worker may plan another language next
     return index, found, seconds, rendered, None
 
 
@@ -314,9 +336,84 @@ def _work(index: int):
     started = time.perf_counter()
     try:
         rendered = render_unit(task.unit, task.job)
+        seconds = time.perf_counter() - started
+        spilled = _spill(rendered)
     except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
         return index, None, 0.0, _portable(exc)
-    return index, rendered, time.perf_counter() - started, None
+    finally:
+        rendered = None
+        _release()
+    return index, spilled, seconds, None
+
+
+_SPILL_PREFIX = "deckgen-units-"
+
+
+def _spill_folder() -> str:
+    """A new scratch folder for a pool's units, named after this process. The folders of builds
+    killed before they could remove theirs (kill -9), whose process is gone, are removed first."""
+    root = tempfile.gettempdir()
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                owner = entry.name[len(_SPILL_PREFIX):].split("-", 1)[0]
+                if (entry.name.startswith(_SPILL_PREFIX) and owner.isdigit() and not _running(int(owner))
+                        and entry.is_dir(follow_symlinks=False)
+                        and entry.stat(follow_symlinks=False).st_uid == os.getuid()):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+    except OSError:
+        pass
+    return tempfile.mkdtemp(prefix=f"{_SPILL_PREFIX}{os.getpid()}-")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:         # another user's
+        return True
+    return True
+
+
+def _spill(rendered: Rendered) -> tuple:
+    """In a worker: a unit's files written one after the other to a new file of the pool's scratch
+    folder; what the build's process reads them back with (`_unspilled`): the file, each file's
+    name and size, the warnings."""
+    descriptor, path = tempfile.mkstemp(dir=_SPILL, prefix="unit-")
+    with os.fdopen(descriptor, "wb") as spill:
+        for data in rendered.files.values():
+            spill.write(data)
+    return path, [(name, len(data)) for name, data in rendered.files.items()], rendered.warnings
+
+
+def _unspilled(spilled: tuple) -> Rendered:
+    """The unit's files read back from the file `_spill` wrote (then removed), each at its size."""
+    path, sizes, warnings = spilled
+    files = {}
+    try:
+        with open(path, "rb") as spill:
+            for name, size in sizes:
+                files[name] = spill.read(size)
+                if len(files[name]) != size:
+                    raise OSError(f"{path} ends before {name} ({len(files[name])} of {size} bytes)")
+    finally:
+        os.unlink(path)
+    return Rendered(files, warnings)
+
+
+def _release() -> None:
+    """In a worker: what a unit left, collected (python-pptx's package is cyclic), and the memory
+    freed given back to the system (glibc keeps it otherwise), before the next unit. (What the
+    worker inherited, or planned, is frozen: not scanned.)"""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):
+            pass
 
 
 def _portable(exc: BaseException) -> tuple:
