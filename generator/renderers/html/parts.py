@@ -34,7 +34,10 @@ class DeckParts:
 
     def characters(self) -> frozenset[str]:
         """Every character the slides and the deck's words show (what the font subsets must cover)."""
-        return frozenset("".join(self.sections)) | frozenset("".join(self.strings.values()))
+        found: set[str] = set()
+        for section in self.sections:       # not joined: 140 MiB at 10,000 slides
+            found.update(section)
+        return frozenset(found) | frozenset("".join(self.strings.values()))
 
 
 def deck_parts(job) -> DeckParts:
