@@ -216,7 +216,9 @@ class _Run:
         self.tasks: list = []
         self.talks: list[_Talk] = []
         self.keys: dict = {}            # unit -> (its talk, its output key)
-        self.new: list[tuple[_Talk, str, str, bytes]] = []
+        # what to store: a unit's output kept as its Rendered (the files `pending` holds too) and
+        # made one cache entry only when stored, not a second copy of every output meanwhile
+        self.new: list[tuple[_Talk, str, str, bytes | Rendered]] = []
         self.seconds: dict[tuple[str, str], float] = {}
         self.counts: dict[tuple[str, str], list[int]] = {}     # (talk, lang) -> [rendered files, reused files]
         self.languages: dict[int, tuple[_Talk, str]] = {}       # a job to plan -> its talk, its language key
@@ -339,7 +341,7 @@ class _Run:
         unit = task.unit
         self._take(unit, rendered.files, rendered.warnings)
         talk, entry = self.keys[unit]
-        self.new.append((talk, "output", entry, _output_bytes(rendered)))
+        self.new.append((talk, "output", entry, rendered))
         self.seconds[(unit.talk, unit.lang)] += seconds
         self.counts[(unit.talk, unit.lang)][0] += len(rendered.files)
         self.result.rendered.append(unit.label)
@@ -377,7 +379,7 @@ class _Run:
                 now = files_key(talk.loaded.directory, talk.theme, talk.template, self.options.out)
                 unchanged[id(talk)] = now == talk.files
             if unchanged[id(talk)]:
-                self.store.put(kind, entry, payload)
+                self.store.put(kind, entry, _output_bytes(payload) if isinstance(payload, Rendered) else payload)
 
     def stamp(self, talk_dirs: list[Path], talks_before: list, result: BuildResult):
         """What this build depended on and said, as a later identical build replays it: the
