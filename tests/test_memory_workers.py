@@ -1,7 +1,8 @@
-"""A worker's unit comes back through a file, not pickled: what crosses the pool's pipe stays small
-whatever the unit's files weigh (a pickled result was one more copy of them in the worker and two
-in the build's process), and the files read back are the same bytes. The scratch folder goes
-with its pool; one left by a build killed with kill -9 goes with the next pool.
+"""A worker's unit comes back as files of the build's spool, not pickled: what crosses the pool's
+pipe stays small whatever the unit's files weigh (a pickled result was one more copy of them in
+the worker and two in the build's process), the build's process never holds their bytes, and
+the files read back are the same bytes. The spool goes when the build closes it; one left by a
+build killed with kill -9 goes with the next build's spool.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from generator.build import workers
 from generator.build.jobs import Rendered
+from generator.build.spool import Spool, Spooled
 from generator.errors import Diagnostic
 
 pytestmark = pytest.mark.skipif(workers._fork_context() is None, reason="the pool forks")
@@ -31,11 +33,15 @@ def big_unit(unit, job) -> Rendered:
 
 
 @pytest.fixture
-def units(monkeypatch, tmp_path):
+def units(monkeypatch):
     monkeypatch.setattr(workers, "render_unit", big_unit)
     monkeypatch.setattr(workers, "preload", lambda formats: None)
-    monkeypatch.setattr(workers.tempfile, "tempdir", str(tmp_path))
     return [workers.Task(workers.Unit("talk", "en", fmt), None) for fmt in ("pptx", "html", "pdf")]
+
+
+def _read(rendered: Rendered) -> dict[str, bytes]:
+    assert all(isinstance(data, Spooled) for data in rendered.files.values())
+    return {name: data.read() for name, data in rendered.files.items()}
 
 
 def test_what_crosses_the_pipe_is_small_and_the_files_come_back_whole(units, monkeypatch, tmp_path):
@@ -45,29 +51,35 @@ def test_what_crosses_the_pipe_is_small_and_the_files_come_back_whole(units, mon
     assert failure is None and index == 1
     assert len(pickle.dumps(result)) < 4096            # the files weigh 6 MiB
     rendered = workers._unspilled(spilled)
-    assert rendered.files == big_unit(units[1].unit, None).files
+    assert _read(rendered) == big_unit(units[1].unit, None).files
     assert list(rendered.files) == ["html-0.bin", "html-1.bin", "html-2.bin"]
     assert [w.message for w in rendered.warnings] == ["html said so"]
-    assert os.listdir(tmp_path) == []                  # read back, the file is gone
+    assert len(os.listdir(tmp_path)) == 3              # one file each, in the spool
 
 
-def test_a_pool_gives_every_unit_its_files_and_leaves_no_folder(units, tmp_path):
+def test_a_pool_gives_every_unit_its_files_and_the_spool_goes_with_the_build(units, tmp_path):
     got = {}
-    workers.run(units, 2, lambda task, rendered, seconds: got.update({task.unit.fmt: rendered.files}))
+    out = tmp_path / "out"
+    with Spool(out) as spool:
+        workers.run(units, 2, lambda task, rendered, seconds: got.update({task.unit.fmt: _read(rendered)}),
+                    spool=spool)
+        assert [p.name.startswith(".deckgen-spool-") for p in out.iterdir()] == [True]
     assert got == {task.unit.fmt: big_unit(task.unit, None).files for task in units}
-    assert os.listdir(tmp_path) == []
+    assert not out.exists()                          # made for the spool alone: gone with it
 
 
-def test_the_folder_of_a_killed_build_goes_with_the_next_pool(tmp_path, monkeypatch):
-    monkeypatch.setattr(workers.tempfile, "tempdir", str(tmp_path))
+def test_the_spool_of_a_killed_build_goes_with_the_next_build(tmp_path):
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    dead = tmp_path / f"deckgen-units-{int(gone.stdout)}-abc"
+    dead = tmp_path / f".deckgen-spool-{int(gone.stdout)}-abcd0123"
     dead.mkdir()
     (dead / "unit-1").write_bytes(b"x" * 1000)
-    alive = tmp_path / f"deckgen-units-{os.getpid()}-def"       # a build running now
+    alive = tmp_path / f".deckgen-spool-{os.getpid()}-def01234"       # a build running now
     alive.mkdir()
-    other = tmp_path / "deckgen-units-notes"
+    other = tmp_path / ".deckgen-spool-notes"
     other.mkdir()
-    made = workers._spill_folder()
+    spool = Spool(tmp_path)
+    made = spool.folder
     assert not dead.exists()
-    assert alive.exists() and other.exists() and os.path.isdir(made)
+    assert alive.exists() and other.exists() and made.is_dir()
+    spool.close()
+    assert not made.exists() and tmp_path.is_dir()     # the folder was there before the spool

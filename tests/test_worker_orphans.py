@@ -38,7 +38,9 @@ workers.preload = lambda formats: None
 if sys.argv[1] == "watchdog":
     workers._die_with_parent = lambda: False     # the way of systems without prctl
 tasks = [workers.Task(workers.Unit("talk", "en", fmt), None) for fmt in ("pptx", "html")]
-workers.run(tasks, 2, lambda task, rendered, seconds: print("done", task.unit.fmt, flush=True))
+from generator.build.spool import Spool
+with Spool(sys.argv[2]) as spool:
+    workers.run(tasks, 2, lambda task, rendered, seconds: print("done", task.unit.fmt, flush=True), spool=spool)
 """
 
 
@@ -87,8 +89,8 @@ def _kill_and_expect_gone(process: subprocess.Popen, workers: list[int]) -> None
 
 
 @pytest.mark.parametrize("how", ["prctl", "watchdog"])
-def it_ends_busy_and_idle_workers_when_the_build_is_killed(how):
-    process = subprocess.Popen([sys.executable, "-c", SCRIPT, how], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+def it_ends_busy_and_idle_workers_when_the_build_is_killed(how, tmp_path):
+    process = subprocess.Popen([sys.executable, "-c", SCRIPT, how, str(tmp_path / "out")], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         # one worker is rendering for ever, the other done and waiting for more
         assert process.stdout.readline() == "done html\n"

@@ -22,7 +22,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 _MAGIC = b"deckgen-cache-2\n"     # then the digest of the kind and key, then of the payload
 _DIGEST = 32
@@ -105,17 +105,25 @@ class Cache:
         self.hits += 1
         return payload
 
-    def put(self, kind: str, entry: str, payload: bytes) -> None:
-        """Store `payload`; a store that cannot be written (read-only, full disk) is quietly skipped."""
+    def put(self, kind: str, entry: str, payload: bytes | Iterable[bytes]) -> None:
+        """Store `payload` (its bytes, or its pieces in turn: written as they come, never joined);
+        a store that cannot be written (read-only, full disk) is quietly skipped."""
         if self.root is None:
             return
         path = self._path(kind, entry)
+        pieces = (payload,) if isinstance(payload, bytes) else payload
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_MAGIC + _named(kind, entry) + hashlib.sha256(payload).digest() + payload)
+                    handle.write(_MAGIC + _named(kind, entry) + bytes(_DIGEST))
+                    digest = hashlib.sha256()
+                    for piece in pieces:
+                        digest.update(piece)
+                        handle.write(piece)
+                    handle.seek(len(_MAGIC) + _DIGEST)
+                    handle.write(digest.digest())
                 os.replace(temporary, path)
             except BaseException:
                 with contextlib.suppress(OSError):

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.build.lock import holding
+from generator.build.spool import Spooled, running
 from generator.errors import RenderError
 
 MANIFEST = ".deckgen-manifest.{lang}.json"
@@ -49,11 +50,11 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
+def publish(files: dict[Path, bytes | Spooled], out: Path, *, wait: bool = True,
             waiting: Callable[[str], None] | None = None,
             outputs: dict[Path, dict[str, list[Path]]] | None = None) -> list[Path]:
-    """Write `files` (absolute paths under `out/<talk>/<lang>/`), one folder swap per talk and
-    language, holding the lock of `out`: while another build holds it, wait for it (`waiting`
+    """Write `files` (absolute paths under `out/<talk>/<lang>/`: their bytes, or files of the
+    build's spool, which are linked), one folder swap per talk and language, holding the lock of `out`: while another build holds it, wait for it (`waiting`
     gets one line; by default it goes to stderr), or without `wait` raise `lock.OutputBusy`.
 
     All or nothing across the folders: every new folder is staged before any is put in place,
@@ -64,7 +65,7 @@ def publish(files: dict[Path, bytes], out: Path, *, wait: bool = True,
     `outputs` (folder -> output -> the files it wrote there, relative, possibly none) names
     what the build made of each folder: those folders get a manifest, and lose the files
     their old one lists under those outputs that were not written again."""
-    groups: dict[Path, dict[Path, bytes]] = {}
+    groups: dict[Path, dict[Path, bytes | Spooled]] = {}
     for path, data in files.items():
         relative = path.relative_to(out)
         folder = out.joinpath(*relative.parts[:2])
@@ -128,7 +129,7 @@ def _own(folder: Path, kind: str) -> Path:
     return folder.parent / f".{folder.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
 
 
-def _stage(folder: Path, content: dict[Path, bytes], stale: set[Path] = frozenset()) -> Path | None:
+def _stage(folder: Path, content: dict[Path, bytes | Spooled], stale: set[Path] = frozenset()) -> Path | None:
     """The new `folder` made complete beside it, flushed to disk, the `stale` files of the old
     one left out; None when the folder already holds exactly `content` and none of `stale`
     (it stays as it is). Nothing is left behind when it fails."""
@@ -199,7 +200,7 @@ def _undo(done: list[tuple[Path, Path | None]]) -> list[Path]:
     return sorted(stuck)
 
 
-def _manifest(folder: Path, content: dict[Path, bytes], built: dict[str, list[Path]]) -> tuple[bytes, set[Path]]:
+def _manifest(folder: Path, content: dict[Path, bytes | Spooled], built: dict[str, list[Path]]) -> tuple[bytes, set[Path]]:
     """The folder's new manifest, and the files its old one lists under the outputs built again
     that were not written this time (to leave out)."""
     import json
@@ -238,15 +239,20 @@ def _read_manifest(path: Path) -> dict[str, set[Path]]:
     return found
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _holds(path: Path, data: bytes | Spooled) -> bool:
     """Whether the file at `path` holds exactly `data`."""
+    if isinstance(data, Spooled):
+        return data.same_as(path)
     try:
         return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes | Spooled) -> None:
+    if isinstance(data, Spooled):
+        data.place(path)            # the spool's file, linked
+        return
     with open(path, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -341,10 +347,4 @@ def _running(pid: int) -> bool:
     (the lock is what keeps builds apart there)."""
     if pid == os.getpid() or pid <= 0 or sys.platform == "win32":
         return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True             # another user's process
-    return True
+    return running(pid)

@@ -1,6 +1,7 @@
-"""Build targets: every talk × language × format rendered in memory, then written atomically.
+"""Build targets: every talk × language × format rendered, then published atomically.
 
-Nothing is written until every output of the build has been produced, so a failed build
+Nothing is published until every output of the build has been produced (each is kept
+meanwhile in the build's spool, on disk: `spool.py`), so a failed build
 (bad content, a stale translation under `--strict`, a renderer error) leaves the previous
 outputs exactly as they were; then each talk and language folder is swapped in whole
 (`publish.py`), so even a killed build leaves the old folder or the new one, never a mix. Builds
@@ -31,6 +32,7 @@ from generator.errors import ContentError, Diagnostic, Position
 from generator.build.publish import publish
 from generator.i18n.localize import localize
 from generator.build.jobs import Rendered, RenderJob
+from generator.build.spool import Spool, Spooled
 from generator.i18n.pseudo import PSEUDO_LANG
 from generator.theme import load_theme
 
@@ -153,7 +155,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
           wait: bool = True, waiting: Callable[[str], None] | None = None,
           print_theme: str | None = None, langs_of: dict[Path, list[str]] | None = None,
           prepared: dict[Path, Prepared] | None = None) -> BuildResult:
-    """Render every asked output in memory (or take it from the cache), then write them all;
+    """Render every asked output (or take it from the cache) into the spool, then publish them all;
     raises before writing on errors. `progress` gets a line as each output is done, `warn` the
     warnings as they are found (then none is left for the caller to print, unless `strict`).
     Without `use_cache` (or with `DECKGEN_NO_CACHE` set), nothing is read from the cache or
@@ -176,12 +178,14 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
         if not use_cache or not store.enabled:
             store = stack.enter_context(cache.scratch())      # shared by this build's workers only
         stack.enter_context(cache.use(store))
-        run = _Run(options, langs, store, strict, progress, None if strict else warn, status)
+        spool = stack.enter_context(Spool(out))      # the files made, until they are published
+        run = _Run(options, langs, store, strict, progress, None if strict else warn, status, spool)
         for talk_dir in talk_dirs:
             run.add_talk(talk_dir, langs_of.get(talk_dir) if langs_of else None,
                          prepared.get(talk_dir) if prepared else None)
         run.check()
-        workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished, run.planning())
+        workers.run(run.tasks, jobs if jobs is not None else workers.default_jobs(), run.finished, run.planning(),
+                    spool=spool)
         run.check()
         run.store_new()
         result = run.result
@@ -194,6 +198,7 @@ def build(talk_dirs: list[Path], *, langs: list[str] | None, formats: list[str],
             if progress:
                 progress(line)
         result.written = publish(run.pending, out, wait=wait, waiting=waiting, outputs=run.outputs)
+        spool.close()           # before the outputs' stats are taken: their links in the spool go
         if use_cache:
             result.stamp = run.stamp(talk_dirs, talks_before, result)
         if store.written:
@@ -206,18 +211,18 @@ class _Run:
 
     def __init__(self, options: _Options, langs: list[str] | None, store: cache.Cache, strict: bool,
                  progress: Callable[[str], None] | None, warn: Callable[[list[Diagnostic], dict], None] | None,
-                 status: Callable[[int, int], None] | None = None):
+                 status: Callable[[int, int], None] | None, spool: Spool):
         self.options, self.langs, self.store, self.strict = options, langs, store, strict
-        self.progress, self.warn, self.status = progress, warn, status
+        self.progress, self.warn, self.status, self.spool = progress, warn, status, spool
         self.result = BuildResult()
-        self.pending: dict[Path, bytes] = {}
+        self.pending: dict[Path, Spooled] = {}      # every output file, kept in the spool
         self.outputs: dict[Path, dict[str, list[Path]]] = {}    # folder -> output -> its files (the manifest)
         self.errors: list[Diagnostic] = []
         self.tasks: list = []
         self.talks: list[_Talk] = []
         self.keys: dict = {}            # unit -> (its talk, its output key)
-        # what to store: a unit's output kept as its Rendered (the files `pending` holds too) and
-        # made one cache entry only when stored, not a second copy of every output meanwhile
+        # what to store: a unit's output as its files in the spool (those `pending` holds), made
+        # one cache entry only when stored, a piece at a time
         self.new: list[tuple[_Talk, str, str, bytes | Rendered]] = []
         self.seconds: dict[tuple[str, str], float] = {}
         self.counts: dict[tuple[str, str], list[int]] = {}     # (talk, lang) -> [rendered files, reused files]
@@ -262,7 +267,7 @@ class _Run:
         for unit in self.options.units(loaded.talk.id, lang):
             entry = cache.key("output", language, unit.fmt, *self.options.of(unit, talk.template))
             self.keys[unit] = (talk, entry)
-            outputs[unit] = _read_output(self.store.get("output", entry))
+            outputs[unit] = _read_output(self.store.get("output", entry), self.spool)
         found = _read_diagnostics(self.store.get("diagnostics", language))
         if found is None or any(o is None for o in outputs.values()):
             from generator.plan.deck import plan_ahead
@@ -339,9 +344,9 @@ class _Run:
     def finished(self, task, rendered: Rendered, seconds: float) -> None:
         """A unit rendered: its files pending, its warnings out, its line printed, its entry to store."""
         unit = task.unit
-        self._take(unit, rendered.files, rendered.warnings)
+        spooled = self._take(unit, rendered.files, rendered.warnings)
         talk, entry = self.keys[unit]
-        self.new.append((talk, "output", entry, rendered))
+        self.new.append((talk, "output", entry, Rendered(spooled, rendered.warnings)))
         self.seconds[(unit.talk, unit.lang)] += seconds
         self.counts[(unit.talk, unit.lang)][0] += len(rendered.files)
         self.result.rendered.append(unit.label)
@@ -350,15 +355,20 @@ class _Run:
         if self.status:
             self.status(len(self.result.rendered), len(self.tasks))
 
-    def _take(self, unit, files: dict[str, bytes], warnings: list[Diagnostic]) -> None:
+    def _take(self, unit, files: dict[str, bytes | Spooled], warnings: list[Diagnostic]) -> dict[str, Spooled]:
+        """A unit's files pending (those given as bytes written to the spool, and let go), its
+        warnings out; returns its files as the spool holds them."""
         folder = self.options.out / unit.talk / unit.lang
         # the handouts by the layouts asked: a build of one layout leaves the others' files alone
         output = unit.fmt if unit.fmt != "handout" or not self.options.handouts else \
             f"handout:{','.join(sorted(self.options.handouts))}"
         self.outputs.setdefault(folder, {}).setdefault(output, []).extend(Path(relative) for relative in files)
+        spooled = {}
         for relative, data in files.items():
-            self.pending[folder / relative] = data
+            spooled[relative] = self.pending[folder / relative] = \
+                data if isinstance(data, Spooled) else self.spool.add(data)
         self._warn(warnings)
+        return spooled
 
     def _warn(self, warnings: list[Diagnostic]) -> None:
         self.result.warnings.extend(warnings)
@@ -379,7 +389,7 @@ class _Run:
                 now = files_key(talk.loaded.directory, talk.theme, talk.template, self.options.out)
                 unchanged[id(talk)] = now == talk.files
             if unchanged[id(talk)]:
-                self.store.put(kind, entry, _output_bytes(payload) if isinstance(payload, Rendered) else payload)
+                self.store.put(kind, entry, _output_pieces(payload) if isinstance(payload, Rendered) else payload)
 
     def stamp(self, talk_dirs: list[Path], talks_before: list, result: BuildResult):
         """What this build depended on and said, as a later identical build replays it: the
@@ -454,29 +464,36 @@ def _read_diagnostics(payload: bytes | None) -> list[Diagnostic] | None:
         return None
 
 
-def _output_bytes(rendered: Rendered) -> bytes:
-    """A unit's files and warnings as one cache entry: a JSON header (names, sizes, warnings), then the bytes."""
+def _output_pieces(rendered: Rendered):
+    """A unit's files (in the spool) and warnings as one cache entry, in pieces: a JSON header
+    (names, sizes, warnings), then the files' bytes."""
     header = json.dumps({"files": [[name, len(data)] for name, data in rendered.files.items()],
                          "warnings": [_diagnostic_dict(d) for d in rendered.warnings]},
                         ensure_ascii=False).encode("utf-8")
-    return len(header).to_bytes(8, "big") + header + b"".join(rendered.files.values())
+    yield len(header).to_bytes(8, "big") + header
+    for data in rendered.files.values():
+        yield from data.chunks()
 
 
-def _read_output(payload: bytes | None) -> tuple[dict[str, bytes], list[Diagnostic]] | None:
+def _read_output(payload: bytes | None, spool: Spool) -> tuple[dict[str, Spooled], list[Diagnostic]] | None:
+    """A unit's files, written from its cache entry to the spool, and its warnings; None when
+    the entry is missing or not one `_output_pieces` made."""
     if payload is None:
         return None
     try:
         size = int.from_bytes(payload[:8], "big")
         header = json.loads(payload[8:8 + size].decode("utf-8"))
-        files, offset = {}, 8 + size
+        names, offset = [], 8 + size
         for name, length in header["files"]:
-            files[name] = payload[offset:offset + length]
+            names.append((str(name), offset, offset + length))
             offset += length
         if offset != len(payload):
             return None
-        return files, [_diagnostic(d) for d in header["warnings"]]
+        warnings = [_diagnostic(d) for d in header["warnings"]]
     except (ValueError, KeyError, TypeError):
         return None
+    view = memoryview(payload)
+    return {name: spool.add(view[start:end]) for name, start, end in names}, warnings
 
 
 def _distinct(warnings: list[Diagnostic]) -> list[Diagnostic]:

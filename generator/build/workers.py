@@ -7,13 +7,13 @@ pool pay: a spawned worker would import everything again. Where fork is unavaila
 process is asked for, or there is one unit, units run here, one after the other; the bytes are
 the same either way (the tests compare them).
 
-A unit's files come back through a file of the pool's scratch folder (`_spill`), not pickled
-with its result: a pickled result is a second copy of the files in the worker as it is sent, and
-two more in the build's process as it is received (the message, then the files unpickled from
-it); read back from the file, they are the one copy the build keeps. At 10,000 slides the PNG
-diagrams alone are 120 MiB. After each unit, a worker collects what it left (python-pptx's
-package is cyclic) and gives the freed memory back to the system, so that the next unit it
-renders does not start on top of it.
+A unit's files come back as files of the build's spool (`spool.py`): the worker writes each
+one there and sends only its name and size, never the bytes. A pickled result was a second copy
+of the files in the worker as it was sent, and two more in the build's process as it was
+received; a file read back into the build's process was still one copy of every output until
+they were published (at 10,000 slides in three languages, over 800 MB). After each unit, a
+worker collects what it left (python-pptx's package is cyclic) and gives the freed memory back
+to the system, so that the next unit it renders does not start on top of it.
 
 Workers end with their parent however it ends (kill -9 included), instead of waiting for work
 for ever under PID 1: on Linux each asks the kernel for SIGKILL when its parent dies
@@ -27,16 +27,15 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
 
 from generator.build.jobs import Rendered, RenderJob
+from generator.build.spool import Spool, Spooled
 
 # The order units start in, languages alternating within a format: the longest first.
 ORDER = ("diagrams", "handout", "html", "pptx", "pdf")
@@ -127,9 +126,10 @@ class Planning:
     planned: Callable[[RenderJob, list, float], bool]
 
 
-def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = None) -> None:
+def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = None, *, spool: Spool) -> None:
     """Render every task, calling `done(task, rendered, seconds)` as each finishes; the first
-    failure is raised (the other units are then abandoned).
+    failure is raised (the other units are then abandoned). A unit rendered by a worker comes
+    with its files in `spool` (`Spooled`); one rendered here, with its bytes.
 
     Jobs not planned yet are planned first, through `planning`: here, one after the other, or,
     when there are at least as many of them as worker processes, each in a worker, which then
@@ -139,7 +139,7 @@ def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = No
     context = _fork_context()
     unplanned = list({id(t.job): t.job for t in tasks if t.job is not None and t.job.plan is None}.values())
     if planning is not None and unplanned and jobs > 1 and context is not None and len(unplanned) >= jobs:
-        _run_languages(tasks, unplanned, jobs, done, planning, context)
+        _run_languages(tasks, unplanned, jobs, done, planning, context, spool)
         return
     for job in unplanned:
         if planning is None:
@@ -154,7 +154,7 @@ def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = No
             rendered = render_unit(task.unit, task.job)
             done(task, rendered, time.perf_counter() - started)
         return
-    with _pool(tasks, jobs, context) as pool:
+    with _pool(tasks, jobs, context, spool) as pool:
         futures = [pool.submit(_work, index) for index in range(len(tasks))]
         for future in _completed(futures):
             index, spilled, seconds, failure = future.result()
@@ -164,12 +164,12 @@ def run(tasks: list[Task], jobs: int, done: Done, planning: Planning | None = No
 
 
 def _run_languages(tasks: list[Task], unplanned: list[RenderJob], jobs: int, done: Done, planning: Planning,
-                   context) -> None:
+                   context, spool: Spool) -> None:
     """Each job planned, then its units rendered, in one worker; its results taken as it ends."""
     global _PLANNING, _JOBS, _STOP
     _PLANNING, _JOBS, _STOP = planning, unplanned, context.Event()
     try:
-        with _pool(tasks, jobs, context) as pool:
+        with _pool(tasks, jobs, context, spool) as pool:
             futures = [pool.submit(_work_language, index) for index in range(len(unplanned))]
             for future in _completed(futures):
                 index, found, seconds, rendered, failure = future.result()
@@ -200,8 +200,8 @@ class _pool:
     """A pool of forked workers that inherit `tasks`, bound to this process's life; on any
     failure it is shut down without waiting, and a worker that died is a RenderError."""
 
-    def __init__(self, tasks: list[Task], jobs: int, context):
-        self.tasks, self.jobs, self.context = tasks, jobs, context
+    def __init__(self, tasks: list[Task], jobs: int, context, spool: Spool):
+        self.tasks, self.jobs, self.context, self.spool = tasks, jobs, context, spool
 
     def __enter__(self):
         from concurrent.futures import ProcessPoolExecutor
@@ -223,7 +223,7 @@ class _pool:
             if collecting:
                 gc.enable()
         _TASKS = self.tasks
-        _SPILL = _spill_folder()        # where workers leave the files of their units
+        _SPILL = str(self.spool.folder)     # where workers leave the files of their units
         self.lifeline = os.pipe()   # nothing is written to it: its end tells the workers the parent is gone
         self.pool = ProcessPoolExecutor(min(self.jobs, len(self.tasks)), mp_context=self.context,
                                         initializer=_bound_to_parent, initargs=(os.getpid(), *self.lifeline))
@@ -240,8 +240,7 @@ class _pool:
             gc.unfreeze()
             for fd in self.lifeline:
                 os.close(fd)
-            shutil.rmtree(_SPILL, ignore_errors=True)     # what a failed build's workers left there
-            _SPILL = None
+            _SPILL = None           # what a failed build's workers left there goes with the spool
         if kind is not None and issubclass(kind, BrokenProcessPool):
             from generator.errors import RenderError
 
@@ -251,7 +250,7 @@ class _pool:
 
 
 _TASKS: list[Task] = []      # what the forked workers inherit
-_SPILL: str | None = None    # the pool's scratch folder: a file a rendered unit
+_SPILL: str | None = None    # the build's spool folder: where workers write their units' files
 _JOBS: list[RenderJob] = []  # with the jobs they plan, and how
 _PLANNING: Planning | None = None
 _STOP = None                 # an Event: set when the build no longer needs what workers render
@@ -346,60 +345,18 @@ def _work(index: int):
     return index, spilled, seconds, None
 
 
-_SPILL_PREFIX = "deckgen-units-"
-
-
-def _spill_folder() -> str:
-    """A new scratch folder for a pool's units, named after this process. The folders of builds
-    killed before they could remove theirs (kill -9), whose process is gone, are removed first."""
-    root = tempfile.gettempdir()
-    try:
-        with os.scandir(root) as entries:
-            for entry in entries:
-                owner = entry.name[len(_SPILL_PREFIX):].split("-", 1)[0]
-                if (entry.name.startswith(_SPILL_PREFIX) and owner.isdigit() and not _running(int(owner))
-                        and entry.is_dir(follow_symlinks=False)
-                        and entry.stat(follow_symlinks=False).st_uid == os.getuid()):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-    except OSError:
-        pass
-    return tempfile.mkdtemp(prefix=f"{_SPILL_PREFIX}{os.getpid()}-")
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:         # another user's
-        return True
-    return True
-
-
 def _spill(rendered: Rendered) -> tuple:
-    """In a worker: a unit's files written one after the other to a new file of the pool's scratch
-    folder; what the build's process reads them back with (`_unspilled`): the file, each file's
-    name and size, the warnings."""
-    descriptor, path = tempfile.mkstemp(dir=_SPILL, prefix="unit-")
-    with os.fdopen(descriptor, "wb") as spill:
-        for data in rendered.files.values():
-            spill.write(data)
-    return path, [(name, len(data)) for name, data in rendered.files.items()], rendered.warnings
+    """In a worker: a unit's files written to the build's spool, one file each; what the build's
+    process takes them with (`_unspilled`): each file's name, place and size, and the warnings."""
+    from generator.build.spool import write_new
+
+    return [(name, *write_new(_SPILL, data)) for name, data in rendered.files.items()], rendered.warnings
 
 
 def _unspilled(spilled: tuple) -> Rendered:
-    """The unit's files read back from the file `_spill` wrote (then removed), each at its size."""
-    path, sizes, warnings = spilled
-    files = {}
-    try:
-        with open(path, "rb") as spill:
-            for name, size in sizes:
-                files[name] = spill.read(size)
-                if len(files[name]) != size:
-                    raise OSError(f"{path} ends before {name} ({len(files[name])} of {size} bytes)")
-    finally:
-        os.unlink(path)
-    return Rendered(files, warnings)
+    """The unit's files as the spool holds them (`_spill`)."""
+    files, warnings = spilled
+    return Rendered({name: Spooled(path, size) for name, path, size in files}, warnings)
 
 
 def _release() -> None:
